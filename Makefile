@@ -1,0 +1,43 @@
+# Marginalia: build, run and test. `make run` and `make test` install the system
+# libraries they need first (Debian packages), so a fresh machine with the Swift
+# toolchain needs nothing else.
+
+SWIFT ?= swift
+APT_PACKAGES := libsqlite3-dev sqlite3
+CONFIGURATION ?= debug
+BINARY = .build/$(CONFIGURATION)/marginalia
+
+.PHONY: run build release test deps bench clean
+
+## run: start marginalia on the default replica (created on first use)
+run: build
+	@$(BINARY) $(ARGS)
+
+build: deps
+	$(SWIFT) build -c $(CONFIGURATION)
+
+release:
+	$(MAKE) build CONFIGURATION=release
+
+## test: every test (unit, property, end to end against the real binary)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build $(TEST_ARGS)
+
+## deps: install the Debian packages that are missing (as root, or through sudo)
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+## bench: the benchmarks in Benchmarks/, as ratios against baselines run alongside
+bench: deps
+	$(SWIFT) build -c release --product marginalia-bench
+	.build/release/marginalia-bench $(BENCH_ARGS)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Marginalia",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "marginalia", targets: ["marginalia"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure model: ids, version vectors, changes, registers, merge, text anchoring. No I/O.
+        .target(name: "MarginaliaCore"),
+        // The replica: one SQLite file holding the change log and the state derived from it.
+        .target(
+            name: "MarginaliaStore",
+            dependencies: ["MarginaliaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The command grammar shared by one-shot invocations and (later) the REPL.
+        .target(
+            name: "MarginaliaCLI",
+            dependencies: [
+                "MarginaliaCore", "MarginaliaStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "marginalia", dependencies: ["MarginaliaCLI"]),
+
+        .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore"]),
+        .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore"]),
+        .testTarget(name: "MarginaliaCLITests", dependencies: ["MarginaliaCore", "MarginaliaStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

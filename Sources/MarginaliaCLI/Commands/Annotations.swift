@@ -1,0 +1,19 @@
+import ArgumentParser
+import MarginaliaStore
+
+struct Annotations: ReplicaCommand {
+    static let configuration = CommandConfiguration(abstract: "List annotations, of one article or of all.")
+
+    @ParentCommand var root: MarginaliaCommand
+    @Argument(help: "An article id (or a unique prefix).") var article: String?
+    @OptionGroup var output: OutputOptions
+
+    func run(in context: CommandContext) throws {
+        let replica = try context.replica()
+        let article = try article.map { try replica.resolve($0, as: .article).id }
+        let annotations = try replica.annotations(of: article)
+        if output.json { return try context.console.jsonLines(annotations.map(AnnotationJSON.init)) }
+        let renderer = ArticleRenderer(console: context.console)
+        for annotation in annotations { renderer.render(annotation, number: nil) }
+    }
+}

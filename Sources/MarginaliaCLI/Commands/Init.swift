@@ -1,0 +1,15 @@
+import ArgumentParser
+import MarginaliaStore
+
+struct Init: ReplicaCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a replica (commands also create one on first use).")
+
+    @ParentCommand var root: MarginaliaCommand
+    @Option(help: "The replica's human name (default: the host name).") var name: String?
+
+    func run(in context: CommandContext) throws {
+        let replica = try context.open(creation: .required(name: name))
+        context.console.line("Created replica \(try replica.name()) (id \(replica.id)) in \(replica.path)")
+    }
+}

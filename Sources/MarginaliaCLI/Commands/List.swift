@@ -1,0 +1,27 @@
+import ArgumentParser
+import MarginaliaStore
+
+struct List: ReplicaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List articles, newest first.", aliases: ["ls"])
+
+    @ParentCommand var root: MarginaliaCommand
+    @Option(help: "Only articles with this tag.") var tag: String?
+    @OptionGroup var output: OutputOptions
+
+    func run(in context: CommandContext) throws {
+        let articles = try context.replica().articles(tagged: tag)
+        if output.json { return try context.console.jsonLines(articles.map(ArticleJSON.init)) }
+        for article in articles {
+            var line = "\(HumanFormat.short(article.id))  \(article.title)"
+            if !article.tags.isEmpty { line += "  " + article.tags.map { "#\($0)" }.joined(separator: " ") }
+            if article.annotationCount > 0 {
+                line += "  (\(article.annotationCount) annotation\(article.annotationCount == 1 ? "" : "s"))"
+            }
+            if let note = HumanFormat.conflictNote(article.conflictedFields, existence: article.existence) {
+                line += "  " + note
+            }
+            context.console.line(line)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import MarginaliaStore
+
+struct Note: ReplicaCommand {
+    static let configuration = CommandConfiguration(abstract: "Set the note of an annotation.")
+
+    @ParentCommand var root: MarginaliaCommand
+    @Argument(help: "The annotation id (or a unique prefix).") var annotation: String
+    @Argument(help: "The new note.") var text: String
+
+    func run(in context: CommandContext) throws {
+        let replica = try context.replica()
+        let annotation = try replica.resolve(annotation, as: .annotation)
+        try replica.edit { editor in try editor.setNote(annotation.id, to: text) }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import MarginaliaCore
+import MarginaliaStore
+
+struct Status: ReplicaCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the replica's id, name, counts, open conflicts and knowledge.")
+
+    @ParentCommand var root: MarginaliaCommand
+    @OptionGroup var output: OutputOptions
+
+    func run(in context: CommandContext) throws {
+        try Self.report(in: context, json: output.json)
+    }
+
+    static func report(in context: CommandContext, json: Bool) throws {
+        let status = try context.replica().status()
+        if json { return try context.console.json(StatusJSON(status)) }
+        let knowledge = status.knowledge.sortedEntries
+            .map { "\(HumanFormat.replica($0.replica, names: status.replicaNames)):\($0.counter)" }
+        let rows: [(String, String)] = [
+            ("replica", "\(status.info.name) (id \(status.info.id))"),
+            ("file", status.path),
+            ("articles", "\(status.articles)"),
+            ("annotations", "\(status.annotations)"),
+            ("changes", "\(status.changes)"),
+            ("conflicts", "\(status.openConflicts)"),
+            ("knowledge", knowledge.isEmpty ? "(empty)" : knowledge.joined(separator: ", ")),
+        ]
+        for (label, value) in rows {
+            context.console.line(label.padding(toLength: 12, withPad: " ", startingAt: 0) + value)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import MarginaliaStore
+
+/// The exit statuses of `marginalia`, following sysexits(3) where one fits.
+public enum ExitStatus: Int32, Sendable {
+    /// The request could not be carried out (unknown id, quote not found, nothing to change).
+    case failure = 1
+    /// The command line was wrong.
+    case usage = 64
+    /// Input data was unusable (a file that is not UTF-8, bad offsets).
+    case dataError = 65
+    /// An input file could not be read.
+    case noInput = 66
+    /// The replica file could not be opened or is not a replica.
+    case cannotOpenReplica = 74
+
+    /// The status for an error of Marginalia's own, or nil for the argument parser's.
+    static func forError(_ error: any Error) -> ExitStatus? {
+        switch error {
+        case let error as ReplicaError:
+            switch error {
+            case .notAReplica, .unsupportedFormat, .cannotOpen, .database: .cannotOpenReplica
+            case .anchor, .idTooShort, .malformedID: .dataError
+            default: .failure
+            }
+        case let error as InputError:
+            switch error {
+            case .unreadable: .noInput
+            case .notUTF8, .noTitle: .dataError
+            }
+        case is UsageError:
+            .usage
+        default:
+            nil
+        }
+    }
+}
+
+/// A command line that parses but asks for something impossible (`edit` with nothing to edit).
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,21 @@
+/// Strict UTF-8 decoding of input files, reporting where bad bytes are.
+public enum UTF8Validation {
+    /// The byte offset of the first byte that is not part of valid UTF-8, or nil when all of `bytes` is valid.
+    public static func firstInvalidOffset(in bytes: some Collection<UInt8>) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// The text of `bytes`, or nil when they are not valid UTF-8.
+    public static func decode(_ bytes: some Collection<UInt8>) -> String? {
+        firstInvalidOffset(in: bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import MarginaliaCore
+
+/// One replica: a SQLite file holding the change log and the state derived from it.
+///
+/// The connection is owned by a GRDB `DatabaseQueue`, which serializes every access;
+/// each `write` is one transaction, so a command either records all its changes or
+/// none. The file is in WAL mode with a busy timeout, so several processes can share
+/// it (writes wait for each other).
+public final class Replica: Sendable {
+    /// The file this replica lives in.
+    public let path: String
+    /// Who this replica is.
+    public let id: ReplicaID
+    let queue: DatabaseQueue
+    let clock: any WallClock
+
+    /// How `open` treats a file that does not exist yet.
+    public enum Creation: Sendable {
+        /// Open an existing replica only.
+        case never
+        /// Create the replica when the file is missing (first use), named `name` or after the host.
+        case ifMissing(name: String?)
+        /// Create a new replica; fail when the file already is one (`init`).
+        case required(name: String?)
+    }
+
+    /// Opens (and when asked, creates) the replica at `path`.
+    public static func open(
+        at path: String, creation: Creation = .ifMissing(name: nil), clock: any WallClock = SystemWallClock()
+    ) throws -> Replica {
+        let exists = FileManager.default.fileExists(atPath: path)
+        switch creation {
+        case .never where !exists:
+            throw ReplicaError.cannotOpen(path: path, reason: "no such file")
+        case .ifMissing(let name) where !exists, .required(let name) where !exists:
+            return try create(at: path, name: name, clock: clock)
+        case .required:
+            let existing = try openExisting(at: path, clock: clock)
+            throw ReplicaError.alreadyInitialized(path: path, id: existing.id)
+        default:
+            return try openExisting(at: path, clock: clock)
+        }
+    }
+
+    private init(path: String, id: ReplicaID, queue: DatabaseQueue, clock: any WallClock) {
+        self.path = path
+        self.id = id
+        self.queue = queue
+        self.clock = clock
+    }
+
+    private static func create(at path: String, name: String?, clock: any WallClock) throws -> Replica {
+        let name = try ReplicaName.validated(name ?? ReplicaName.hostDefault())
+        try createPrivateFile(at: path)
+        do {
+            let queue = try connect(path: path)
+            let id = ReplicaID.random()
+            try queue.write { db in
+                try Schema.create(db)
+                try db.execute(
+                    sql: "INSERT INTO replica (singleton, id, name, created_ms) VALUES (1, ?, ?, ?)",
+                    arguments: [id.rawValue, name, clock.now()])
+            }
+            return Replica(path: path, id: id, queue: queue, clock: clock)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw ReplicaError(error, path: path)
+        }
+    }
+
+    private static func openExisting(at path: String, clock: any WallClock) throws -> Replica {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ReplicaError.cannotOpen(path: path, reason: "permission denied")
+        }
+        do {
+            let queue = try connect(path: path)
+            let id = try queue.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard applicationID == Schema.applicationID else {
+                    throw ReplicaError.notAReplica(path: path, reason: "a SQLite database of another application")
+                }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard version <= Schema.version else {
+                    throw ReplicaError.unsupportedFormat(path: path, version: version)
+                }
+                guard let text = try String.fetchOne(db, sql: "SELECT id FROM replica"), let id = ReplicaID(text) else {
+                    throw ReplicaError.notAReplica(path: path, reason: "its replica id is missing")
+                }
+                return id
+            }
+            return Replica(path: path, id: id, queue: queue, clock: clock)
+        } catch let error as ReplicaError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw ReplicaError.notAReplica(path: path, reason: "not a SQLite database")
+        } catch {
+            throw ReplicaError(error, path: path)
+        }
+    }
+
+    private static func connect(path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(10)
+        configuration.label = "marginalia"
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Creates an empty file readable by its owner only: notes are private.
+    private static func createPrivateFile(at path: String) throws {
+        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else {
+            throw ReplicaError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+    }
+
+    /// Runs `body` on a consistent snapshot of the replica.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw ReplicaError(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction: everything it records commits together or not at all.
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.write(body)
+        } catch {
+            throw ReplicaError(error, path: path)
+        }
+    }
+}
+
+extension ReplicaError {
+    /// Wraps any error from below as a replica error, keeping replica errors as they are.
+    init(_ error: any Error, path: String) {
+        switch error {
+        case let error as ReplicaError:
+            self = error
+        case let error as DatabaseError:
+            self = .database(path: path, message: error.message ?? "\(error.resultCode)")
+        default:
+            self = .database(path: path, message: "\(error)")
+        }
+    }
+}
+
+extension Replica {
+    /// Runs `body` with a local editor in one transaction: every change it records is
+    /// committed together, or, when it throws, none is.
+    public func edit<T>(_ body: (inout LocalEditor) throws -> T) throws -> T {
+        try writeTransaction { db in
+            var editor = try LocalEditor(db: db, replica: id, clock: clock)
+            return try body(&editor)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import MarginaliaCore
+
+/// Everything that can go wrong when opening, reading or editing a replica, worded
+/// for the person at the keyboard: what went wrong and where.
+public enum ReplicaError: Error, Equatable, CustomStringConvertible {
+    case notAReplica(path: String, reason: String)
+    case unsupportedFormat(path: String, version: Int)
+    case cannotOpen(path: String, reason: String)
+    case alreadyInitialized(path: String, id: ReplicaID)
+    case idTooShort(String)
+    case malformedID(String)
+    case unknownID(String)
+    case ambiguousID(String, candidates: [String])
+    case wrongKind(EntityID, expected: EntityKind, actual: EntityKind)
+    case deleted(EntityID, kind: EntityKind)
+    case emptyTitle
+    case invalidName(String)
+    case invalidTag(String)
+    case nothingToChange
+    case phraseNotFound(String)
+    case phraseAmbiguous(String, count: Int)
+    case anchor(AnchorError)
+    case database(path: String, message: String)
+
+    /// The fewest characters of an id a command accepts, as in git.
+    public static let minimumPrefixLength = 4
+
+    public var description: String {
+        switch self {
+        case .notAReplica(let path, let reason):
+            "\(path) is not a Marginalia replica (\(reason))"
+        case .unsupportedFormat(let path, let version):
+            "\(path) has replica format \(version), newer than this marginalia understands (\(Schema.version)); upgrade marginalia"
+        case .cannotOpen(let path, let reason):
+            "cannot open replica \(path): \(reason)"
+        case .alreadyInitialized(let path, let id):
+            "\(path) is already a replica (id \(id))"
+        case .idTooShort(let prefix):
+            "id '\(prefix)' is too short: give at least \(Self.minimumPrefixLength) characters"
+        case .malformedID(let prefix):
+            "'\(prefix)' is not an id: ids are lowercase letters and digits (no i, l, o or u)"
+        case .unknownID(let prefix):
+            "no article or annotation has an id starting with '\(prefix)'"
+        case .ambiguousID(let prefix, let candidates):
+            "id '\(prefix)' is ambiguous: it starts \(candidates.count) ids (\(candidates.joined(separator: ", ")))"
+        case .wrongKind(let id, let expected, let actual):
+            "\(id) is an \(actual), not an \(expected)"
+        case .deleted(let id, let kind):
+            "\(kind) \(id) has been deleted"
+        case .emptyTitle:
+            "the title is empty"
+        case .invalidName(let name):
+            "'\(name)' is not a usable replica name: give 1 to 64 characters without control characters"
+        case .invalidTag(let tag):
+            "'\(tag)' is not a valid tag: tags are 1 to 64 characters without spaces or commas"
+        case .nothingToChange:
+            "nothing to change: the new values equal the current ones"
+        case .phraseNotFound(let phrase):
+            "\"\(phrase)\" does not occur in the body"
+        case .phraseAmbiguous(let phrase, let count):
+            "\"\(phrase)\" occurs \(count) times in the body; pass --all to replace every one"
+        case .anchor(let error):
+            error.description
+        case .database(let path, let message):
+            "database error in \(path): \(message)"
+        }
+    }
+}

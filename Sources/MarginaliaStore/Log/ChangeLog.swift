@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import MarginaliaCore
+
+/// The append-only log of changes and the knowledge vector that summarises it.
+struct ChangeLog {
+    let db: Database
+
+    /// Appends `change`, encoded as `payload`, the exact bytes peers will receive.
+    func append(_ change: Change, payload: String) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO changes (replica, counter, lamport, time_ms, entity, payload) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                change.dot.replica.rawValue, change.dot.counter, change.lamport, change.time,
+                change.entity.rawValue, payload,
+            ])
+    }
+
+    /// Raises the knowledge of the change's origin to its counter and the replica's
+    /// Lamport clock to the change's timestamp.
+    func recordApplied(_ change: Change) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO knowledge (replica, counter) VALUES (?, ?)
+            ON CONFLICT (replica) DO UPDATE SET counter = max(counter, excluded.counter)
+            """).execute(arguments: [change.dot.replica.rawValue, change.dot.counter])
+        try db.cachedStatement(sql: "UPDATE replica SET lamport = max(lamport, ?)")
+            .execute(arguments: [change.lamport])
+    }
+
+    /// What this replica has applied, per origin.
+    func knowledge() throws -> VersionVector {
+        var vector = VersionVector()
+        let rows = try Row.fetchCursor(db, sql: "SELECT replica, counter FROM knowledge")
+        while let row = try rows.next() {
+            let text: String = row[0]
+            guard let replica = ReplicaID(text) else { throw CorruptReplicaError("knowledge of '\(text)'") }
+            vector[replica] = row[1]
+        }
+        return vector
+    }
+
+    /// The highest Lamport timestamp seen.
+    func lamport() throws -> UInt64 {
+        try UInt64.fetchOne(db, sql: "SELECT lamport FROM replica") ?? 0
+    }
+
+    /// Decodes a stored payload back into its change.
+    static func decode(_ payload: String) throws -> Change {
+        try CanonicalJSON.decode(Change.self, from: Data(payload.utf8))
+    }
+}

@@ -1,0 +1,41 @@
+import GRDB
+import MarginaliaCore
+
+/// What `status` reports.
+public struct ReplicaStatus: Hashable, Sendable {
+    public var path: String
+    public var info: ReplicaInfo
+    public var articles: Int
+    public var annotations: Int
+    public var changes: Int
+    public var openConflicts: Int
+    public var knowledge: VersionVector
+    /// Names of the replicas in `knowledge`, where known.
+    public var replicaNames: [ReplicaID: String]
+}
+
+extension Replica {
+    /// Who this replica is and what it holds.
+    public func status() throws -> ReplicaStatus {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, name, created_ms FROM replica") else {
+                throw CorruptReplicaError("the replica row is missing")
+            }
+            let info = ReplicaInfo(id: id, name: row["name"], created: row["created_ms"])
+            let counts = try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM articles WHERE existence != 'deleted'),
+                       (SELECT count(*) FROM annotations WHERE existence != 'deleted'),
+                       (SELECT max(seq) FROM changes)
+                """)!
+            return ReplicaStatus(
+                path: path, info: info, articles: counts[0], annotations: counts[1], changes: counts[2] ?? 0,
+                openConflicts: try ConflictQueries(db: db).openCount(),
+                knowledge: try ChangeLog(db: db).knowledge(), replicaNames: try ReplicaNames(db: db).all())
+        }
+    }
+
+    /// This replica's name.
+    public func name() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "SELECT name FROM replica") ?? "" }
+    }
+}

@@ -1,0 +1,138 @@
+import GRDB
+
+/// The tables of a replica file.
+///
+/// Two layers: the *log* (`changes`, with `knowledge` summarising it and `replica`
+/// naming its owner) is the source of truth; every other table is *derived* from it
+/// by the merge rules and can be rebuilt from it (`verify` does exactly that).
+enum Schema {
+    /// `PRAGMA application_id` of every replica file ("MRGN"), so a foreign SQLite
+    /// file passed as `--db` is recognised and refused.
+    static let applicationID: Int32 = 0x4D52_474E
+    /// `PRAGMA user_version`: the format of this file.
+    static let version: Int32 = 1
+
+    /// The statements creating the log tables.
+    static let logTables = """
+        CREATE TABLE replica (
+            singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+            id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            created_ms INTEGER NOT NULL,
+            lamport INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE knowledge (
+            replica TEXT PRIMARY KEY,
+            counter INTEGER NOT NULL CHECK (counter > 0)
+        ) WITHOUT ROWID;
+        CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY,
+            replica TEXT NOT NULL,
+            counter INTEGER NOT NULL,
+            lamport INTEGER NOT NULL,
+            time_ms INTEGER NOT NULL,
+            entity TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            UNIQUE (replica, counter)
+        );
+        CREATE INDEX changes_by_entity ON changes (entity, seq);
+        CREATE TABLE replica_names (
+            replica TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
+
+    /// The statements creating the derived tables.
+    static let derivedTables = """
+        CREATE TABLE siblings (
+            entity TEXT NOT NULL,
+            field TEXT NOT NULL,
+            replica TEXT NOT NULL,
+            counter INTEGER NOT NULL,
+            lamport INTEGER NOT NULL,
+            value,
+            UNIQUE (entity, field, replica, counter)
+        );
+        CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            body_replica TEXT,
+            body_counter INTEGER,
+            source TEXT,
+            existence TEXT NOT NULL,
+            conflicts TEXT NOT NULL,
+            created_ms INTEGER NOT NULL,
+            updated_ms INTEGER NOT NULL
+        );
+        CREATE TABLE annotations (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            article TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            quote TEXT,
+            prefix TEXT,
+            suffix TEXT,
+            revision_replica TEXT,
+            revision_counter INTEGER,
+            note TEXT NOT NULL,
+            existence TEXT NOT NULL,
+            conflicts TEXT NOT NULL,
+            created_ms INTEGER NOT NULL,
+            updated_ms INTEGER NOT NULL
+        );
+        CREATE INDEX annotations_by_article ON annotations (article, start);
+        CREATE INDEX articles_by_existence ON articles (existence);
+        CREATE INDEX annotations_by_existence ON annotations (existence);
+        CREATE INDEX articles_conflicted ON articles (existence, conflicts) WHERE conflicts != '';
+        CREATE INDEX annotations_conflicted ON annotations (existence, conflicts) WHERE conflicts != '';
+        CREATE TABLE tags (
+            tag TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            PRIMARY KEY (tag, entity)
+        ) WITHOUT ROWID;
+        CREATE INDEX tags_by_entity ON tags (entity);
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, body, content = 'articles', content_rowid = 'rowid',
+            tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_search (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+        END;
+        CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO article_search (article_search, rowid, title, body)
+                VALUES ('delete', old.rowid, old.title, old.body);
+        END;
+        CREATE TRIGGER articles_search_update AFTER UPDATE OF title, body ON articles
+        WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
+            INSERT INTO article_search (article_search, rowid, title, body)
+                VALUES ('delete', old.rowid, old.title, old.body);
+            INSERT INTO article_search (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+        END;
+        CREATE VIRTUAL TABLE note_search USING fts5(
+            note, content = 'annotations', content_rowid = 'rowid',
+            tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TRIGGER annotations_search_insert AFTER INSERT ON annotations BEGIN
+            INSERT INTO note_search (rowid, note) VALUES (new.rowid, new.note);
+        END;
+        CREATE TRIGGER annotations_search_delete AFTER DELETE ON annotations BEGIN
+            INSERT INTO note_search (note_search, rowid, note) VALUES ('delete', old.rowid, old.note);
+        END;
+        CREATE TRIGGER annotations_search_update AFTER UPDATE OF note ON annotations
+        WHEN old.note IS NOT new.note BEGIN
+            INSERT INTO note_search (note_search, rowid, note) VALUES ('delete', old.rowid, old.note);
+            INSERT INTO note_search (rowid, note) VALUES (new.rowid, new.note);
+        END;
+        """
+
+    /// Creates every table in an empty database.
+    static func create(_ db: Database) throws {
+        try db.execute(sql: logTables)
+        try db.execute(sql: derivedTables)
+        try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(version)")
+    }
+
+    /// The derived tables, in the order `verify` compares them.
+    static let derivedTableNames = ["siblings", "articles", "annotations", "tags"]
+}

@@ -1,0 +1,24 @@
+import Foundation
+import GRDB
+import MarginaliaCore
+
+/// Applies changes to a replica: appends each to the log, merges it into its
+/// entity's registers, refreshes the derived rows, and raises knowledge, all inside
+/// the caller's transaction. Local edits and (later) received changes take this one path.
+struct ChangeApplier {
+    let db: Database
+    private let encoder = CanonicalJSON.makeEncoder()
+
+    init(db: Database) { self.db = db }
+
+    /// Applies `change`; `payload` is its canonical JSON when the caller already has it.
+    func apply(_ change: Change, payload: String? = nil) throws {
+        let payload = try payload ?? String(decoding: encoder.encode(change), as: UTF8.self)
+        try ChangeLog(db: db).append(change, payload: payload)
+        let store = EntityStore(db: db)
+        var state = try store.load(change.entity, kind: change.kind)
+        state.apply(change)
+        try store.save(state, fields: change.fields.keys)
+        try ChangeLog(db: db).recordApplied(change)
+    }
+}

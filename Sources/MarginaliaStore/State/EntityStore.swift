@@ -1,0 +1,130 @@
+import GRDB
+import MarginaliaCore
+
+/// Reads and writes the derived state of entities: register siblings, the
+/// `articles`/`annotations` rows people query, and tag memberships.
+struct EntityStore {
+    let db: Database
+
+    /// The kind of `entity`, or nil when no change to it has been applied.
+    func kind(of entity: EntityID) throws -> EntityKind? {
+        let sql = """
+            SELECT 'article' FROM articles WHERE id = ?1
+            UNION ALL SELECT 'annotation' FROM annotations WHERE id = ?1
+            """
+        return try String.fetchOne(db.cachedStatement(sql: sql), arguments: [entity.rawValue])
+            .flatMap(EntityKind.init(rawValue:))
+    }
+
+    /// The merged state of `entity` as stored, or a fresh one when it is new.
+    func load(_ entity: EntityID, kind: EntityKind) throws -> EntityState {
+        let table = Self.table(for: kind)
+        guard let times = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT created_ms, updated_ms FROM \(table) WHERE id = ?"),
+            arguments: [entity.rawValue])
+        else {
+            if let existing = try self.kind(of: entity), existing != kind {
+                throw CorruptReplicaError("\(entity) is an \(existing), not an \(kind)")
+            }
+            return EntityState(id: entity, kind: kind)
+        }
+        var siblings: [FieldName: [Sibling]] = [:]
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT field, replica, counter, lamport, value FROM siblings WHERE entity = ?"),
+            arguments: [entity.rawValue])
+        while let row = try rows.next() {
+            let fieldText: String = row[0]
+            let replicaText: String = row[1]
+            guard let field = FieldName(fieldText), let replica = ReplicaID(replicaText) else {
+                throw CorruptReplicaError("sibling of \(entity) has field '\(fieldText)' and replica '\(replicaText)'")
+            }
+            let sibling = Sibling(
+                dot: Dot(replica: replica, counter: row[2]), lamport: row[3],
+                value: try StoredValue.fieldValue(row[4], for: field))
+            siblings[field, default: []].append(sibling)
+        }
+        return EntityState(
+            id: entity, kind: kind, registers: siblings.mapValues(Register.init(siblings:)),
+            firstTime: times[0], lastTime: times[1])
+    }
+
+    /// Stores the registers of `fields` and the entity's snapshot row and tags.
+    func save(_ state: EntityState, fields: some Sequence<FieldName>) throws {
+        let entity = state.id.rawValue
+        var touchesTags = false
+        for field in fields {
+            if case .tag = field { touchesTags = true }
+            try db.cachedStatement(sql: "DELETE FROM siblings WHERE entity = ? AND field = ?")
+                .execute(arguments: [entity, field.rawValue])
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO siblings (entity, field, replica, counter, lamport, value) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for sibling in state.register(field).siblings {
+                try insert.execute(arguments: [
+                    entity, field.rawValue, sibling.dot.replica.rawValue, sibling.dot.counter, sibling.lamport,
+                    StoredValue.databaseValue(sibling.value),
+                ])
+            }
+        }
+        switch state.kind {
+        case .article: try saveRow(ArticleSnapshot(state))
+        case .annotation: try saveRow(AnnotationSnapshot(state))
+        }
+        if touchesTags { try saveTags(of: state) }
+    }
+
+    private func saveRow(_ article: ArticleSnapshot) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO articles (id, title, body, body_replica, body_counter, source, existence, conflicts,
+                                  created_ms, updated_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET
+                title = excluded.title, body = excluded.body, body_replica = excluded.body_replica,
+                body_counter = excluded.body_counter, source = excluded.source, existence = excluded.existence,
+                conflicts = excluded.conflicts, created_ms = excluded.created_ms, updated_ms = excluded.updated_ms
+            """).execute(arguments: [
+                article.id.rawValue, article.title, article.body, article.bodyRevision?.replica.rawValue,
+                article.bodyRevision?.counter, article.source, article.existence.rawValue,
+                Self.conflictList(article.conflictedFields), article.created, article.updated,
+            ])
+    }
+
+    private func saveRow(_ annotation: AnnotationSnapshot) throws {
+        let anchor = annotation.anchor
+        try db.cachedStatement(sql: """
+            INSERT INTO annotations (id, article, start, "end", quote, prefix, suffix, revision_replica,
+                                     revision_counter, note, existence, conflicts, created_ms, updated_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET
+                article = excluded.article, start = excluded.start, "end" = excluded."end", quote = excluded.quote,
+                prefix = excluded.prefix, suffix = excluded.suffix, revision_replica = excluded.revision_replica,
+                revision_counter = excluded.revision_counter, note = excluded.note, existence = excluded.existence,
+                conflicts = excluded.conflicts, created_ms = excluded.created_ms, updated_ms = excluded.updated_ms
+            """).execute(arguments: [
+                annotation.id.rawValue, annotation.article?.rawValue, anchor?.start, anchor?.end, anchor?.quote,
+                anchor?.prefix, anchor?.suffix, anchor?.revision?.replica.rawValue, anchor?.revision?.counter,
+                annotation.note, annotation.existence.rawValue, Self.conflictList(annotation.conflictedFields),
+                annotation.created, annotation.updated,
+            ])
+    }
+
+    private func saveTags(of state: EntityState) throws {
+        try db.cachedStatement(sql: "DELETE FROM tags WHERE entity = ?").execute(arguments: [state.id.rawValue])
+        let insert = try db.cachedStatement(sql: "INSERT INTO tags (tag, entity) VALUES (?, ?)")
+        for tag in state.tags {
+            try insert.execute(arguments: [tag, state.id.rawValue])
+        }
+    }
+
+    static func table(for kind: EntityKind) -> String {
+        switch kind {
+        case .article: "articles"
+        case .annotation: "annotations"
+        }
+    }
+
+    /// The `conflicts` column: conflicted field names separated by spaces, empty when none.
+    static func conflictList(_ fields: [FieldName]) -> String {
+        fields.map(\.rawValue).joined(separator: " ")
+    }
+}

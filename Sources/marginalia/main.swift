@@ -1,0 +1,4 @@
+import Foundation
+import MarginaliaCLI
+
+exit(MarginaliaMain.run(Array(CommandLine.arguments.dropFirst())))
