@@ -14,10 +14,16 @@ let package = Package(
     targets: [
         // Pure model: ids, version vectors, changes, registers, merge, text anchoring. No I/O.
         .target(name: "MarginaliaCore"),
+        // The FTS5 tokenizer that folds "đ" for diacritic-insensitive search (C, on sqlite3.h).
+        .target(
+            name: "CMarginaliaSearch",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // The replica: one SQLite file holding the change log and the state derived from it.
         .target(
             name: "MarginaliaStore",
-            dependencies: ["MarginaliaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "MarginaliaCore", "CMarginaliaSearch", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The command grammar shared by one-shot invocations and (later) the REPL.
         .target(
             name: "MarginaliaCLI",
@@ -29,7 +35,8 @@ let package = Package(
 
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore"]),
-        .testTarget(name: "MarginaliaCLITests", dependencies: ["MarginaliaCore", "MarginaliaStore"]),
+        // End to end: runs the real `marginalia` binary in temporary folders.
+        .testTarget(name: "MarginaliaCLITests", dependencies: ["marginalia", "MarginaliaCore", "MarginaliaStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

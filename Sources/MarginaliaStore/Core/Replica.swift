@@ -100,11 +100,14 @@ public final class Replica: Sendable {
         }
     }
 
-    private static func connect(path: String) throws -> DatabaseQueue {
+    /// Opens a connection configured for replicas: WAL, a busy timeout, and the
+    /// search tokenizer registered (the full-text indexes need it).
+    static func connect(path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
         configuration.label = "marginalia"
+        configuration.prepareDatabase { db in try SearchTokenizer.register(in: db) }
         return try DatabaseQueue(path: path, configuration: configuration)
     }
 

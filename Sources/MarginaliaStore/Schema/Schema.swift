@@ -96,7 +96,7 @@ enum Schema {
         CREATE INDEX tags_by_entity ON tags (entity);
         CREATE VIRTUAL TABLE article_search USING fts5(
             title, body, content = 'articles', content_rowid = 'rowid',
-            tokenize = 'unicode61 remove_diacritics 2');
+            tokenize = 'marginalia remove_diacritics 2');
         CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
             INSERT INTO article_search (rowid, title, body) VALUES (new.rowid, new.title, new.body);
         END;
@@ -112,7 +112,7 @@ enum Schema {
         END;
         CREATE VIRTUAL TABLE note_search USING fts5(
             note, content = 'annotations', content_rowid = 'rowid',
-            tokenize = 'unicode61 remove_diacritics 2');
+            tokenize = 'marginalia remove_diacritics 2');
         CREATE TRIGGER annotations_search_insert AFTER INSERT ON annotations BEGIN
             INSERT INTO note_search (rowid, note) VALUES (new.rowid, new.note);
         END;

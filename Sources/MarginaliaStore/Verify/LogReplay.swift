@@ -33,7 +33,7 @@ struct LogReplay {
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let rebuilt = try DatabaseQueue(path: path)
+        let rebuilt = try Replica.connect(path: path)
         var problems: [String] = []
         let changes = try source.read { db in
             try rebuilt.write { target in

@@ -1,0 +1,93 @@
+// The "marginalia" FTS5 tokenizer: unicode61 plus folding of Vietnamese "đ" to "d".
+// See include/marginalia_search.h for why.
+
+#include "marginalia_search.h"
+
+#include <string.h>
+
+typedef struct {
+    fts5_tokenizer unicode61;  // the wrapped tokenizer's methods
+    Fts5Tokenizer *instance;   // the wrapped tokenizer
+} FoldingTokenizer;
+
+typedef struct {
+    void *context;
+    int (*emit)(void *context, int flags, const char *token, int length, int start, int end);
+} FoldingCall;
+
+/// UTF-8 of "Đ" (U+0110) is C4 90 and of "đ" (U+0111) C4 91.
+static int is_d_with_stroke(const unsigned char *bytes, int index, int length) {
+    return bytes[index] == 0xC4 && index + 1 < length && (bytes[index + 1] == 0x90 || bytes[index + 1] == 0x91);
+}
+
+static int folding_emit(void *pointer, int flags, const char *token, int length, int start, int end) {
+    FoldingCall *call = pointer;
+    const unsigned char *bytes = (const unsigned char *)token;
+    int found = 0;
+    for (int i = 0; i < length && !found; i++) found = is_d_with_stroke(bytes, i, length);
+    if (!found) return call->emit(call->context, flags, token, length, start, end);
+
+    char local[128];
+    char *folded = length <= (int)sizeof local ? local : sqlite3_malloc(length);
+    if (folded == NULL) return SQLITE_NOMEM;
+    int written = 0;
+    for (int i = 0; i < length; i++) {
+        if (is_d_with_stroke(bytes, i, length)) {
+            folded[written++] = 'd';
+            i++;
+        } else {
+            folded[written++] = token[i];
+        }
+    }
+    int rc = call->emit(call->context, flags, folded, written, start, end);
+    if (folded != local) sqlite3_free(folded);
+    return rc;
+}
+
+static int folding_create(void *api_pointer, const char **arguments, int count, Fts5Tokenizer **out) {
+    fts5_api *api = api_pointer;
+    FoldingTokenizer *tokenizer = sqlite3_malloc(sizeof *tokenizer);
+    if (tokenizer == NULL) return SQLITE_NOMEM;
+    void *unicode61_context = NULL;
+    int rc = api->xFindTokenizer(api, "unicode61", &unicode61_context, &tokenizer->unicode61);
+    if (rc == SQLITE_OK) rc = tokenizer->unicode61.xCreate(unicode61_context, arguments, count, &tokenizer->instance);
+    if (rc != SQLITE_OK) {
+        sqlite3_free(tokenizer);
+        return rc;
+    }
+    *out = (Fts5Tokenizer *)tokenizer;
+    return SQLITE_OK;
+}
+
+static void folding_delete(Fts5Tokenizer *pointer) {
+    FoldingTokenizer *tokenizer = (FoldingTokenizer *)pointer;
+    tokenizer->unicode61.xDelete(tokenizer->instance);
+    sqlite3_free(tokenizer);
+}
+
+static int folding_tokenize(
+    Fts5Tokenizer *pointer, void *context, int flags, const char *text, int length,
+    int (*emit)(void *, int, const char *, int, int, int)) {
+    FoldingTokenizer *tokenizer = (FoldingTokenizer *)pointer;
+    FoldingCall call = {context, emit};
+    return tokenizer->unicode61.xTokenize(tokenizer->instance, &call, flags, text, length, folding_emit);
+}
+
+/// The FTS5 API of `db`, obtained the documented way (SELECT fts5(?1) with a pointer binding).
+static fts5_api *fts5_api_of(sqlite3 *db) {
+    fts5_api *api = NULL;
+    sqlite3_stmt *statement = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(statement);
+    }
+    sqlite3_finalize(statement);
+    return api;
+}
+
+int marginalia_register_tokenizer(sqlite3 *db) {
+    fts5_api *api = fts5_api_of(db);
+    if (api == NULL) return SQLITE_ERROR;
+    fts5_tokenizer methods = {folding_create, folding_delete, folding_tokenize};
+    return api->xCreateTokenizer(api, "marginalia", api, &methods, NULL);
+}
