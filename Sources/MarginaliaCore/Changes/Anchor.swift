@@ -27,4 +27,19 @@ public struct Anchor: Hashable, Sendable, Codable {
 
     /// The number of scalars the anchor spans.
     public var length: Int { end - start }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case start, end, quote, prefix, suffix, revision
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.allCases)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            start: try container.decode(Int.self, forKey: .start), end: try container.decode(Int.self, forKey: .end),
+            quote: try container.decode(String.self, forKey: .quote),
+            prefix: try container.decode(String.self, forKey: .prefix),
+            suffix: try container.decode(String.self, forKey: .suffix),
+            revision: try container.decodeIfPresent(Dot.self, forKey: .revision))
+    }
 }

@@ -38,11 +38,12 @@ public struct Change: Hashable, Sendable {
 }
 
 extension Change: Codable {
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case replica, counter, lamport, time, entity, kind, fields, context
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.allCases)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         dot = Dot(
             replica: try container.decode(ReplicaID.self, forKey: .replica),

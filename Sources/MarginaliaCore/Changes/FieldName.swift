@@ -10,7 +10,8 @@ public enum FieldName: Hashable, Comparable, Sendable, CustomStringConvertible {
     case alive
     case tag(String)
 
-    /// Parses the wire form (`title`, `tag:urgent`, ...); nil for unknown names.
+    /// Parses the wire form (`title`, `tag:urgent`, ...); nil for unknown names and
+    /// for tag names that are invalid or not in NFC.
     public init?(_ text: String) {
         switch text {
         case "title": self = .title
@@ -21,7 +22,9 @@ public enum FieldName: Hashable, Comparable, Sendable, CustomStringConvertible {
         case "note": self = .note
         case "alive": self = .alive
         default:
-            guard text.hasPrefix(Self.tagPrefix), let tag = Tag(String(text.dropFirst(Self.tagPrefix.count)))
+            let name = String(text.dropFirst(Self.tagPrefix.count))
+            // The wire form must already be canonical: a valid tag, in NFC.
+            guard text.hasPrefix(Self.tagPrefix), let tag = Tag(name), tag.name.utf8.elementsEqual(name.utf8)
             else { return nil }
             self = .tag(tag.name)
         }

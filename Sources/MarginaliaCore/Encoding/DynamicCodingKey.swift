@@ -5,3 +5,17 @@ struct DynamicCodingKey: CodingKey {
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
 }
+
+extension Decoder {
+    /// Throws when the JSON object being decoded has a key outside `known`: a
+    /// change or anchor with extra members would decode equal to one without them,
+    /// so two different byte strings could pass for the same change.
+    func rejectUnknownKeys(_ known: some Sequence<some CodingKey>) throws {
+        let allowed = Set(known.map(\.stringValue))
+        let container = try container(keyedBy: DynamicCodingKey.self)
+        if let unknown = container.allKeys.first(where: { !allowed.contains($0.stringValue) }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: unknown, in: container, debugDescription: "unknown member '\(unknown.stringValue)'")
+        }
+    }
+}

@@ -21,18 +21,32 @@ public struct PlainDocument: Hashable, Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let isBlank = { (line: String) in line.allSatisfy(\.isWhitespace) }
-        let headingIndex = format == .markdown ? lines.firstIndex { $0.hasPrefix("# ") || $0 == "#" } : nil
-        guard let titleIndex = headingIndex ?? lines.firstIndex(where: { !isBlank($0) }) else { return nil }
-        var title = lines.remove(at: titleIndex)
-        if headingIndex != nil {
-            title = String(title.drop { $0 == "#" })
-            while title.hasSuffix("#") { title.removeLast() }
+        // Title candidates: non-blank lines, never an empty Markdown heading.
+        let candidates = lines.indices.filter {
+            !isBlank(lines[$0]) && (format == .plainText || Self.headingText(lines[$0]) != "")
         }
-        title = title.trimmingCharacters(in: .whitespaces)
-        guard !title.isEmpty else { return nil }
+        let headingIndex = format == .markdown ? candidates.first { Self.headingText(lines[$0]) != nil } : nil
+        guard let titleIndex = headingIndex ?? candidates.first else { return nil }
+        let line = lines.remove(at: titleIndex)
+        let title = (headingIndex != nil ? Self.headingText(line) ?? line : line).trimmingCharacters(in: .whitespaces)
         while let first = lines.first, isBlank(first) { lines.removeFirst() }
         while let last = lines.last, isBlank(last) { lines.removeLast() }
         self.title = title
         self.body = lines.joined(separator: "\n")
+    }
+
+    /// The text of a level-one ATX heading (`# Title`, `# Title #`), or nil when
+    /// `line` is not one. As in CommonMark, a closing run of `#` is dropped only
+    /// after a space, so `# Learning C#` keeps its `#`.
+    static func headingText(_ line: String) -> String? {
+        guard line == "#" || line.hasPrefix("# ") || line.hasPrefix("#\t") else { return nil }
+        var text = line.dropFirst().trimmingCharacters(in: .whitespaces)
+        if let closing = text.lastIndex(where: { $0 != "#" }), closing < text.index(before: text.endIndex),
+           text[closing] == " " || text[closing] == "\t" {
+            text = String(text[..<closing]).trimmingCharacters(in: .whitespaces)
+        } else if text.allSatisfy({ $0 == "#" }) {
+            text = ""
+        }
+        return text
     }
 }

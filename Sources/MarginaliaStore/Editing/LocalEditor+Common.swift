@@ -25,11 +25,13 @@ extension LocalEditor {
         try record(state.id, kind: state.kind, fields: effective.merging([.alive: .flag(true)]) { new, _ in new })
     }
 
-    /// Whether writing `value` would change nothing people can see: every sibling
-    /// already holds it, or it removes a tag that is absent.
+    /// Whether writing `value` would change nothing: every sibling already holds it,
+    /// or it removes a tag that is absent. Adding a tag is never a no-op: as in an
+    /// observed-remove set, a new add must survive a removal made concurrently
+    /// elsewhere, which only a new sibling does.
     static func isNoOp(writing value: FieldValue, to field: FieldName, of state: EntityState) -> Bool {
         let register = state.register(field)
-        if case .tag = field, value == .flag(false) { return !register.anyTrue }
+        if case .tag = field { return value == .flag(false) && !register.anyTrue }
         return !register.isEmpty && register.siblings.allSatisfy { $0.value == value }
     }
 }

@@ -1,0 +1,60 @@
+/// Checks that a change is well formed on its own, before anything else is asked of it.
+///
+/// Local edits are well formed by construction; changes from peers and bundles are
+/// checked here so that nothing a replica stores could not have been made by a
+/// correct replica.
+public enum ChangeValidator {
+    /// The limits a change must respect (see Protocol/README.md).
+    public static let maximumFields = 256
+    public static let maximumContextEntries = 10_000
+    public static let maximumTextBytes = 4 * 1024 * 1024
+
+    /// Throws the first problem found in `change`.
+    public static func validate(_ change: Change) throws(ChangeRejection) {
+        let dot = change.dot
+        guard dot.counter > 0 else { throw reject(change, "counters start at 1") }
+        guard change.lamport > 0 else { throw reject(change, "Lamport timestamps start at 1") }
+        guard !change.fields.isEmpty else { throw reject(change, "it writes no field") }
+        guard change.fields.count <= maximumFields else { throw reject(change, "it writes more than \(maximumFields) fields") }
+        guard change.context.counters.count <= maximumContextEntries else {
+            throw reject(change, "its context has more than \(maximumContextEntries) entries")
+        }
+        guard change.context[dot.replica] == dot.counter - 1 else {
+            throw reject(change, "its context must hold \(dot.replica):\(dot.counter - 1), its author's previous change")
+        }
+        for (field, value) in change.fields {
+            guard change.kind.accepts(field) else { throw reject(change, "an \(change.kind) has no field '\(field)'") }
+            guard value.isOfType(field.valueType) else { throw reject(change, "field '\(field)' has a value of the wrong type") }
+            try validate(value, of: field, in: change)
+        }
+    }
+
+    private static func validate(_ value: FieldValue, of field: FieldName, in change: Change) throws(ChangeRejection) {
+        switch value {
+        case .text(let text):
+            try validateText(text, of: field, in: change)
+            if field == .title, text.isEmpty { throw reject(change, "the title is empty") }
+        case .anchor(let anchor):
+            for text in [anchor.quote, anchor.prefix, anchor.suffix] { try validateText(text, of: field, in: change) }
+            guard anchor.start >= 0, anchor.end > anchor.start,
+                  anchor.quote.unicodeScalars.count == anchor.end - anchor.start
+            else { throw reject(change, "its anchor \(anchor.start)-\(anchor.end) does not fit its quote") }
+            guard anchor.prefix.unicodeScalars.count <= Anchor.contextLength,
+                  anchor.suffix.unicodeScalars.count <= Anchor.contextLength
+            else { throw reject(change, "its anchor keeps more than \(Anchor.contextLength) scalars of context") }
+        case .none, .flag, .reference:
+            break
+        }
+    }
+
+    private static func validateText(_ text: String, of field: FieldName, in change: Change) throws(ChangeRejection) {
+        guard text.utf8.count <= maximumTextBytes else {
+            throw reject(change, "field '\(field)' is longer than \(maximumTextBytes) bytes")
+        }
+        guard TextNormalization.isNFC(text) else { throw reject(change, "field '\(field)' is not in NFC") }
+    }
+
+    private static func reject(_ change: Change, _ problem: String) -> ChangeRejection {
+        ChangeRejection(.malformedChange, "change \(change.dot): \(problem)")
+    }
+}

@@ -1,0 +1,105 @@
+import MarginaliaCore
+import Testing
+@testable import MarginaliaStore
+
+/// Concurrent edits on two real replica files, exchanged as the sync engine does.
+@Suite struct MergeTests {
+    let directory: TemporaryDirectory
+    let laptop: Replica
+    let office: Replica
+    let article: EntityID
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        laptop = try ReplicaFixtures.replica("laptop", in: directory)
+        office = try ReplicaFixtures.replica("office", in: directory)
+        article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody) }
+        try ReplicaFixtures.exchange(laptop, office)
+    }
+
+    @Test func concurrentEditsOfOneFieldAreKeptAsAConflict() throws {
+        try laptop.edit { try $0.editArticle(article, title: "Mưa lũ ở Hà Nội") }
+        try office.edit { try $0.editArticle(article, title: "Hà Nội ngập") }
+        try ReplicaFixtures.exchange(laptop, office)
+        for replica in [laptop, office] {
+            let snapshot = try replica.articleDetail(article).article
+            #expect(snapshot.conflictedFields == [.title])
+            #expect(try replica.status().openConflicts == 1)
+        }
+        #expect(try ReplicaFixtures.state(of: laptop) == ReplicaFixtures.state(of: office))
+        // Both values are still there, and the display pick is the same everywhere.
+        #expect(try laptop.articleDetail(article).article.title == office.articleDetail(article).article.title)
+    }
+
+    @Test func concurrentEditsOfDifferentFieldsMergeSilently() throws {
+        try laptop.edit { try $0.editArticle(article, title: "Mưa lũ ở Hà Nội") }
+        try office.edit { try $0.editArticle(article, source: "https://example.org/mua-lu") }
+        try ReplicaFixtures.exchange(laptop, office)
+        let snapshot = try office.articleDetail(article).article
+        #expect(snapshot.title == "Mưa lũ ở Hà Nội")
+        #expect(snapshot.source == "https://example.org/mua-lu")
+        #expect(snapshot.conflictedFields.isEmpty)
+        #expect(try laptop.status().openConflicts == 0)
+    }
+
+    @Test func equalConcurrentValuesAreNotAConflict() throws {
+        try laptop.edit { try $0.editArticle(article, title: "Same") }
+        try office.edit { try $0.editArticle(article, title: "Same") }
+        try ReplicaFixtures.exchange(laptop, office)
+        #expect(try laptop.articleDetail(article).article.conflictedFields.isEmpty)
+        #expect(try laptop.status().openConflicts == 0)
+    }
+
+    @Test func aLaterEditResolvesTheConflictEverywhere() throws {
+        try laptop.edit { try $0.editArticle(article, title: "A") }
+        try office.edit { try $0.editArticle(article, title: "B") }
+        try ReplicaFixtures.exchange(laptop, office)
+        try office.edit { try $0.editArticle(article, title: "B") }
+        try ReplicaFixtures.exchange(laptop, office)
+        #expect(try laptop.articleDetail(article).article.title == "B")
+        #expect(try laptop.status().openConflicts == 0)
+        #expect(try ReplicaFixtures.state(of: laptop) == ReplicaFixtures.state(of: office))
+    }
+
+    @Test func anEditConcurrentWithADeleteIsContestedNotLost() throws {
+        try laptop.edit { try $0.deleteArticle(article) }
+        try office.edit { try $0.editArticle(article, title: "Still needed") }
+        try ReplicaFixtures.exchange(laptop, office)
+        for replica in [laptop, office] {
+            let snapshot = try replica.articleDetail(article).article
+            #expect(snapshot.existence == .contested)
+            #expect(snapshot.title == "Still needed")
+            #expect(try replica.status().openConflicts == 1)
+        }
+    }
+
+    @Test func anAnnotationAddedWhileItsArticleWasDeletedIsCounted() throws {
+        try laptop.edit { try $0.deleteArticle(article) }
+        _ = try office.edit { try $0.annotate(article, at: .quote("sông Tô Lịch", occurrence: nil), note: "keep?") }
+        try ReplicaFixtures.exchange(laptop, office)
+        for replica in [laptop, office] {
+            #expect(try replica.status().openConflicts == 1)
+            #expect(try replica.articles().isEmpty)
+        }
+        #expect(try ReplicaFixtures.state(of: laptop) == ReplicaFixtures.state(of: office))
+    }
+
+    @Test func tagsAddedConcurrentlyWithTheirRemovalSurvive() throws {
+        try laptop.edit { try $0.tag(article, kind: .article, adding: [Tag("lũ")!], removing: []) }
+        try ReplicaFixtures.exchange(laptop, office)
+        try laptop.edit { try $0.tag(article, kind: .article, adding: [], removing: [Tag("lũ")!]) }
+        try office.edit { try $0.tag(article, kind: .article, adding: [Tag("lũ")!, Tag("hà-nội")!], removing: []) }
+        try ReplicaFixtures.exchange(laptop, office)
+        #expect(try laptop.articleDetail(article).article.tags == ["hà-nội", "lũ"])
+        #expect(try laptop.status().openConflicts == 0)
+        #expect(try laptop.articles(tagged: "lũ").map(\.id) == [article])
+    }
+
+    @Test func verifyHoldsAfterMerging() throws {
+        try laptop.edit { try $0.editArticle(article, title: "A") }
+        try office.edit { try $0.deleteArticle(article) }
+        try ReplicaFixtures.exchange(laptop, office)
+        #expect(try laptop.verify().problems == [])
+        #expect(try office.verify().problems == [])
+    }
+}

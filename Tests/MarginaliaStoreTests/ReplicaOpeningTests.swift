@@ -1,0 +1,71 @@
+import Foundation
+import MarginaliaCore
+import Testing
+@testable import MarginaliaStore
+
+@Suite struct ReplicaOpeningTests {
+    @Test func createsAPrivateReplicaOnFirstUseAndReopensIt() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("new.db")
+        let created = try Replica.open(at: path, creation: .ifMissing(name: "laptop"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try created.name() == "laptop")
+        let reopened = try Replica.open(at: path, creation: .never)
+        #expect(reopened.id == created.id)
+        #expect(try reopened.status().changes == 0)
+    }
+
+    @Test func requiredCreationRefusesAnExistingReplica() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("r.db")
+        let replica = try Replica.open(at: path, creation: .required(name: nil))
+        #expect(throws: ReplicaError.alreadyInitialized(path: path, id: replica.id)) {
+            try Replica.open(at: path, creation: .required(name: nil))
+        }
+    }
+
+    @Test func refusesAMissingFileWhenNotCreating() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("missing.db")
+        #expect(throws: ReplicaError.cannotOpen(path: path, reason: "no such file")) {
+            try Replica.open(at: path, creation: .never)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func refusesAFileThatIsNotSQLite() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("notes.txt")
+        try Data(String(repeating: "plain text, not a database\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ReplicaError.notAReplica(path: path, reason: "not a SQLite database")) {
+            try Replica.open(at: path)
+        }
+    }
+
+    @Test func refusesASQLiteDatabaseOfAnotherApplication() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("other.db")
+        let other = try Replica.connect(path: path)
+        try other.write { db in try db.execute(sql: "CREATE TABLE t (x)") }
+        #expect(throws: ReplicaError.notAReplica(path: path, reason: "a SQLite database of another application")) {
+            try Replica.open(at: path)
+        }
+    }
+
+    @Test func refusesANewerFormat() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("future.db")
+        _ = try Replica.open(at: path)
+        try Replica.connect(path: path).write { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        #expect(throws: ReplicaError.unsupportedFormat(path: path, version: 99)) { try Replica.open(at: path) }
+    }
+
+    @Test func refusesUnusableNames() throws {
+        let directory = try TemporaryDirectory()
+        #expect(throws: ReplicaError.invalidName("   ")) {
+            try Replica.open(at: directory.file("a.db"), creation: .required(name: "   "))
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.file("a.db")))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import MarginaliaCore
+@testable import MarginaliaStore
+
+/// Helpers shared by the store tests.
+enum ReplicaFixtures {
+    /// Opens (creating) a replica named `name` in `directory`, with a deterministic clock.
+    static func replica(_ name: String, in directory: TemporaryDirectory) throws -> Replica {
+        try Replica.open(at: directory.file("\(name).db"), creation: .ifMissing(name: name), clock: FixedClock())
+    }
+
+    /// Delivers to `target` every change of `source` it lacks, in `source`'s log order,
+    /// as the sync engine does. Returns the summary of the integration.
+    @discardableResult
+    static func deliver(from source: Replica, to target: Replica) throws -> IntegrationSummary {
+        var changes: [Change] = []
+        try source.forEachChange(notCoveredBy: try target.knowledge()) { change, _ in changes.append(change) }
+        return try target.integrate(changes)
+    }
+
+    /// Both ways.
+    static func exchange(_ first: Replica, _ second: Replica) throws {
+        try deliver(from: first, to: second)
+        try deliver(from: second, to: first)
+    }
+
+    /// The canonical state as one string, for equality checks.
+    static func state(of replica: Replica) throws -> String {
+        var lines: [String] = []
+        try replica.canonicalState { lines.append($0) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every change a replica holds, in log order.
+    static func changes(of replica: Replica) throws -> [Change] {
+        var changes: [Change] = []
+        try replica.forEachChange(notCoveredBy: VersionVector()) { change, _ in changes.append(change) }
+        return changes
+    }
+
+    static let vietnameseBody = """
+        Sau gần sáu giờ mưa liên tục, mực nước trên sông Tô Lịch dâng cao. “Chỉ nửa tiếng là nước tràn vào tận nhà…”
+
+        Ảnh: Người dân lội nước trên phố Nguyễn Khuyến.
+        """
+}
