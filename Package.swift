@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure model: ids, version vectors, changes, registers, merge, text anchoring. No I/O.
@@ -24,19 +26,34 @@ let package = Package(
             dependencies: [
                 "MarginaliaCore", "CMarginaliaSearch", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // The sync protocol: messages, framing limits, authentication, and the one session
+        // implementation every transport runs. Talks to peers through `LineTransport`.
+        .target(
+            name: "MarginaliaSync",
+            dependencies: ["MarginaliaCore", "MarginaliaStore", .product(name: "Crypto", package: "swift-crypto")]),
+        // Real I/O for sync: pipes and child processes, TCP (SwiftNIO), bundle files.
+        .target(
+            name: "MarginaliaTransport",
+            dependencies: [
+                "MarginaliaSync",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         // The command grammar shared by one-shot invocations and (later) the REPL.
         .target(
             name: "MarginaliaCLI",
             dependencies: [
-                "MarginaliaCore", "MarginaliaStore",
+                "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "marginalia", dependencies: ["MarginaliaCLI"]),
 
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore"]),
+        .testTarget(name: "MarginaliaSyncTests", dependencies: ["MarginaliaSync", "MarginaliaTransport"]),
         // End to end: runs the real `marginalia` binary in temporary folders.
         .testTarget(name: "MarginaliaCLITests", dependencies: ["marginalia", "MarginaliaCore", "MarginaliaStore"]),
+
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,10 +4,16 @@ import Foundation
 /// The process entry point: parses, runs, and turns errors into one line on standard
 /// error and an exit status (see `ExitStatus`).
 public enum MarginaliaMain {
-    public static func run(_ arguments: [String]) -> Int32 {
+    public static func run(_ arguments: [String]) async -> Int32 {
+        // A peer that hangs up must show as a write error, not kill the process.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try MarginaliaCommand.parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             return 0
         } catch {
             if let status = ExitStatus.forError(error) {

@@ -1,4 +1,4 @@
 import Foundation
 import MarginaliaCLI
 
-exit(MarginaliaMain.run(Array(CommandLine.arguments.dropFirst())))
+exit(await MarginaliaMain.run(Array(CommandLine.arguments.dropFirst())))

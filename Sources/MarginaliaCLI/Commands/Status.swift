@@ -1,15 +1,19 @@
 import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
+import MarginaliaSync
 
 struct Status: ReplicaCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the replica's id, name, counts, open conflicts and knowledge.")
 
     @ParentCommand var root: MarginaliaCommand
+    @Flag(help: "Print only the SHA-256 digest of the merged state: equal on replicas that have seen the same changes.")
+    var digest = false
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
+        if digest { return context.console.line(try StateDigest.of(context.replica())) }
         try Self.report(in: context, json: output.json)
     }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import MarginaliaStore
+import MarginaliaSync
+import MarginaliaTransport
 
 /// The exit statuses of `marginalia`, following sysexits(3) where one fits.
 public enum ExitStatus: Int32, Sendable {
@@ -13,6 +15,8 @@ public enum ExitStatus: Int32, Sendable {
     case noInput = 66
     /// The replica file could not be opened or is not a replica.
     case cannotOpenReplica = 74
+    /// A sync or bundle was refused, or its connection failed (committed batches stay).
+    case syncFailed = 75
 
     /// The status for an error of Marginalia's own, or nil for the argument parser's.
     static func forError(_ error: any Error) -> ExitStatus? {
@@ -30,6 +34,13 @@ public enum ExitStatus: Int32, Sendable {
             }
         case is UsageError:
             .usage
+        case let error as TransportError:
+            switch error {
+            case .badTarget, .insecureTokenFile: .usage
+            default: .syncFailed
+            }
+        case is SyncFailure, is ProtocolError:
+            .syncFailed
         default:
             nil
         }

@@ -11,7 +11,11 @@ extension Decoder {
     /// change or anchor with extra members would decode equal to one without them,
     /// so two different byte strings could pass for the same change.
     func rejectUnknownKeys(_ known: some Sequence<some CodingKey>) throws {
-        let allowed = Set(known.map(\.stringValue))
+        try rejectUnknownMembers(Set(known.map(\.stringValue)))
+    }
+
+    /// Throws when the JSON object being decoded has a member not named in `allowed`.
+    public func rejectUnknownMembers(_ allowed: Set<String>) throws {
         let container = try container(keyedBy: DynamicCodingKey.self)
         if let unknown = container.allKeys.first(where: { !allowed.contains($0.stringValue) }) {
             throw DecodingError.dataCorruptedError(

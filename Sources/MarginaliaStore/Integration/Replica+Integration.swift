@@ -24,6 +24,47 @@ extension Replica {
         }
     }
 
+    /// One page of the changes `knowledge` does not cover, in log order, after log
+    /// position `position` (0 for the start): their stored payloads and the position
+    /// to continue from. Senders page through the log so that nothing holds it in
+    /// memory and no read transaction stays open while the network is slow.
+    public func changePage(notCoveredBy knowledge: VersionVector, after position: Int64, limit: Int) async throws
+        -> (payloads: [String], next: Int64)
+    {
+        do {
+            return try await queue.read { db in
+                let mine = try ChangeLog(db: db).knowledge()
+                let wanted = mine.sortedEntries.filter { $0.counter > knowledge[$0.replica] }
+                guard !wanted.isEmpty else { return ([], position) }
+                let condition = Array(repeating: "(replica = ? AND counter > ?)", count: wanted.count)
+                    .joined(separator: " OR ")
+                var arguments: StatementArguments = [position]
+                for entry in wanted { arguments += [entry.replica.rawValue, knowledge[entry.replica]] }
+                arguments += [limit]
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT seq, payload FROM changes WHERE seq > ? AND (\(condition)) ORDER BY seq LIMIT ?",
+                    arguments: arguments)
+                return (rows.map { $0["payload"] }, rows.last?["seq"] ?? position)
+            }
+        } catch {
+            throw ReplicaError(error, path: path)
+        }
+    }
+
+    /// `integrate` without blocking the calling thread: the transaction runs on the
+    /// replica's serial queue while the caller is suspended.
+    @discardableResult
+    public func integrate(_ changes: [Change]) async throws -> IntegrationSummary {
+        do {
+            let replica = id
+            return try await queue.write { db in try ChangeIntegrator(db: db, replica: replica).integrate(changes) }
+        } catch let error as IntegrationError {
+            throw error
+        } catch {
+            throw ReplicaError(error, path: path)
+        }
+    }
+
     /// What this replica has applied, per origin.
     public func knowledge() throws -> VersionVector {
         try read { db in try ChangeLog(db: db).knowledge() }

@@ -12,7 +12,7 @@ enum Schema {
     /// `PRAGMA user_version`: the format of this file.
     static let version: Int32 = 1
 
-    /// The statements creating the log tables.
+    /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
         CREATE TABLE replica (
             singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
@@ -39,6 +39,17 @@ enum Schema {
         CREATE TABLE replica_names (
             replica TEXT PRIMARY KEY,
             name TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE remote_knowledge (
+            replica TEXT PRIMARY KEY,
+            knowledge TEXT NOT NULL,
+            synced_ms INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE peers (
+            name TEXT PRIMARY KEY,
+            target TEXT NOT NULL,
+            replica TEXT,
+            last_sync_ms INTEGER
         ) WITHOUT ROWID;
         """
 

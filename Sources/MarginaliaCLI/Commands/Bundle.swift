@@ -1,0 +1,48 @@
+import ArgumentParser
+import MarginaliaCore
+import MarginaliaStore
+import MarginaliaSync
+import MarginaliaTransport
+
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle", abstract: "Carry changes by hand: write them to a file, apply them elsewhere.",
+        subcommands: [Create.self, Apply.self])
+
+    struct Create: AsyncReplicaCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the changes a peer lacks (everything when unknown) to a file.")
+
+        @ParentCommand var root: MarginaliaCommand
+        @Argument(help: "The bundle file to write.") var file: String
+        @Option(name: .customLong("for"), help: "A peer name or replica id whose knowledge was seen before.")
+        var peer: String?
+        @OptionGroup var output: OutputOptions
+
+        func run(in context: CommandContext) async throws {
+            let replica = try context.replica()
+            var knowledge = VersionVector()
+            if let peer {
+                let id = try replica.peer(named: peer)?.replica ?? ReplicaIDText.parse(peer)
+                guard let id else { throw UsageError("no peer or replica id '\(peer)'") }
+                knowledge = try replica.rememberedKnowledge(of: id) ?? VersionVector()
+            }
+            let summary = try await BundleFile.create(at: file, from: replica, for: knowledge)
+            if output.json { return try context.console.json(summary) }
+            context.console.line("wrote \(summary.sent) change\(summary.sent == 1 ? "" : "s") to \(file)")
+        }
+    }
+
+    struct Apply: AsyncReplicaCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply a bundle, with the same checks as a sync.")
+
+        @ParentCommand var root: MarginaliaCommand
+        @Argument(help: "The bundle file to read.") var file: String
+        @OptionGroup var output: OutputOptions
+
+        func run(in context: CommandContext) async throws {
+            let summary = try await BundleFile.apply(at: file, to: try context.replica())
+            try SummaryPrinter(console: context.console, json: output.json).print(summary)
+        }
+    }
+}

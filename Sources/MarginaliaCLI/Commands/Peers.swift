@@ -1,0 +1,51 @@
+import ArgumentParser
+import MarginaliaStore
+import MarginaliaTransport
+
+struct PeerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peer", abstract: "Name the replicas you sync with.", subcommands: [Add.self])
+
+    struct Add: ReplicaCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a named peer (or change its target); then `sync NAME`.")
+
+        @ParentCommand var root: MarginaliaCommand
+        @Argument(help: "The peer's name.") var name: String
+        @Argument(help: "Its target: a file, exec:COMMAND, ssh://HOST/PATH or tcp://HOST:PORT.") var target: String
+
+        func validate() throws {
+            if name.isEmpty || name.contains(":") || name.contains("/") {
+                throw ValidationError("a peer name cannot be empty or contain ':' or '/'")
+            }
+            _ = try SyncTarget(target)
+        }
+
+        func run(in context: CommandContext) throws {
+            try context.replica().addPeer(name: name, target: target)
+        }
+    }
+}
+
+struct Peers: ReplicaCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List named peers: target, last sync, and their knowledge as last seen.")
+
+    @ParentCommand var root: MarginaliaCommand
+    @OptionGroup var output: OutputOptions
+
+    func run(in context: CommandContext) throws {
+        let replica = try context.replica()
+        let peers = try replica.peers()
+        if output.json { return try context.console.jsonLines(peers.map(PeerJSON.init)) }
+        let names = try replica.status().replicaNames
+        for peer in peers {
+            let synced = peer.lastSync.map { "last sync \(HumanFormat.time($0))" } ?? "never synced"
+            let knowledge = peer.knowledge.map { vector in
+                vector.sortedEntries.map { "\(HumanFormat.replica($0.replica, names: names)):\($0.counter)" }
+                    .joined(separator: ", ")
+            }
+            context.console.line("\(peer.name)  \(peer.target)  \(synced)" + (knowledge.map { "  knows \($0)" } ?? ""))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import MarginaliaStore
+import MarginaliaSync
+import MarginaliaTransport
+
+struct Serve: AsyncReplicaCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer syncs: over standard input and output, or on a TCP port.",
+        discussion: """
+            --stdio answers one sync on standard input and output (what `sync ssh://` and \
+            `sync exec:` start). --listen serves TCP clients until Ctrl-C or SIGTERM; it binds the \
+            loopback interface unless given a host (0.0.0.0 for every interface) and requires \
+            --token-file, a shared secret that clients prove without sending it.
+            """)
+
+    @ParentCommand var root: MarginaliaCommand
+    @Flag(help: "Answer one sync on standard input and output.") var stdio = false
+    @Option(help: ArgumentHelp("Listen for TCP clients.", valueName: "[host:]port")) var listen: String?
+    @Option(help: ArgumentHelp("The shared secret clients must prove (mode 600).", valueName: "path"))
+    var tokenFile: String?
+    @Option(help: "Seconds a client may take to authenticate.") var handshakeTimeout = 10
+    @Option(help: "Seconds a client may stay silent.") var idleTimeout = 60
+
+    func validate() throws {
+        guard stdio != (listen != nil) else { throw ValidationError("give exactly one of --stdio and --listen") }
+        if let listen, TCPAddress(listen) == nil { throw ValidationError("'\(listen)' is not [host:]port") }
+        if listen != nil && tokenFile == nil { throw ValidationError("--listen requires --token-file") }
+    }
+
+    func run(in context: CommandContext) async throws {
+        let replica = try context.replica()
+        if stdio {
+            let transport = FileDescriptorTransport(input: STDIN_FILENO, output: STDOUT_FILENO)
+            _ = try await SyncSession(replica: replica, transport: transport).run(as: .responder)
+            return
+        }
+        guard let listen, let address = TCPAddress(listen), let tokenFile else { return }
+        var options = TCPServer.Options()
+        options.handshakeTimeout = .seconds(Int64(handshakeTimeout))
+        options.idleTimeout = .seconds(Int64(idleTimeout))
+        let server = TCPServer(
+            replica: replica, authenticator: try TokenFile.authenticator(at: tokenFile), options: options,
+            log: { StandardError.line($0) })
+        try await server.run(
+            on: address, onReady: { StandardError.line("serving \(replica.path) on \($0)") },
+            until: { await ShutdownSignal.wait() })
+        StandardError.line("stopped")
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import MarginaliaStore
+import MarginaliaSync
+import MarginaliaTransport
+
+struct Sync: AsyncReplicaCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exchange changes with another replica until both hold the same.",
+        discussion: """
+            TARGET is a replica file on this machine, exec:COMMAND (a command speaking the \
+            protocol on its standard input and output), ssh://HOST/PATH (runs `marginalia --db \
+            PATH serve --stdio` over ssh), tcp://HOST:PORT (with --token-file), or the name of a \
+            peer added with `peer add`.
+            """)
+
+    @ParentCommand var root: MarginaliaCommand
+    @Argument(help: "Where to sync with.") var target: String
+    @Option(help: ArgumentHelp("The shared secret for tcp:// (mode 600).", valueName: "path")) var tokenFile: String?
+    @OptionGroup var output: OutputOptions
+
+    func run(in context: CommandContext) async throws {
+        let replica = try context.replica()
+        let peer = try Self.namedPeer(target, in: replica)
+        let target = try SyncTarget(peer?.target ?? self.target)
+        let progress = ProgressLine.forStandardError()
+        let summary = try await SyncRunner.sync(
+            replica, with: target, environment: SyncRunner.Environment(tokenFile: tokenFile), progress: progress?.update)
+        progress?.finish()
+        if let peer, let id = ReplicaIDText.parse(summary.peer) { try replica.markSynced(peer: peer.name, replica: id) }
+        try SummaryPrinter(console: context.console, json: output.json).print(summary)
+    }
+
+    /// The peer named `text`, unless `text` is a URL-like target.
+    static func namedPeer(_ text: String, in replica: Replica) throws -> Peer? {
+        guard !text.contains(":"), !text.contains("/") else { return nil }
+        return try replica.peer(named: text)
+    }
+}

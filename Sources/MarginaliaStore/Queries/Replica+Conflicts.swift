@@ -1,0 +1,90 @@
+import GRDB
+import MarginaliaCore
+
+/// One value competing in a conflict, with who wrote it and when.
+public struct CompetingValue: Hashable, Sendable {
+    public var dot: Dot
+    public var replicaName: String?
+    public var time: Int64
+    public var value: FieldValue
+}
+
+/// Something people have to decide after concurrent edits.
+public struct Conflict: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// A field with two or more distinct values.
+        case field(FieldName, [CompetingValue])
+        /// Edited on one replica while deleted on another: the `alive` values.
+        case editedWhileDeleted([CompetingValue])
+        /// An annotation added (or kept) while its article was deleted elsewhere.
+        case annotationOnDeletedArticle(article: EntityID)
+    }
+
+    public var entity: EntityID
+    public var entityKind: EntityKind
+    /// The article's title, or the annotation's quote: what people recognise it by.
+    public var label: String
+    public var kind: Kind
+}
+
+extension Replica {
+    /// Every open conflict, by entity then field.
+    public func conflicts() throws -> [Conflict] {
+        try read { db in
+            let names = try ReplicaNames(db: db).all()
+            var conflicts: [Conflict] = []
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, 'article' AS kind, title AS label, existence, conflicts FROM articles
+                WHERE existence = 'contested' OR (conflicts != '' AND existence != 'deleted')
+                UNION ALL
+                SELECT id, 'annotation', quote, existence, conflicts FROM annotations
+                WHERE existence = 'contested' OR (conflicts != '' AND existence != 'deleted')
+                ORDER BY id
+                """)
+            for row in rows {
+                let id = try SnapshotRows.entityID(row["id"])
+                let kind = EntityKind(rawValue: row["kind"]) ?? .article
+                let label: String = row["label"] ?? ""
+                if row["existence"] as String == "contested" {
+                    let values = try competing(.alive, of: id, in: db, names: names)
+                    conflicts.append(Conflict(entity: id, entityKind: kind, label: label, kind: .editedWhileDeleted(values)))
+                }
+                for field in try SnapshotRows.conflicts(row["conflicts"]) {
+                    let values = try competing(field, of: id, in: db, names: names)
+                    conflicts.append(Conflict(entity: id, entityKind: kind, label: label, kind: .field(field, values)))
+                }
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT n.id, n.quote, n.article FROM annotations n JOIN articles a ON a.id = n.article
+                WHERE a.existence = 'deleted' AND n.existence = 'live' ORDER BY n.id
+                """) {
+                conflicts.append(Conflict(
+                    entity: try SnapshotRows.entityID(row["id"]), entityKind: .annotation, label: row["quote"] ?? "",
+                    kind: .annotationOnDeletedArticle(article: try SnapshotRows.entityID(row["article"]))))
+            }
+            return conflicts
+        }
+    }
+
+    /// The siblings of one register with their authors and times, displayed value first.
+    private func competing(_ field: FieldName, of entity: EntityID, in db: Database, names: [ReplicaID: String]) throws
+        -> [CompetingValue]
+    {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.replica, s.counter, s.lamport, s.value, c.time_ms FROM siblings s
+            JOIN changes c ON c.replica = s.replica AND c.counter = s.counter
+            WHERE s.entity = ? AND s.field = ?
+            """, arguments: [entity.rawValue, field.rawValue])
+        var siblings: [(Sibling, Int64)] = []
+        for row in rows {
+            guard let replica = ReplicaID(row["replica"] as String) else { throw CorruptReplicaError("sibling replica") }
+            let sibling = Sibling(
+                dot: Dot(replica: replica, counter: row["counter"]), lamport: row["lamport"],
+                value: try StoredValue.fieldValue(row["value"], for: field))
+            siblings.append((sibling, row["time_ms"]))
+        }
+        return siblings.sorted { $0.0.isPreferred(over: $1.0) }.map { sibling, time in
+            CompetingValue(dot: sibling.dot, replicaName: names[sibling.dot.replica], time: time, value: sibling.value)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import MarginaliaCore
+
+/// The `code` of an `error` message. Stable strings: peers act on them.
+public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
+    /// The line is not a JSON object of a known message type with the required members.
+    case malformedLine = "malformed_line"
+    /// The line is longer than the maximum.
+    case lineTooLong = "line_too_long"
+    /// The peer's `hello` names another protocol or an unsupported version.
+    case unsupportedVersion = "unsupported_version"
+    /// A message arrived that the session's state does not allow.
+    case unexpectedMessage = "unexpected_message"
+    /// The peer is this very replica.
+    case sameReplica = "same_replica"
+    /// Authentication failed or was missing (TCP).
+    case unauthorized = "unauthorized"
+    /// The number of changes in `done` differs from the number received.
+    case countMismatch = "count_mismatch"
+    /// The peer said nothing for too long.
+    case timeout = "timeout"
+    /// The receiver failed for reasons of its own (disk full, read-only replica).
+    case internalError = "internal_error"
+    /// The change checks (see `ChangeRejection.Code`).
+    case malformedChange = "malformed_change"
+    case nonContiguous = "non_contiguous"
+    case causalityViolation = "causality_violation"
+    case equivocation = "equivocation"
+    case forgedOrigin = "forged_origin"
+
+    public init(_ rejection: ChangeRejection.Code) {
+        self = ProtocolErrorCode(rawValue: rejection.rawValue) ?? .malformedChange
+    }
+}

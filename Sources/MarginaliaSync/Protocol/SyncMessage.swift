@@ -1,0 +1,91 @@
+import Foundation
+import MarginaliaCore
+
+/// One line of the protocol: a JSON object whose `type` says which message it is.
+public enum SyncMessage: Sendable, Equatable {
+    /// TCP only, sent first by the server: the nonce the client must answer.
+    case challenge(Challenge)
+    /// Each side's introduction: who it is and what it knows.
+    case hello(Hello)
+    /// One change the other side lacks.
+    case change(Change)
+    /// The end of one side's changes.
+    case done(Done)
+    /// Why the session ends early.
+    case error(ProtocolError)
+
+    /// The `type` member.
+    public var type: String {
+        switch self {
+        case .challenge: "challenge"
+        case .hello: "hello"
+        case .change: "change"
+        case .done: "done"
+        case .error: "error"
+        }
+    }
+}
+
+/// `{"type":"challenge","nonce":"…"}`
+public struct Challenge: Codable, Sendable, Equatable {
+    /// 32 random bytes, base64.
+    public var nonce: String
+    public init(nonce: String) { self.nonce = nonce }
+}
+
+/// `{"type":"hello","protocol":"marginalia-sync","version":1,"replica":"…","name":"…","knowledge":{…}}`
+public struct Hello: Codable, Sendable, Equatable {
+    public var `protocol`: String
+    public var version: Int
+    public var replica: ReplicaID
+    public var name: String
+    public var knowledge: VersionVector
+    /// TCP only: the proof of the shared secret.
+    public var auth: HelloAuthentication?
+
+    public init(replica: ReplicaID, name: String, knowledge: VersionVector, auth: HelloAuthentication? = nil) {
+        self.protocol = ProtocolConstants.name
+        self.version = ProtocolConstants.version
+        self.replica = replica
+        self.name = name
+        self.knowledge = knowledge
+        self.auth = auth
+    }
+}
+
+/// The authentication members of a TCP `hello` (see `Authenticator`).
+public struct HelloAuthentication: Codable, Sendable, Equatable {
+    /// The client's nonce (client's hello only), 32 random bytes, base64.
+    public var nonce: String?
+    /// HMAC-SHA256 proof, base64.
+    public var proof: String
+
+    public init(nonce: String?, proof: String) {
+        self.nonce = nonce
+        self.proof = proof
+    }
+}
+
+/// `{"type":"done","count":N}`: N changes were sent before it.
+public struct Done: Codable, Sendable, Equatable {
+    public var count: Int
+    public init(count: Int) { self.count = count }
+}
+
+/// `{"type":"error","code":"…","message":"…","line":N}`
+public struct ProtocolError: Error, Codable, Sendable, Equatable, CustomStringConvertible {
+    public var code: ProtocolErrorCode
+    public var message: String
+    /// The line of the receiving side's input that caused it (1-based), when one did.
+    public var line: Int?
+
+    public init(_ code: ProtocolErrorCode, _ message: String, line: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.line = line
+    }
+
+    public var description: String {
+        "\(code.rawValue): \(message)" + (line.map { " (line \($0))" } ?? "")
+    }
+}

@@ -1,0 +1,18 @@
+/// Why a session ended without completing.
+public enum SyncFailure: Error, Equatable, CustomStringConvertible {
+    /// This side refused what the peer sent (and told the peer so).
+    case refused(ProtocolError)
+    /// The peer sent an `error` line.
+    case peerReported(ProtocolError)
+    /// The connection ended before the session did.
+    case peerHungUp(afterLine: Int, expected: String)
+
+    public var description: String {
+        switch self {
+        case .refused(let error): "sync refused the peer's input: \(error)"
+        case .peerReported(let error): "the peer ended the sync: \(error)"
+        case .peerHungUp(let line, let expected):
+            "the peer hung up after \(line) line\(line == 1 ? "" : "s"), while \(expected) was expected"
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import MarginaliaCore
+import MarginaliaStore
+
+/// The one implementation of a sync session, run by both sides over any transport.
+///
+/// Initiator: [receive challenge] → send hello → receive hello → send what the
+/// responder lacks, then done → receive what it lacks until done. Responder: [send
+/// challenge] → receive hello → send hello → receive until done → send what the
+/// initiator lacks, then done. Received changes are checked and applied in batches,
+/// each one transaction that also raises knowledge: a session cut at any moment
+/// leaves both replicas valid, and the next one resumes after the last batch.
+/// Any violation gets an `error` line naming the offending line, and ends the session.
+public final class SyncSession {
+    public enum Role: Sendable { case initiator, responder }
+
+    let replica: Replica
+    let transport: any LineTransport
+    let authenticator: Authenticator?
+    let progress: ((SyncProgress) -> Void)?
+    let coding = MessageCoding()
+    let started = Date()
+    var linesReceived = 0
+    var counts = SyncProgress(sent: 0, received: 0, bytesSent: 0, bytesReceived: 0, seconds: 0)
+    var duplicates = 0
+
+    /// `authenticator` is given for TCP, where both sides must prove the shared secret.
+    public init(
+        replica: Replica, transport: any LineTransport, authenticator: Authenticator? = nil,
+        progress: ((SyncProgress) -> Void)? = nil
+    ) {
+        self.replica = replica
+        self.transport = transport
+        self.authenticator = authenticator
+        self.progress = progress
+    }
+
+    /// Runs the session to its end.
+    public func run(as role: Role) async throws -> SyncSummary {
+        let conflictsBefore = try replica.status().openConflicts
+        let peer: Hello
+        switch role {
+        case .initiator:
+            peer = try await introduceAsInitiator()
+            try await sendChanges(missingFrom: peer.knowledge)
+            try await receiveChanges()
+        case .responder:
+            peer = try await introduceAsResponder()
+            try await receiveChanges()
+            try await sendChanges(missingFrom: peer.knowledge)
+        }
+        // Both sides now hold the union of what either had.
+        let union = try replica.knowledge().merged(with: peer.knowledge)
+        try replica.remember(replica: peer.replica, name: peer.name, knowledge: union)
+        return try summary(peer: peer, conflictsBefore: conflictsBefore)
+    }
+
+    func summary(peer: Hello?, conflictsBefore: Int) throws -> SyncSummary {
+        SyncSummary(
+            peer: peer?.replica.rawValue ?? "", peerName: peer?.name ?? "", sent: counts.sent,
+            received: counts.received, duplicates: duplicates,
+            newConflicts: try replica.status().openConflicts - conflictsBefore,
+            bytesSent: counts.bytesSent, bytesReceived: counts.bytesReceived,
+            seconds: Date().timeIntervalSince(started))
+    }
+
+    // MARK: Handshake
+
+    private func introduceAsInitiator() async throws -> Hello {
+        var clientNonce: String?
+        var serverNonce: String?
+        if authenticator != nil {
+            serverNonce = try await receive("challenge") { if case .challenge(let challenge) = $0 { challenge.nonce } else { nil } }
+            clientNonce = Authenticator.makeNonce()
+        }
+        let auth = authenticator.map { authenticator in
+            HelloAuthentication(
+                nonce: clientNonce,
+                proof: authenticator.clientProof(serverNonce: serverNonce ?? "", clientNonce: clientNonce ?? ""))
+        }
+        try await send(.hello(try ownHello(auth: auth)))
+        try await transport.flush()
+        let peer = try await receiveHello()
+        try await check(peer)
+        if let authenticator, let serverNonce, let clientNonce {
+            let expected = authenticator.serverProof(serverNonce: serverNonce, clientNonce: clientNonce)
+            guard authenticator.isValid(peer.auth?.proof, expected: expected) else {
+                throw try await fail(ProtocolError(.unauthorized, "the server did not prove the shared secret", line: linesReceived))
+            }
+        }
+        return peer
+    }
+
+    private func introduceAsResponder() async throws -> Hello {
+        let serverNonce = authenticator.map { _ in Authenticator.makeNonce() }
+        if let serverNonce {
+            try await send(.challenge(Challenge(nonce: serverNonce)))
+            try await transport.flush()
+        }
+        let peer = try await receiveHello()
+        var auth: HelloAuthentication?
+        if let authenticator, let serverNonce {
+            let clientNonce = peer.auth?.nonce ?? ""
+            let expected = authenticator.clientProof(serverNonce: serverNonce, clientNonce: clientNonce)
+            guard peer.auth?.nonce != nil, authenticator.isValid(peer.auth?.proof, expected: expected) else {
+                throw try await fail(ProtocolError(.unauthorized, "wrong or missing token proof", line: linesReceived))
+            }
+            auth = HelloAuthentication(
+                nonce: nil, proof: authenticator.serverProof(serverNonce: serverNonce, clientNonce: clientNonce))
+        }
+        try await check(peer)
+        try await send(.hello(try ownHello(auth: auth)))
+        try await transport.flush()
+        return peer
+    }
+
+    func receiveHello() async throws -> Hello {
+        try await receive("hello") { if case .hello(let hello) = $0 { hello } else { nil } }
+    }
+
+    private func ownHello(auth: HelloAuthentication?) throws -> Hello {
+        Hello(replica: replica.id, name: try replica.name(), knowledge: try replica.knowledge(), auth: auth)
+    }
+
+    func check(_ peer: Hello) async throws {
+        guard peer.protocol == ProtocolConstants.name, peer.version == ProtocolConstants.version else {
+            throw try await fail(ProtocolError(
+                .unsupportedVersion,
+                "this replica speaks \(ProtocolConstants.name) version \(ProtocolConstants.version), not \(peer.protocol) version \(peer.version)",
+                line: linesReceived))
+        }
+        guard peer.replica != replica.id else {
+            throw try await fail(ProtocolError(.sameReplica, "both sides are replica \(replica.id)", line: linesReceived))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import MarginaliaCore
+
+/// What a sync, bundle creation or bundle application did.
+public struct SyncSummary: Codable, Sendable, Equatable {
+    /// The other replica.
+    public var peer: String
+    public var peerName: String
+    /// Changes sent to the peer.
+    public var sent: Int
+    /// Changes received and newly applied.
+    public var received: Int
+    /// Changes received that were already held.
+    public var duplicates: Int
+    /// Open conflicts after the sync minus before it.
+    public var newConflicts: Int
+    public var bytesSent: Int
+    public var bytesReceived: Int
+    public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case peer, sent, received, duplicates, seconds
+        case peerName = "peer_name"
+        case newConflicts = "new_conflicts"
+        case bytesSent = "bytes_sent"
+        case bytesReceived = "bytes_received"
+    }
+
+    /// `synced with office (…): sent 3, received 5, 1 new conflict`
+    public var line: String {
+        let conflicts = newConflicts == 1 ? "1 new conflict" : "\(newConflicts) new conflicts"
+        return "synced with \(peerName) (\(peer)): sent \(sent), received \(received), \(conflicts)"
+    }
+}

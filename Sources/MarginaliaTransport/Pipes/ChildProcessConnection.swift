@@ -1,0 +1,46 @@
+import Foundation
+
+/// A peer reached by starting a process and speaking over its standard input and
+/// output: `sync exec:COMMAND`, `sync ssh://HOST/PATH`, and `sync PATH` (which starts
+/// this very program as `serve --stdio` on the other file). Its standard error stays
+/// the user's, so a remote error message reaches them.
+public final class ChildProcessConnection {
+    private let process = Process()
+    private let toChild = Pipe()
+    private let fromChild = Pipe()
+    public let transport: FileDescriptorTransport
+
+    /// Starts `executable` with `arguments`.
+    public init(executable: String, arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = toChild
+        process.standardOutput = fromChild
+        do {
+            try process.run()
+        } catch {
+            throw TransportError.cannotStart("cannot start \(executable): \(error.localizedDescription)")
+        }
+        transport = FileDescriptorTransport(
+            input: fromChild.fileHandleForReading.fileDescriptor, output: toChild.fileHandleForWriting.fileDescriptor)
+    }
+
+    /// Starts `command` through `/bin/sh -c`.
+    public convenience init(shellCommand command: String) throws {
+        try self.init(executable: "/bin/sh", arguments: ["-c", command])
+    }
+
+    /// Closes the child's input and waits for it to exit; returns its exit status.
+    @discardableResult
+    public func finish() -> Int32 {
+        try? toChild.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Ends the child at once (the session failed or was cancelled).
+    public func terminate() {
+        if process.isRunning { process.terminate() }
+        finish()
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import MarginaliaStore
+import MarginaliaSync
+
+/// Runs the initiator's side of a session against any target.
+public enum SyncRunner {
+    /// The program to run on the far side of `ssh://` (override with `MARGINALIA_REMOTE`),
+    /// and the ssh client (override with `MARGINALIA_SSH`, for tests and unusual setups).
+    public struct Environment: Sendable {
+        public var ssh = "ssh"
+        public var remoteProgram = "marginalia"
+        public var tokenFile: String?
+
+        public init(_ variables: [String: String] = ProcessInfo.processInfo.environment, tokenFile: String? = nil) {
+            if let ssh = variables["MARGINALIA_SSH"], !ssh.isEmpty { self.ssh = ssh }
+            if let remote = variables["MARGINALIA_REMOTE"], !remote.isEmpty { remoteProgram = remote }
+            self.tokenFile = tokenFile
+        }
+    }
+
+    public static func sync(
+        _ replica: Replica, with target: SyncTarget, environment: Environment,
+        progress: ((SyncProgress) -> Void)? = nil
+    ) async throws -> SyncSummary {
+        switch target {
+        case .tcp(let address):
+            guard let tokenFile = environment.tokenFile else {
+                throw TransportError.badTarget("tcp:// needs --token-file with the server's shared secret")
+            }
+            return try await TCPClient.sync(
+                replica: replica, address: address, authenticator: try TokenFile.authenticator(at: tokenFile),
+                progress: progress)
+        case .file(let path):
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw TransportError.badTarget("no replica at \(path) (to create one there: marginalia --db \(path) init)")
+            }
+            return try await overChild(
+                ChildProcessConnection(executable: try currentExecutable(), arguments: ["--db", path, "serve", "--stdio"]),
+                replica: replica, progress: progress)
+        case .exec(let command):
+            return try await overChild(ChildProcessConnection(shellCommand: command), replica: replica, progress: progress)
+        case .ssh(let host, let path):
+            let remote = "\(environment.remoteProgram) --db \(shellQuoted(path)) serve --stdio"
+            return try await overChild(
+                ChildProcessConnection(shellCommand: "\(environment.ssh) \(shellQuoted(host)) \(shellQuoted(remote))"),
+                replica: replica, progress: progress)
+        }
+    }
+
+    private static func overChild(
+        _ child: ChildProcessConnection, replica: Replica, progress: ((SyncProgress) -> Void)?
+    ) async throws -> SyncSummary {
+        do {
+            let summary = try await SyncSession(replica: replica, transport: child.transport, progress: progress)
+                .run(as: .initiator)
+            child.finish()
+            return summary
+        } catch {
+            child.terminate()
+            throw error
+        }
+    }
+
+    /// This program's own path, to start it as the responder for `sync PATH`.
+    static func currentExecutable() throws -> String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw TransportError.cannotStart("cannot find this program's executable to serve the other replica")
+        }
+        return path
+    }
+
+    /// `text` single-quoted for a POSIX shell.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

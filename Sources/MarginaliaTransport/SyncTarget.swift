@@ -1,0 +1,47 @@
+import Foundation
+
+/// Where `sync` goes, parsed from its argument.
+public enum SyncTarget: Equatable, Sendable, CustomStringConvertible {
+    /// Another replica file on this machine.
+    case file(String)
+    /// A command whose standard input and output speak the protocol (`exec:COMMAND`).
+    case exec(String)
+    /// `ssh://HOST/PATH`: `ssh HOST marginalia --db PATH serve --stdio`.
+    case ssh(host: String, path: String)
+    /// `tcp://HOST:PORT`.
+    case tcp(TCPAddress)
+
+    /// Parses `exec:…`, `ssh://…`, `tcp://…`, or a file path.
+    public init(_ text: String) throws {
+        if text.hasPrefix("exec:") {
+            let command = String(text.dropFirst("exec:".count))
+            guard !command.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw TransportError.badTarget("exec: needs a command, as in exec:'ssh host marginalia serve --stdio'")
+            }
+            self = .exec(command)
+        } else if text.hasPrefix("ssh://") {
+            let rest = text.dropFirst("ssh://".count)
+            guard let slash = rest.firstIndex(of: "/"), slash != rest.startIndex, rest.index(after: slash) != rest.endIndex
+            else { throw TransportError.badTarget("'\(text)' is not ssh://HOST/PATH") }
+            // ssh://host/~/notes.db names a path in the remote home; ssh://host/srv/x.db an absolute one.
+            let path = rest[slash...].hasPrefix("/~/") ? String(rest[rest.index(after: slash)...]) : String(rest[slash...])
+            self = .ssh(host: String(rest[..<slash]), path: path)
+        } else if text.hasPrefix("tcp://") {
+            guard let address = TCPAddress(String(text.dropFirst("tcp://".count))), text.dropFirst(6).contains(":") else {
+                throw TransportError.badTarget("'\(text)' is not tcp://HOST:PORT")
+            }
+            self = .tcp(address)
+        } else {
+            self = .file(text)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .file(let path): path
+        case .exec(let command): "exec:" + command
+        case .ssh(let host, let path): "ssh://\(host)\(path)"
+        case .tcp(let address): "tcp://\(address)"
+        }
+    }
+}

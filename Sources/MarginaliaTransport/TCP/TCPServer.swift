@@ -1,0 +1,79 @@
+import Foundation
+import MarginaliaStore
+import MarginaliaSync
+import NIOCore
+import NIOPosix
+
+/// `serve --listen`: accepts many clients at once, each running the responder's side
+/// of a session on the one replica (whose writes are serialized by its queue).
+///
+/// A client gets `handshakeTimeout` to authenticate and `idleTimeout` between lines
+/// afterwards; a silent or trickling client is cut off without slowing the others.
+public final class TCPServer: Sendable {
+    public struct Options: Sendable {
+        public var handshakeTimeout: TimeAmount = .seconds(10)
+        public var idleTimeout: TimeAmount = .seconds(60)
+        public init() {}
+    }
+
+    let replica: Replica
+    let authenticator: Authenticator
+    let options: Options
+    let log: @Sendable (String) -> Void
+
+    public init(replica: Replica, authenticator: Authenticator, options: Options = Options(),
+                log: @escaping @Sendable (String) -> Void) {
+        self.replica = replica
+        self.authenticator = authenticator
+        self.options = options
+        self.log = log
+    }
+
+    /// Binds `address`; `onReady` receives the bound address (with the real port when 0 was asked).
+    /// Serves until `shutdown` completes, then closes the listener and waits for running sessions.
+    public func run(
+        on address: TCPAddress, onReady: @Sendable (TCPAddress) -> Void, until shutdown: @escaping @Sendable () async -> Void
+    ) async throws {
+        let options = self.options
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: address.host, port: address.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandlers([
+                        IdleStateHandler(readTimeout: options.idleTimeout),
+                        ConnectionTimeouts(handshakeTimeout: options.handshakeTimeout),
+                        ByteToMessageHandler(LineFrameDecoder()),
+                    ])
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        let bound = server.channel.localAddress
+        onReady(TCPAddress(host: bound?.ipAddress ?? address.host, port: bound?.port ?? address.port))
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask {
+                await shutdown()
+                server.channel.close(promise: nil)
+            }
+            try await server.executeThenClose { connections in
+                for try await connection in connections {
+                    group.addTask { await self.serve(connection) }
+                }
+            }
+        }
+    }
+
+    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+        let peer = connection.channel.remoteAddress?.description ?? "?"
+        do {
+            let summary = try await connection.executeThenClose { inbound, outbound in
+                let transport = AsyncChannelTransport(
+                    inbound: inbound, outbound: outbound, allocator: connection.channel.allocator)
+                return try await SyncSession(replica: replica, transport: transport, authenticator: authenticator)
+                    .run(as: .responder)
+            }
+            log("\(peer): \(summary.line)")
+        } catch {
+            log("\(peer): \(error)")
+        }
+    }
+}
