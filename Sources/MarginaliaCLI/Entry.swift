@@ -22,17 +22,29 @@ public enum MarginaliaMain {
             }
             // The argument parser's own outcomes: help, usage errors, explicit exit codes.
             let code = MarginaliaCommand.exitCode(for: error)
-            let message = MarginaliaCommand.fullMessage(for: error)
             if code == .success {
+                let message = MarginaliaCommand.fullMessage(for: error)
                 if !message.isEmpty { print(message) }
                 return 0
             }
-            if !message.isEmpty { reportError(message) }
+            let message = MarginaliaCommand.message(for: error)
+            if !message.isEmpty { reportError("marginalia: \(message) (see 'marginalia help')") }
             return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
         }
     }
 
+    /// Writes `message` as exactly one line: line breaks and other control characters
+    /// from what was typed (a multi-line quote, say) are shown escaped.
     private static func reportError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        var line = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": line += "\\n"
+            case "\t": line += "\\t"
+            case _ where scalar.properties.generalCategory == .control: line += "\\u{\(String(scalar.value, radix: 16))}"
+            default: line.unicodeScalars.append(scalar)
+            }
+        }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

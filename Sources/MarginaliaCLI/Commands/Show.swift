@@ -20,6 +20,7 @@ struct Show: ReplicaCommand {
             ArticleRenderer(console: context.console).render(detail)
         case .annotation:
             let annotation = try replica.annotation(entity.id)
+            guard annotation.existence.isVisible else { throw ReplicaError.deleted(entity.id, kind: .annotation) }
             if output.json { return try context.console.json(AnnotationJSON(annotation)) }
             ArticleRenderer(console: context.console).render(annotation, number: nil)
         }

@@ -33,7 +33,9 @@ public enum ChangeValidator {
         switch value {
         case .text(let text):
             try validateText(text, of: field, in: change)
-            if field == .title, text.isEmpty { throw reject(change, "the title is empty") }
+            if field == .title, text.isEmpty || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw reject(change, "the title is empty or holds control characters")
+            }
         case .anchor(let anchor):
             for text in [anchor.quote, anchor.prefix, anchor.suffix] { try validateText(text, of: field, in: change) }
             guard anchor.start >= 0, anchor.end > anchor.start,

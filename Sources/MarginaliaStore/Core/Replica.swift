@@ -51,12 +51,23 @@ public final class Replica: Sendable {
         self.clock = clock
     }
 
-    private static func create(at path: String, name: String?, clock: any WallClock) throws -> Replica {
+    /// Creates a replica with a chosen id: for conformance vectors and tests, which
+    /// need replicas whose hello and log are known in advance. Never reuse an id.
+    @_spi(Testing)
+    public static func create(at path: String, name: String, id: ReplicaID, clock: any WallClock) throws -> Replica {
+        try create(at: path, name: name, id: id, clock: clock)
+    }
+
+    private static func create(
+        at path: String, name: String?, id: ReplicaID = .random(), clock: any WallClock
+    ) throws -> Replica {
         let name = try ReplicaName.validated(name ?? ReplicaName.hostDefault())
         try createPrivateFile(at: path)
         do {
             let queue = try connect(path: path)
-            let id = ReplicaID.random()
+            // WAL is a property of the file: set once at creation, so that merely opening
+            // a file (perhaps not even a replica) never writes to it.
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try queue.write { db in
                 try Schema.create(db)
                 try db.execute(
@@ -73,6 +84,9 @@ public final class Replica: Sendable {
     private static func openExisting(at path: String, clock: any WallClock) throws -> Replica {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ReplicaError.cannotOpen(path: path, reason: "permission denied")
+        }
+        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber, size.intValue == 0 {
+            throw ReplicaError.notAReplica(path: path, reason: "the file is empty")
         }
         do {
             let queue = try connect(path: path)
@@ -100,11 +114,10 @@ public final class Replica: Sendable {
         }
     }
 
-    /// Opens a connection configured for replicas: WAL, a busy timeout, and the
-    /// search tokenizer registered (the full-text indexes need it).
+    /// Opens a connection configured for replicas: a busy timeout, and the search
+    /// tokenizer registered (the full-text indexes need it). Opening writes nothing.
     static func connect(path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
         configuration.label = "marginalia"
         configuration.prepareDatabase { db in try SearchTokenizer.register(in: db) }

@@ -14,6 +14,7 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case wrongKind(EntityID, expected: EntityKind, actual: EntityKind)
     case deleted(EntityID, kind: EntityKind)
     case emptyTitle
+    case invalidTitle
     case invalidName(String)
     case invalidTag(String)
     case nothingToChange
@@ -49,6 +50,8 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             "\(kind) \(id) has been deleted"
         case .emptyTitle:
             "the title is empty"
+        case .invalidTitle:
+            "the title holds a line break or another control character; titles are one line"
         case .invalidName(let name):
             "'\(name)' is not a usable replica name: give 1 to 64 characters without control characters"
         case .invalidTag(let tag):

@@ -65,6 +65,9 @@ extension LocalEditor {
     static func validTitle(_ title: String) throws -> String {
         let normalized = TextNormalization.nfc(title).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !normalized.isEmpty else { throw ReplicaError.emptyTitle }
+        guard !normalized.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ReplicaError.invalidTitle
+        }
         return normalized
     }
 

@@ -63,9 +63,13 @@ extension Replica {
         }
     }
 
-    /// Visible annotations, of one article or of all, in article then body order.
+    /// Visible annotations, of one visible article or of all, in article then body order.
     public func annotations(of article: EntityID? = nil) throws -> [AnnotationSnapshot] {
         try read { db in
+            if let article, try String.fetchOne(
+                db, sql: "SELECT existence FROM articles WHERE id = ?", arguments: [article.rawValue]) == "deleted" {
+                throw ReplicaError.deleted(article, kind: .article)
+            }
             var sql = "SELECT \(SnapshotRows.annotationColumns) FROM annotations WHERE existence != 'deleted'"
             var arguments: StatementArguments = []
             if let article {
@@ -77,7 +81,7 @@ extension Replica {
         }
     }
 
-    /// One annotation, visible or not.
+    /// One annotation, visible or not (`show` refuses deleted ones; conflict views need them).
     public func annotation(_ id: EntityID) throws -> AnnotationSnapshot {
         try read { db in
             guard let row = try Row.fetchOne(

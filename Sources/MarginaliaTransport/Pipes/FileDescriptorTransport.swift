@@ -43,7 +43,8 @@ public final class FileDescriptorTransport: LineTransport {
                 }
                 return nil
             }
-            try fill(from: input)
+            let chunk = try await Self.offload { try Self.readChunk(from: input) }
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }
     }
 
@@ -55,28 +56,40 @@ public final class FileDescriptorTransport: LineTransport {
 
     public func flush() async throws {
         guard let output else { throw TransportError.notWritable }
+        let bytes = outgoing
+        outgoing.removeAll(keepingCapacity: true)
+        try await Self.offload { try Self.writeAll(bytes, to: output) }
+    }
+
+    /// Runs blocking I/O on a dispatch thread, never on Swift's cooperative pool: two
+    /// sessions in one process (a test, a server) blocking there could starve each other.
+    private static func offload<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
         var offset = 0
-        while offset < outgoing.count {
-            let written = outgoing[offset...].withUnsafeBytes { Foundation.write(output, $0.baseAddress, $0.count) }
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw TransportError.io("cannot write to the peer: \(String(cString: strerror(errno)))")
             }
             offset += written
         }
-        outgoing.removeAll(keepingCapacity: true)
     }
 
-    private func fill(from descriptor: Int32) throws {
+    /// Reads what is available (up to 64 KiB); empty at the end of input.
+    private static func readChunk(from descriptor: Int32) throws -> [UInt8] {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
+            if count >= 0 { return Array(chunk[0..<count]) }
+            if errno != EINTR {
                 throw TransportError.io("cannot read from the peer: \(String(cString: strerror(errno)))")
             }
-            if count == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<count]) }
-            return
         }
     }
 

@@ -1,50 +1,67 @@
 import MarginaliaSync
 import NIOCore
 
-/// Ends connections that go quiet: before the handshake completes (the client's
-/// `hello` arrives) within `handshakeTimeout`, and afterwards when the idle handler
-/// reports no input for its read timeout. The peer is told why in an `error` line.
-final class ConnectionTimeouts: ChannelInboundHandler, RemovableChannelHandler {
+/// Ends connections that stop making progress, telling the peer why in an `error` line.
+///
+/// Before the handshake the client has `handshakeTimeout` to send its first complete
+/// line. Afterwards the session must progress at least once per `idleTimeout`: a
+/// complete line received, or a write of ours accepted by the peer. So a silent
+/// client, one trickling a byte a second (bytes without a complete line are not
+/// progress), and one that stops reading while we send are all cut off, while a long
+/// transfer in either direction is not. Sits after the line decoder, so it sees lines.
+final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
+    typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private let handshakeTimeout: TimeAmount
-    private var handshakeTimer: Scheduled<Void>?
-    private var sawFirstLine = false
+    private let idleTimeout: TimeAmount
+    private var timer: Scheduled<Void>?
+    private var handshaken = false
 
-    init(handshakeTimeout: TimeAmount) {
+    init(handshakeTimeout: TimeAmount, idleTimeout: TimeAmount) {
         self.handshakeTimeout = handshakeTimeout
+        self.idleTimeout = idleTimeout
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        handshakeTimer = context.eventLoop.scheduleTask(in: handshakeTimeout) {
-            let (handler, context) = loopBound.value
-            handler.end(context, "no hello within the handshake timeout")
-        }
+        arm(context, after: handshakeTimeout, reason: "no hello within the handshake timeout")
         context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if !sawFirstLine, unwrapInboundIn(data).readableBytesView.contains(UInt8(ascii: "\n")) {
-            sawFirstLine = true
-            handshakeTimer?.cancel()
-        }
+        handshaken = true
+        progressed(context)
         context.fireChannelRead(data)
     }
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            end(context, "no input within the idle timeout")
-        } else {
-            context.fireUserInboundEventTriggered(event)
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let written = promise ?? context.eventLoop.makePromise()
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        written.futureResult.whenSuccess {
+            let (handler, context) = loopBound.value
+            if handler.handshaken { handler.progressed(context) }
         }
+        context.write(data, promise: written)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        handshakeTimer?.cancel()
+        timer?.cancel()
         context.fireChannelInactive()
+    }
+
+    private func progressed(_ context: ChannelHandlerContext) {
+        arm(context, after: idleTimeout, reason: "no progress within the idle timeout")
+    }
+
+    private func arm(_ context: ChannelHandlerContext, after delay: TimeAmount, reason: String) {
+        timer?.cancel()
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        timer = context.eventLoop.scheduleTask(in: delay) {
+            let (handler, context) = loopBound.value
+            handler.end(context, reason)
+        }
     }
 
     private func end(_ context: ChannelHandlerContext, _ reason: String) {

@@ -7,8 +7,9 @@ import NIOPosix
 /// `serve --listen`: accepts many clients at once, each running the responder's side
 /// of a session on the one replica (whose writes are serialized by its queue).
 ///
-/// A client gets `handshakeTimeout` to authenticate and `idleTimeout` between lines
-/// afterwards; a silent or trickling client is cut off without slowing the others.
+/// A client gets `handshakeTimeout` to send its hello and must then make progress
+/// every `idleTimeout` (see `ConnectionTimeouts`); a silent or trickling client is
+/// cut off without slowing the others.
 public final class TCPServer: Sendable {
     public struct Options: Sendable {
         public var handshakeTimeout: TimeAmount = .seconds(10)
@@ -40,9 +41,8 @@ public final class TCPServer: Sendable {
             .bind(host: address.host, port: address.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
-                        IdleStateHandler(readTimeout: options.idleTimeout),
-                        ConnectionTimeouts(handshakeTimeout: options.handshakeTimeout),
                         ByteToMessageHandler(LineFrameDecoder()),
+                        ConnectionTimeouts(handshakeTimeout: options.handshakeTimeout, idleTimeout: options.idleTimeout),
                     ])
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }

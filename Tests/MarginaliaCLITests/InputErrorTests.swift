@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// Unusable input: one line on stderr, the documented exit status, nothing recorded.
+@Suite("bad input files, titles and ids")
+struct InputErrorTests {
+    static let notUTF8: [UInt8] = [0xFF, 0xFE] + Array("Title\n\nbody".utf8)
+
+    @Test func aFileThatIsNotUTF8() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let article = try sandbox.id("add", "Existing", "--body", "text")
+        let bad = try sandbox.write("bad.txt", bytes: Self.notUTF8)
+        let late = try sandbox.write("late.txt", bytes: Array("fine until here ".utf8) + [0xC3, 0x28])
+
+        try sandbox.expectRejected(
+            "add", "T", "--file", bad, status: Exit.dataError, mentioning: "is not valid UTF-8 (bad byte at offset 0)")
+        try sandbox.expectRejected(
+            "add", "T", "--file", late, status: Exit.dataError, mentioning: "(bad byte at offset 16)")
+        try sandbox.expectRejected(
+            "edit", article, "--body-file", bad, status: Exit.dataError, mentioning: "is not valid UTF-8")
+        try sandbox.expectRejected("import", bad, status: Exit.dataError, mentioning: "is not valid UTF-8")
+    }
+
+    @Test func standardInputThatIsNotUTF8() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init")
+        try sandbox.expectRejected(
+            ["add", "T"], stdin: Data(Self.notUTF8), status: Exit.dataError,
+            mentioning: "standard input is not valid UTF-8")
+    }
+
+    @Test func aMissingFile() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let article = try sandbox.id("add", "Existing", "--body", "text")
+        try sandbox.expectRejected(
+            "add", "T", "--file", "missing.txt", status: Exit.noInput, mentioning: "cannot read missing.txt: no such file")
+        try sandbox.expectRejected(
+            "edit", article, "--body-file", "missing.txt", status: Exit.noInput, mentioning: "no such file")
+        try sandbox.expectRejected("import", "missing.txt", status: Exit.noInput, mentioning: "no such file")
+    }
+
+    @Test func aDirectoryGivenAsAFile() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let article = try sandbox.id("add", "Existing", "--body", "text")
+        try sandbox.write("folder/inside.bin", "x")
+        try sandbox.expectRejected(
+            "add", "T", "--file", "folder", status: Exit.noInput, mentioning: "cannot read folder: it is a directory")
+        try sandbox.expectRejected(
+            "edit", article, "--body-file", "folder", status: Exit.noInput, mentioning: "it is a directory")
+    }
+
+    @Test(arguments: ["", " ", "\n\t "])
+    func anEmptyTitle(title: String) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let article = try sandbox.id("add", "Existing", "--body", "text")
+        try sandbox.expectRejected("add", title, "--body", "b", status: Exit.dataError, mentioning: "the title is empty")
+        try sandbox.expectRejected("edit", article, "--title", title, status: Exit.dataError, mentioning: "the title is empty")
+    }
+
+    @Test func importOfAFileWithoutATitle() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init")
+        let blank = try sandbox.write("blank.txt", "\n   \n\t\n")
+        try sandbox.expectRejected("import", blank, status: Exit.dataError, mentioning: "has no title")
+        let emptyHeading = try sandbox.write("empty.md", "#\n\n# #\n")
+        try sandbox.expectRejected("import", emptyHeading, status: Exit.dataError, mentioning: "has no title")
+    }
+
+    /// Either every file is imported or none is.
+    @Test(arguments: ["bad-utf8", "no-title", "missing"])
+    func importWithOneBadFileImportsNothing(problem: String) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.id("add", "Existing", "--body", "text")
+        let folder = try sandbox.copyExampleArticles()
+        let good = try sandbox.write("good.txt", "Good title\n\nGood body.")
+        var paths = [good, folder]
+        switch problem {
+        case "bad-utf8": try sandbox.write("articles/zz-bad.txt", bytes: Self.notUTF8)
+        case "no-title": try sandbox.write("articles/zz-blank.md", "\n\n")
+        default: paths.append("missing.md")
+        }
+        let expected: Int32 = problem == "missing" ? Exit.noInput : Exit.dataError
+        try sandbox.expectRejected(["import"] + paths, status: expected, mentioning: problem == "missing" ? "missing.md" : "zz-")
+        #expect(try sandbox.status().articles == 1)
+        #expect(try sandbox.sqlite("SELECT count(*) FROM articles") == "1")
+    }
+
+    /// Problems are reported on one line even when what was typed spans several.
+    @Test func aMultiLineQuoteIsReportedOnOneLine() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let article = try sandbox.id("add", "Lines", "--body", "first paragraph\n\nsecond paragraph")
+        try sandbox.expectRejected(
+            "annotate", article, "--quote", "first paragraph\n\nsecond paragrah", status: Exit.dataError,
+            mentioning: "does not occur")
+    }
+
+    /// The argument parser prints its usage after the error; the project's rule is one line.
+    @Test func usageErrorsAreReportedOnOneLine() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init")
+        let result = try sandbox.run("annotate", "abcd")
+        #expect(result.status == Exit.usage)
+        #expect(result.errorLines.count == 1, "\(result)")
+    }
+
+    @Test func anUnknownSubcommandOrOptionIsAUsageError() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init")
+        try sandbox.expectUsageError("frobnicate", mentioning: "frobnicate")
+        try sandbox.expectUsageError("list", "--colour", mentioning: "--colour")
+        try sandbox.expectUsageError("add", mentioning: "<title>")
+    }
+}
