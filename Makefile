@@ -16,8 +16,10 @@ run: build
 build: deps
 	$(SWIFT) build -c $(CONFIGURATION)
 
-release:
-	$(MAKE) build CONFIGURATION=release
+# Release builds link the Swift runtime statically: a one-shot command starts about
+# 5 ms sooner without the dynamic linker resolving it.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## test: every test (unit, property, end to end against the real binary)
 test: deps
@@ -36,7 +38,7 @@ deps:
 
 ## bench: the benchmarks in Benchmarks/, as ratios against baselines run alongside
 bench: deps
-	$(SWIFT) build -c release --product marginalia-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product marginalia-bench
 	.build/release/marginalia-bench $(BENCH_ARGS)
 
 clean:

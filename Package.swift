@@ -54,6 +54,16 @@ let package = Package(
         // End to end: runs the real `marginalia` binary in temporary folders.
         .testTarget(name: "MarginaliaCLITests", dependencies: ["marginalia", "MarginaliaCore", "MarginaliaStore"]),
 
+        // Benchmarks (`make bench`): a seeded corpus every benchmark shares, and the runner,
+        // which times the release `marginalia` binary against baselines run alongside.
+        .target(name: "MarginaliaCorpus", path: "Benchmarks/CorpusGenerator"),
+        .executableTarget(
+            name: "marginalia-bench",
+            dependencies: [
+                "marginalia", "MarginaliaCorpus", "MarginaliaCore", "MarginaliaStore", "CMarginaliaSearch",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/MarginaliaBenchmarks"),
     ],
     swiftLanguageModes: [.v6]
 )

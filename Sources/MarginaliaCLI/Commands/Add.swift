@@ -4,7 +4,7 @@ import MarginaliaStore
 
 struct Add: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add an article; prints its id.",
+        commandName: "add", abstract: "Add an article; prints its id.",
         discussion: "The body comes from --body, --file, or standard input when it is piped.")
 
     @ParentCommand var root: MarginaliaCommand

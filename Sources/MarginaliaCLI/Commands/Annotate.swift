@@ -3,7 +3,7 @@ import MarginaliaStore
 
 struct Annotate: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Highlight a span of an article, with an optional note and tags; prints the annotation's id.",
+        commandName: "annotate", abstract: "Highlight a span of an article, with an optional note and tags; prints the annotation's id.",
         discussion: """
             Choose the span by its text (--quote, with --occurrence N when it occurs several times) \
             or by Unicode-scalar offsets into the body (--range START-END, end exclusive).

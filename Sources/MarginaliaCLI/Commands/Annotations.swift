@@ -2,7 +2,8 @@ import ArgumentParser
 import MarginaliaStore
 
 struct Annotations: ReplicaCommand {
-    static let configuration = CommandConfiguration(abstract: "List annotations, of one article or of all.")
+    static let configuration = CommandConfiguration(
+        commandName: "annotations", abstract: "List annotations, of one article or of all.")
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article id (or a unique prefix).") var article: String?

@@ -11,7 +11,7 @@ struct BundleCommand: ParsableCommand {
 
     struct Create: AsyncReplicaCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the changes a peer lacks (everything when unknown) to a file.")
+            commandName: "create", abstract: "Write the changes a peer lacks (everything when unknown) to a file.")
 
         @ParentCommand var root: MarginaliaCommand
         @Argument(help: "The bundle file to write.") var file: String
@@ -34,7 +34,7 @@ struct BundleCommand: ParsableCommand {
     }
 
     struct Apply: AsyncReplicaCommand {
-        static let configuration = CommandConfiguration(abstract: "Apply a bundle, with the same checks as a sync.")
+        static let configuration = CommandConfiguration(commandName: "apply", abstract: "Apply a bundle, with the same checks as a sync.")
 
         @ParentCommand var root: MarginaliaCommand
         @Argument(help: "The bundle file to read.") var file: String

@@ -4,7 +4,7 @@ import MarginaliaStore
 
 struct Conflicts: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List open conflicts: competing field values, edits made while deleted, annotations on deleted articles.",
+        commandName: "conflicts", abstract: "List open conflicts: competing field values, edits made while deleted, annotations on deleted articles.",
         discussion: "Editing a conflicted field resolves it, since the new value supersedes every competing one.")
 
     @ParentCommand var root: MarginaliaCommand

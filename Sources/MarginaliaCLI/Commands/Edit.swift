@@ -3,7 +3,7 @@ import MarginaliaStore
 
 struct Edit: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Change an article's title, body or source.",
+        commandName: "edit", abstract: "Change an article's title, body or source.",
         discussion: "Writing a field that is in conflict resolves the conflict with the new value.")
 
     @ParentCommand var root: MarginaliaCommand

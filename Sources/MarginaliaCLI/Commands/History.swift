@@ -3,7 +3,7 @@ import MarginaliaStore
 
 struct History: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Every change to an article or annotation: who, when, and what it wrote.")
+        commandName: "history", abstract: "Every change to an article or annotation: who, when, and what it wrote.")
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article or annotation id (or a unique prefix).") var id: String

@@ -5,7 +5,7 @@ import MarginaliaStore
 
 struct Import: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import plain-text and Markdown files as articles; prints the new ids.",
+        commandName: "import", abstract: "Import plain-text and Markdown files as articles; prints the new ids.",
         discussion: """
             Plain text: the first non-empty line is the title, the rest the body. Markdown (.md, \
             .markdown): the first '#' heading is the title. A directory imports the .txt, .md and \

@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaStore
 
 struct Log: ReplicaCommand {
-    static let configuration = CommandConfiguration(abstract: "The latest changes, newest first.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "The latest changes, newest first.")
 
     @ParentCommand var root: MarginaliaCommand
     @Option(help: "How many changes to show.") var limit = 20

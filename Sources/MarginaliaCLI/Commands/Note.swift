@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaStore
 
 struct Note: ReplicaCommand {
-    static let configuration = CommandConfiguration(abstract: "Set the note of an annotation.")
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Set the note of an annotation.")
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "The annotation id (or a unique prefix).") var annotation: String

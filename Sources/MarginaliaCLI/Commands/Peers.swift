@@ -8,7 +8,7 @@ struct PeerCommand: ParsableCommand {
 
     struct Add: ReplicaCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a named peer (or change its target); then `sync NAME`.")
+            commandName: "add", abstract: "Add a named peer (or change its target); then `sync NAME`.")
 
         @ParentCommand var root: MarginaliaCommand
         @Argument(help: "The peer's name.") var name: String
@@ -29,7 +29,7 @@ struct PeerCommand: ParsableCommand {
 
 struct Peers: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List named peers: target, last sync, and their knowledge as last seen.")
+        commandName: "peers", abstract: "List named peers: target, last sync, and their knowledge as last seen.")
 
     @ParentCommand var root: MarginaliaCommand
     @OptionGroup var output: OutputOptions

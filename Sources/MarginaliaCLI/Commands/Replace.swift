@@ -3,7 +3,7 @@ import MarginaliaStore
 
 struct Replace: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Replace a phrase of an article's body.",
+        commandName: "replace", abstract: "Replace a phrase of an article's body.",
         discussion: "The phrase must occur exactly once unless --all is given.")
 
     @ParentCommand var root: MarginaliaCommand

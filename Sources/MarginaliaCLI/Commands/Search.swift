@@ -3,7 +3,7 @@ import MarginaliaStore
 
 struct Search: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Search titles, bodies and notes; best matches first.",
+        commandName: "search", abstract: "Search titles, bodies and notes; best matches first.",
         discussion: "Every word must occur. Diacritics are ignored: 'nuoc' finds 'nước'.")
 
     @ParentCommand var root: MarginaliaCommand

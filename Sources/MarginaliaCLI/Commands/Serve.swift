@@ -6,7 +6,7 @@ import MarginaliaTransport
 
 struct Serve: AsyncReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Answer syncs: over standard input and output, or on a TCP port.",
+        commandName: "serve", abstract: "Answer syncs: over standard input and output, or on a TCP port.",
         discussion: """
             --stdio answers one sync on standard input and output (what `sync ssh://` and \
             `sync exec:` start). --listen serves TCP clients until Ctrl-C or SIGTERM; it binds the \

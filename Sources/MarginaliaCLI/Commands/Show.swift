@@ -4,7 +4,7 @@ import MarginaliaStore
 
 struct Show: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show an article with its annotations, or one annotation.")
+        commandName: "show", abstract: "Show an article with its annotations, or one annotation.")
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article or annotation id (or a unique prefix).") var id: String

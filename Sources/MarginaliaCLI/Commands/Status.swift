@@ -5,7 +5,7 @@ import MarginaliaSync
 
 struct Status: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the replica's id, name, counts, open conflicts and knowledge.")
+        commandName: "status", abstract: "Show the replica's id, name, counts, open conflicts and knowledge.")
 
     @ParentCommand var root: MarginaliaCommand
     @Flag(help: "Print only the SHA-256 digest of the merged state: equal on replicas that have seen the same changes.")

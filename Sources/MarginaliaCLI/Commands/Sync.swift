@@ -6,7 +6,7 @@ import MarginaliaTransport
 
 struct Sync: AsyncReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exchange changes with another replica until both hold the same.",
+        commandName: "sync", abstract: "Exchange changes with another replica until both hold the same.",
         discussion: """
             TARGET is a replica file on this machine, exec:COMMAND (a command speaking the \
             protocol on its standard input and output), ssh://HOST/PATH (runs `marginalia --db \

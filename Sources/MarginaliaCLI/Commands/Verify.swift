@@ -3,7 +3,7 @@ import MarginaliaStore
 
 struct Verify: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the replica: SQLite integrity, and derived tables identical to a replay of the log.")
+        commandName: "verify", abstract: "Check the replica: SQLite integrity, and derived tables identical to a replay of the log.")
 
     @ParentCommand var root: MarginaliaCommand
     @OptionGroup var output: OutputOptions

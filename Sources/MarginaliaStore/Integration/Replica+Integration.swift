@@ -4,22 +4,16 @@ import MarginaliaCore
 extension Replica {
     /// Calls `body` with every change this replica holds that `knowledge` does not
     /// cover, in log order (a causal order), with the exact payload stored.
-    /// Streams from the database: the log is never held in memory.
     public func forEachChange(
         notCoveredBy knowledge: VersionVector, _ body: (Change, String) throws -> Void
     ) throws {
         try read { db in
-            let mine = try ChangeLog(db: db).knowledge()
-            let wanted = mine.sortedEntries.filter { $0.counter > knowledge[$0.replica] }
-            guard !wanted.isEmpty else { return }
-            let condition = Array(repeating: "(replica = ? AND counter > ?)", count: wanted.count)
-                .joined(separator: " OR ")
-            var arguments: StatementArguments = []
-            for entry in wanted { arguments += [entry.replica.rawValue, knowledge[entry.replica]] }
-            let rows = try String.fetchCursor(
-                db, sql: "SELECT payload FROM changes WHERE \(condition) ORDER BY seq", arguments: arguments)
-            while let payload = try rows.next() {
-                try body(try ChangeLog.decode(payload), payload)
+            var position: Int64 = 0
+            while true {
+                let page = try MissingChanges(db: db, peerKnowledge: knowledge).page(after: position, limit: 1_000)
+                if page.payloads.isEmpty { return }
+                for payload in page.payloads { try body(try ChangeLog.decode(payload), payload) }
+                position = page.next
             }
         }
     }
@@ -33,18 +27,7 @@ extension Replica {
     {
         do {
             return try await queue.read { db in
-                let mine = try ChangeLog(db: db).knowledge()
-                let wanted = mine.sortedEntries.filter { $0.counter > knowledge[$0.replica] }
-                guard !wanted.isEmpty else { return ([], position) }
-                let condition = Array(repeating: "(replica = ? AND counter > ?)", count: wanted.count)
-                    .joined(separator: " OR ")
-                var arguments: StatementArguments = [position]
-                for entry in wanted { arguments += [entry.replica.rawValue, knowledge[entry.replica]] }
-                arguments += [limit]
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT seq, payload FROM changes WHERE seq > ? AND (\(condition)) ORDER BY seq LIMIT ?",
-                    arguments: arguments)
-                return (rows.map { $0["payload"] }, rows.last?["seq"] ?? position)
+                try MissingChanges(db: db, peerKnowledge: knowledge).page(after: position, limit: limit)
             }
         } catch {
             throw ReplicaError(error, path: path)
@@ -85,68 +68,6 @@ extension Replica {
             throw error
         } catch {
             throw ReplicaError(error, path: path)
-        }
-    }
-}
-
-/// Checks and applies received changes inside one transaction.
-struct ChangeIntegrator {
-    let db: Database
-    let replica: ReplicaID
-
-    func integrate(_ changes: [Change]) throws -> IntegrationSummary {
-        var knowledge = try ChangeLog(db: db).knowledge()
-        let applier = ChangeApplier(db: db)
-        let entities = EntityStore(db: db)
-        var summary = IntegrationSummary()
-        for (index, change) in changes.enumerated() {
-            do {
-                if try isDuplicate(change, knowledge: knowledge) {
-                    summary.duplicates += 1
-                    continue
-                }
-                try check(change, knowledge: knowledge, entities: entities)
-            } catch let rejection as ChangeRejection {
-                throw IntegrationError(index: index, rejection: rejection)
-            }
-            try applier.apply(change)
-            knowledge.record(change.dot)
-            summary.applied += 1
-        }
-        return summary
-    }
-
-    /// Whether `change` is already held; throws when it is held with other content.
-    private func isDuplicate(_ change: Change, knowledge: VersionVector) throws -> Bool {
-        guard knowledge.covers(change.dot) else { return false }
-        guard let stored = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT payload FROM changes WHERE replica = ? AND counter = ?"),
-            arguments: [change.dot.replica.rawValue, change.dot.counter])
-        else { throw CorruptReplicaError("knowledge covers \(change.dot) but the log lacks it") }
-        guard try ChangeLog.decode(stored) == change else {
-            throw ChangeRejection(.equivocation, "change \(change.dot) differs from the one already held under that dot")
-        }
-        return true
-    }
-
-    private func check(_ change: Change, knowledge: VersionVector, entities: EntityStore) throws {
-        let dot = change.dot
-        if dot.replica == replica {
-            throw ChangeRejection(
-                .forgedOrigin, "change \(dot) claims this replica, which has made only \(knowledge[replica]) changes")
-        }
-        try ChangeValidator.validate(change)
-        guard dot.counter == knowledge[dot.replica] + 1 else {
-            throw ChangeRejection(
-                .nonContiguous, "change \(dot) arrived but the next expected from \(dot.replica) is \(knowledge[dot.replica] + 1)")
-        }
-        guard knowledge.includes(change.context) else {
-            let missing = change.context.sortedEntries.filter { $0.counter > knowledge[$0.replica] }
-                .map { "\($0.replica):\($0.counter)" }.joined(separator: ", ")
-            throw ChangeRejection(.causalityViolation, "change \(dot) depends on changes not received: \(missing)")
-        }
-        if let kind = try entities.kind(of: change.entity), kind != change.kind {
-            throw ChangeRejection(.malformedChange, "change \(dot) treats \(kind) \(change.entity) as an \(change.kind)")
         }
     }
 }

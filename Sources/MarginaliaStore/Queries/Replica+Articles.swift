@@ -52,13 +52,13 @@ extension Replica {
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT \(SnapshotRows.articleColumns) FROM articles WHERE id = ?", arguments: [id.rawValue])
             else { throw ReplicaError.unknownID(id.rawValue) }
-            let article = try SnapshotRows.article(row, in: db)
+            let article = try SnapshotRows.article(row)
             guard article.existence.isVisible else { throw ReplicaError.deleted(id, kind: .article) }
             let annotations = try Row.fetchAll(db, sql: """
                 SELECT \(SnapshotRows.annotationColumns) FROM annotations
                 WHERE article = ? AND existence != 'deleted' ORDER BY start, "end", id
                 """, arguments: [id.rawValue]
-            ).map { try SnapshotRows.annotation($0, in: db) }
+            ).map { try SnapshotRows.annotation($0) }
             return ArticleDetail(article: article, annotations: annotations)
         }
     }
@@ -77,7 +77,7 @@ extension Replica {
                 arguments += [article.rawValue]
             }
             sql += #" ORDER BY article, start, "end", id"#
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try SnapshotRows.annotation($0, in: db) }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try SnapshotRows.annotation($0) }
         }
     }
 
@@ -88,7 +88,7 @@ extension Replica {
                 db, sql: "SELECT \(SnapshotRows.annotationColumns) FROM annotations WHERE id = ?",
                 arguments: [id.rawValue])
             else { throw ReplicaError.unknownID(id.rawValue) }
-            return try SnapshotRows.annotation(row, in: db)
+            return try SnapshotRows.annotation(row)
         }
     }
 }

@@ -56,7 +56,7 @@ extension Replica {
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT n.id, n.quote, n.article FROM annotations n JOIN articles a ON a.id = n.article
-                WHERE a.existence = 'deleted' AND n.existence = 'live' ORDER BY n.id
+                WHERE a.existence = 'deleted' AND +n.existence = 'live' ORDER BY n.id
                 """) {
                 conflicts.append(Conflict(
                     entity: try SnapshotRows.entityID(row["id"]), entityKind: .annotation, label: row["quote"] ?? "",

@@ -3,27 +3,36 @@ import MarginaliaCore
 
 /// Reads snapshots back from the derived `articles` and `annotations` rows.
 enum SnapshotRows {
+    /// The columns of `articles` a snapshot needs, with its tags as `tag_list`.
     static let articleColumns = """
-        id, title, body, body_replica, body_counter, source, existence, conflicts, created_ms, updated_ms
+        id, title, body, body_replica, body_counter, source, existence, conflicts, created_ms, updated_ms,
+        \(tagList(of: "articles.id"))
         """
+    /// The columns of `annotations` a snapshot needs, with its tags as `tag_list`: one
+    /// query reads an article's annotations and their tags (`show` of 500 annotations).
     static let annotationColumns = """
         id, article, start, "end", quote, prefix, suffix, revision_replica, revision_counter, note, existence,
-        conflicts, created_ms, updated_ms
+        conflicts, created_ms, updated_ms, \(tagList(of: "annotations.id"))
         """
 
-    /// The article in `row`, with its tags read from `db`.
-    static func article(_ row: Row, in db: Database) throws -> ArticleSnapshot {
+    /// A subquery giving the sorted tags of an entity, separated by spaces (tags hold none).
+    private static func tagList(of entity: String) -> String {
+        "(SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags WHERE entity = \(entity) ORDER BY tag)) AS tag_list"
+    }
+
+    /// The article in `row` (selected with `articleColumns`).
+    static func article(_ row: Row) throws -> ArticleSnapshot {
         let id = try entityID(row["id"])
         return ArticleSnapshot(
             id: id, title: row["title"], body: row["body"],
             bodyRevision: try dot(row["body_replica"], row["body_counter"]), source: row["source"],
-            tags: try tags(of: id, in: db),
+            tags: tags(row),
             existence: try existence(row["existence"]), conflictedFields: try conflicts(row["conflicts"]),
             created: row["created_ms"], updated: row["updated_ms"])
     }
 
-    /// The annotation in `row`, with its tags read from `db`.
-    static func annotation(_ row: Row, in db: Database) throws -> AnnotationSnapshot {
+    /// The annotation in `row` (selected with `annotationColumns`).
+    static func annotation(_ row: Row) throws -> AnnotationSnapshot {
         let id = try entityID(row["id"])
         var anchor: Anchor?
         if let start: Int = row["start"], let end: Int = row["end"] {
@@ -34,15 +43,13 @@ enum SnapshotRows {
         let article: String? = row["article"]
         return AnnotationSnapshot(
             id: id, article: try article.map(entityID), anchor: anchor, note: row["note"],
-            tags: try tags(of: id, in: db), existence: try existence(row["existence"]),
+            tags: tags(row), existence: try existence(row["existence"]),
             conflictedFields: try conflicts(row["conflicts"]),
             created: row["created_ms"], updated: row["updated_ms"])
     }
 
-    /// The tags of `entity`, sorted.
-    static func tags(of entity: EntityID, in db: Database) throws -> [String] {
-        try String.fetchAll(
-            db.cachedStatement(sql: "SELECT tag FROM tags WHERE entity = ? ORDER BY tag"), arguments: [entity.rawValue])
+    private static func tags(_ row: Row) -> [String] {
+        (row["tag_list"] as String?)?.split(separator: " ").map(String.init) ?? []
     }
 
     static func entityID(_ text: String) throws -> EntityID {

@@ -17,8 +17,9 @@ struct ChangeApplier {
         try ChangeLog(db: db).append(change, payload: payload)
         let store = EntityStore(db: db)
         var state = try store.load(change.entity, kind: change.kind)
+        let isNew = state.registers.isEmpty
         state.apply(change)
-        try store.save(state, fields: change.fields.keys)
+        try store.save(state, fields: change.fields.keys, isNew: isNew)
         try ChangeLog(db: db).recordApplied(change)
     }
 }

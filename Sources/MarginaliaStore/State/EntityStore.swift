@@ -23,8 +23,11 @@ struct EntityStore {
             db.cachedStatement(sql: "SELECT created_ms, updated_ms FROM \(table) WHERE id = ?"),
             arguments: [entity.rawValue])
         else {
-            if let existing = try self.kind(of: entity), existing != kind {
-                throw CorruptReplicaError("\(entity) is an \(existing), not an \(kind)")
+            let other: EntityKind = kind == .article ? .annotation : .article
+            if try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM \(Self.table(for: other)) WHERE id = ?"), arguments: [entity.rawValue]
+            ) != nil {
+                throw CorruptReplicaError("\(entity) is an \(other), not an \(kind)")
             }
             return EntityState(id: entity, kind: kind)
         }
@@ -49,13 +52,16 @@ struct EntityStore {
     }
 
     /// Stores the registers of `fields` and the entity's snapshot row and tags.
-    func save(_ state: EntityState, fields: some Sequence<FieldName>) throws {
+    /// `isNew` says the entity had no stored state, so there is nothing to replace.
+    func save(_ state: EntityState, fields: some Sequence<FieldName>, isNew: Bool) throws {
         let entity = state.id.rawValue
         var touchesTags = false
         for field in fields {
             if case .tag = field { touchesTags = true }
-            try db.cachedStatement(sql: "DELETE FROM siblings WHERE entity = ? AND field = ?")
-                .execute(arguments: [entity, field.rawValue])
+            if !isNew {
+                try db.cachedStatement(sql: "DELETE FROM siblings WHERE entity = ? AND field = ?")
+                    .execute(arguments: [entity, field.rawValue])
+            }
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO siblings (entity, field, replica, counter, lamport, value) VALUES (?, ?, ?, ?, ?, ?)
                 """)
@@ -70,7 +76,7 @@ struct EntityStore {
         case .article: try saveRow(ArticleSnapshot(state))
         case .annotation: try saveRow(AnnotationSnapshot(state))
         }
-        if touchesTags { try saveTags(of: state) }
+        if touchesTags { try saveTags(of: state, isNew: isNew) }
     }
 
     private func saveRow(_ article: ArticleSnapshot) throws {
@@ -108,8 +114,10 @@ struct EntityStore {
             ])
     }
 
-    private func saveTags(of state: EntityState) throws {
-        try db.cachedStatement(sql: "DELETE FROM tags WHERE entity = ?").execute(arguments: [state.id.rawValue])
+    private func saveTags(of state: EntityState, isNew: Bool) throws {
+        if !isNew {
+            try db.cachedStatement(sql: "DELETE FROM tags WHERE entity = ?").execute(arguments: [state.id.rawValue])
+        }
         let insert = try db.cachedStatement(sql: "INSERT INTO tags (tag, entity) VALUES (?, ?)")
         for tag in state.tags {
             try insert.execute(arguments: [tag, state.id.rawValue])

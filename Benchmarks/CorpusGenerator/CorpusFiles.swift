@@ -1,0 +1,34 @@
+import Foundation
+
+extension Corpus {
+    /// The file name of article `index` among `count`: zero-padded so that name order
+    /// (the order `marginalia import DIR` reads a directory in) is article order.
+    public static func fileName(forArticle index: Int, of count: Int) -> String {
+        let width = max(5, String(max(count - 1, 0)).count)
+        let digits = String(index)
+        return "article-" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".txt"
+    }
+
+    /// The plain-text form `marginalia import` reads: the title line, a blank line, the body.
+    public static func textFile(of article: GeneratedArticle) -> String {
+        article.title + "\n\n" + article.body + "\n"
+    }
+
+    /// Writes every article as a `.txt` file into `directory` (created when missing)
+    /// and returns the files in article order. Returns the total bytes written too.
+    @discardableResult
+    public func writeTextFiles(to directory: URL) throws -> (files: [URL], bytes: Int) {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var files: [URL] = []
+        var bytes = 0
+        files.reserveCapacity(articles.count)
+        for article in articles {
+            let file = directory.appendingPathComponent(Self.fileName(forArticle: article.index, of: articles.count))
+            let data = Data(Self.textFile(of: article).utf8)
+            try data.write(to: file)
+            files.append(file)
+            bytes += data.count
+        }
+        return (files, bytes)
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+import MarginaliaCore
+
+/// Checks and applies received changes inside one transaction.
+struct ChangeIntegrator {
+    let db: Database
+    let replica: ReplicaID
+
+    func integrate(_ changes: [Change]) throws -> IntegrationSummary {
+        var knowledge = try ChangeLog(db: db).knowledge()
+        let applier = ChangeApplier(db: db)
+        let entities = EntityStore(db: db)
+        var summary = IntegrationSummary()
+        for (index, change) in changes.enumerated() {
+            do {
+                if try isDuplicate(change, knowledge: knowledge) {
+                    summary.duplicates += 1
+                    continue
+                }
+                try check(change, knowledge: knowledge, entities: entities)
+            } catch let rejection as ChangeRejection {
+                throw IntegrationError(index: index, rejection: rejection)
+            }
+            try applier.apply(change)
+            knowledge.record(change.dot)
+            summary.applied += 1
+        }
+        return summary
+    }
+
+    /// Whether `change` is already held; throws when it is held with other content.
+    private func isDuplicate(_ change: Change, knowledge: VersionVector) throws -> Bool {
+        guard knowledge.covers(change.dot) else { return false }
+        guard let stored = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT payload FROM changes WHERE replica = ? AND counter = ?"),
+            arguments: [change.dot.replica.rawValue, change.dot.counter])
+        else { throw CorruptReplicaError("knowledge covers \(change.dot) but the log lacks it") }
+        guard try ChangeLog.decode(stored) == change else {
+            throw ChangeRejection(.equivocation, "change \(change.dot) differs from the one already held under that dot")
+        }
+        return true
+    }
+
+    private func check(_ change: Change, knowledge: VersionVector, entities: EntityStore) throws {
+        let dot = change.dot
+        if dot.replica == replica {
+            throw ChangeRejection(
+                .forgedOrigin, "change \(dot) claims this replica, which has made only \(knowledge[replica]) changes")
+        }
+        try ChangeValidator.validate(change)
+        guard dot.counter == knowledge[dot.replica] + 1 else {
+            throw ChangeRejection(
+                .nonContiguous, "change \(dot) arrived but the next expected from \(dot.replica) is \(knowledge[dot.replica] + 1)")
+        }
+        guard knowledge.includes(change.context) else {
+            let missing = change.context.sortedEntries.filter { $0.counter > knowledge[$0.replica] }
+                .map { "\($0.replica):\($0.counter)" }.joined(separator: ", ")
+            throw ChangeRejection(.causalityViolation, "change \(dot) depends on changes not received: \(missing)")
+        }
+        if let kind = try entities.kind(of: change.entity), kind != change.kind {
+            throw ChangeRejection(.malformedChange, "change \(dot) treats \(kind) \(change.entity) as an \(change.kind)")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import GRDB
+import MarginaliaCore
+
+/// The changes of the log a peer lacks, given its knowledge.
+struct MissingChanges {
+    let db: Database
+    let peerKnowledge: VersionVector
+
+    /// Up to `limit` payloads after log position `position`, and the position to continue from.
+    func page(after position: Int64, limit: Int) throws -> (payloads: [String], next: Int64) {
+        let mine = try ChangeLog(db: db).knowledge()
+        let wanted = mine.sortedEntries.filter { $0.counter > peerKnowledge[$0.replica] }
+        guard !wanted.isEmpty else { return ([], position) }
+        // Start at the first change the peer lacks, found through the (replica, counter)
+        // index, so an incremental sync reads only the tail of a long log.
+        var start = position
+        if position == 0 {
+            let firsts = try wanted.compactMap { entry in
+                try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT seq FROM changes WHERE replica = ? AND counter = ?"),
+                    arguments: [entry.replica.rawValue, peerKnowledge[entry.replica] + 1])
+            }
+            start = (firsts.min() ?? 1) - 1
+        }
+        let condition = Array(repeating: "(replica = ? AND counter > ?)", count: wanted.count)
+            .joined(separator: " OR ")
+        var arguments: StatementArguments = [start]
+        for entry in wanted { arguments += [entry.replica.rawValue, peerKnowledge[entry.replica]] }
+        arguments += [limit]
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT seq, payload FROM changes WHERE seq > ? AND (\(condition)) ORDER BY seq LIMIT ?",
+            arguments: arguments)
+        return (rows.map { $0["payload"] }, rows.last?["seq"] ?? start)
+    }
+}
