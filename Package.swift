@@ -50,7 +50,9 @@ let package = Package(
 
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore"]),
-        .testTarget(name: "MarginaliaSyncTests", dependencies: ["MarginaliaSync", "MarginaliaTransport"]),
+        .testTarget(
+            name: "MarginaliaSyncTests",
+            dependencies: ["MarginaliaSync", "MarginaliaTransport", .product(name: "GRDB", package: "GRDB.swift")]),
         // End to end: runs the real `marginalia` binary in temporary folders.
         .testTarget(name: "MarginaliaCLITests", dependencies: ["marginalia", "MarginaliaCore", "MarginaliaStore"]),
 

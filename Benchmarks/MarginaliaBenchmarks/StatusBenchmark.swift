@@ -63,7 +63,6 @@ enum StatusBenchmark {
         say("status: process \(process.millisecondsSummary)")
         say("status: in-process Replica.status \(inProcess.millisecondsSummary)")
         say("status: ours \(Format.ms(process.median)) (process); target < \(Format.ms(targetSeconds))")
-        try orphanQuery(path, session)
         session.record(ResultRow(
             name: "status (\(Format.count(corpus.articles.count)) art., \(Format.count(created)) ann.), process",
             ours: Format.ms(process.median), baseline: "", ratio: "", target: "< \(Format.ms(targetSeconds))",
@@ -71,39 +70,6 @@ enum StatusBenchmark {
         session.record(ResultRow(
             name: "Replica.status, in process", ours: Format.ms(inProcess.median), baseline: "", ratio: "",
             target: "", met: nil))
-    }
-
-    /// Times the status query that counts live annotations of deleted articles
-    /// (`ConflictQueries.openCount`, copied as of commits 232e925 to 33b62b8) as written, where the
-    /// planner walks every live annotation and reads its article's row, against the
-    /// same query with the annotation's existence test kept off the index (`+n.existence`),
-    /// so that it starts from the deleted articles.
-    static func orphanQuery(_ path: String, _ session: Session) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let asWritten = """
-            SELECT count(*) FROM articles a JOIN annotations n ON n.article = a.id
-            WHERE a.existence = 'deleted' AND n.existence = 'live'
-            """
-        let rewritten = """
-            SELECT count(*) FROM articles a JOIN annotations n ON n.article = a.id
-            WHERE a.existence = 'deleted' AND +n.existence = 'live'
-            """
-        var results: [Int] = []
-        let before = try Measure.samples(runs: 10) {
-            results.append(try queue.read { db in try Int.fetchOne(db, sql: asWritten) ?? -1 })
-        }
-        let after = try Measure.samples(runs: 10) {
-            results.append(try queue.read { db in try Int.fetchOne(db, sql: rewritten) ?? -1 })
-        }
-        guard Set(results).count == 1 else { throw BenchError("the rewritten orphan query counts differently") }
-        say("status: orphan-annotation query as written \(before.millisecondsSummary)")
-        say("status: the same with +n.existence (what-if) \(after.millisecondsSummary)")
-        session.record(ResultRow(
-            name: "status orphan query, as written / +n.existence", ours: Format.ms(before.median),
-            baseline: Format.ms(after.median), ratio: Format.fixed(before.median / after.median, 0) + "x", target: "",
-            met: nil))
     }
 
     /// The replica `import` left, or a fresh import of the corpus through the binary.

@@ -40,7 +40,9 @@ public enum SyncRunner {
         case .exec(let command):
             return try await overChild(ChildProcessConnection(shellCommand: command), replica: replica, progress: progress)
         case .ssh(let host, let path):
-            let remote = "\(environment.remoteProgram) --db \(shellQuoted(path)) serve --stdio"
+            // A leading ~/ stays unquoted so the remote shell expands it to the home folder.
+            let remotePath = path.hasPrefix("~/") ? "~/" + shellQuoted(String(path.dropFirst(2))) : shellQuoted(path)
+            let remote = "\(environment.remoteProgram) --db \(remotePath) serve --stdio"
             return try await overChild(
                 ChildProcessConnection(shellCommand: "\(environment.ssh) \(shellQuoted(host)) \(shellQuoted(remote))"),
                 replica: replica, progress: progress)

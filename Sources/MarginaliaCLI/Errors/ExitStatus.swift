@@ -24,7 +24,7 @@ public enum ExitStatus: Int32, Sendable {
         case let error as ReplicaError:
             switch error {
             case .notAReplica, .unsupportedFormat, .cannotOpen, .database: .cannotOpenReplica
-            case .anchor, .idTooShort, .malformedID, .emptyTitle, .invalidTitle, .invalidTag, .invalidName: .dataError
+            case .anchor, .idTooShort, .malformedID, .emptyTitle, .invalidTitle, .invalidTag, .invalidName, .unacceptableChange: .dataError
             default: .failure
             }
         case let error as InputError:

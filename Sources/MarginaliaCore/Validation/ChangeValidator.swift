@@ -8,12 +8,23 @@ public enum ChangeValidator {
     public static let maximumFields = 256
     public static let maximumContextEntries = 10_000
     public static let maximumTextBytes = 4 * 1024 * 1024
+    /// Counters and Lamport timestamps stay below 2^53, the largest integer every JSON
+    /// reader holds exactly (and far from overflowing 64-bit storage).
+    public static let maximumCounter: UInt64 = (1 << 53) - 1
 
     /// Throws the first problem found in `change`.
     public static func validate(_ change: Change) throws(ChangeRejection) {
         let dot = change.dot
         guard dot.counter > 0 else { throw reject(change, "counters start at 1") }
         guard change.lamport > 0 else { throw reject(change, "Lamport timestamps start at 1") }
+        let counters = [dot.counter, change.lamport] + Array(change.context.counters.values)
+            + change.fields.values.compactMap { $0.anchor?.revision?.counter }
+        guard counters.allSatisfy({ $0 <= maximumCounter }) else {
+            throw reject(change, "a counter or timestamp exceeds 2^53 - 1")
+        }
+        if let revision = change.fields.values.compactMap({ $0.anchor?.revision }).first, revision.counter == 0 {
+            throw reject(change, "its anchor's revision counter is 0")
+        }
         guard !change.fields.isEmpty else { throw reject(change, "it writes no field") }
         guard change.fields.count <= maximumFields else { throw reject(change, "it writes more than \(maximumFields) fields") }
         guard change.context.counters.count <= maximumContextEntries else {

@@ -35,7 +35,7 @@ public final class Replica: Sendable {
         case .never where !exists:
             throw ReplicaError.cannotOpen(path: path, reason: "no such file")
         case .ifMissing(let name) where !exists, .required(let name) where !exists:
-            return try create(at: path, name: name, clock: clock)
+            return try makeReplica(at: path, name: name, clock: clock)
         case .required:
             let existing = try openExisting(at: path, clock: clock)
             throw ReplicaError.alreadyInitialized(path: path, id: existing.id)
@@ -55,10 +55,10 @@ public final class Replica: Sendable {
     /// need replicas whose hello and log are known in advance. Never reuse an id.
     @_spi(Testing)
     public static func create(at path: String, name: String, id: ReplicaID, clock: any WallClock) throws -> Replica {
-        try create(at: path, name: name, id: id, clock: clock)
+        try makeReplica(at: path, name: name, id: id, clock: clock)
     }
 
-    private static func create(
+    private static func makeReplica(
         at path: String, name: String?, id: ReplicaID = .random(), clock: any WallClock
     ) throws -> Replica {
         let name = try ReplicaName.validated(name ?? ReplicaName.hostDefault())

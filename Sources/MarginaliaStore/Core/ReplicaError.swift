@@ -18,6 +18,7 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case invalidName(String)
     case invalidTag(String)
     case nothingToChange
+    case unacceptableChange(String)
     case phraseNotFound(String)
     case phraseAmbiguous(String, count: Int)
     case anchor(AnchorError)
@@ -56,6 +57,8 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             "'\(name)' is not a usable replica name: give 1 to 64 characters without control characters"
         case .invalidTag(let tag):
             "'\(tag)' is not a valid tag: tags are 1 to 64 characters without spaces or commas"
+        case .unacceptableChange(let problem):
+            "the edit cannot be recorded: \(problem)"
         case .nothingToChange:
             "nothing to change: the new values equal the current ones"
         case .phraseNotFound(let phrase):

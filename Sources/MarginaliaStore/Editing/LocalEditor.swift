@@ -32,6 +32,12 @@ public struct LocalEditor {
         let change = Change(
             dot: dot, lamport: lamport, time: clock.now(), entity: entity, kind: kind,
             fields: fields, context: knowledge)
+        // Local changes meet exactly the rules peers enforce, or no peer would take them.
+        do {
+            try ChangeValidator.validate(change)
+        } catch {
+            throw ReplicaError.unacceptableChange(error.message)
+        }
         try applier.apply(change)
         knowledge.record(dot)
         return change

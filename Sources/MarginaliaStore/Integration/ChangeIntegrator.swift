@@ -13,6 +13,7 @@ struct ChangeIntegrator {
         var summary = IntegrationSummary()
         for (index, change) in changes.enumerated() {
             do {
+                try ChangeValidator.validate(change)
                 if try isDuplicate(change, knowledge: knowledge) {
                     summary.duplicates += 1
                     continue
@@ -47,7 +48,6 @@ struct ChangeIntegrator {
             throw ChangeRejection(
                 .forgedOrigin, "change \(dot) claims this replica, which has made only \(knowledge[replica]) changes")
         }
-        try ChangeValidator.validate(change)
         guard dot.counter == knowledge[dot.replica] + 1 else {
             throw ChangeRejection(
                 .nonContiguous, "change \(dot) arrived but the next expected from \(dot.replica) is \(knowledge[dot.replica] + 1)")

@@ -48,11 +48,13 @@ extension SyncSession {
                     batchLines.removeAll(keepingCapacity: true)
                 }
             case .done(let done):
-                try await apply(batch, lines: batchLines)
+                // Checked before the last batch is applied: a wrong count means the
+                // stream is not what its sender meant, and nothing more is taken from it.
                 guard done.count == count else {
                     throw try await fail(ProtocolError(
                         .countMismatch, "done says \(done.count) changes, but \(count) arrived", line: linesReceived))
                 }
+                try await apply(batch, lines: batchLines)
                 return
             }
         }
@@ -69,7 +71,10 @@ extension SyncSession {
             throw try await fail(ProtocolError(
                 ProtocolErrorCode(error.rejection.code), error.rejection.message, line: lines[error.index]))
         } catch {
-            throw try await fail(ProtocolError(.internalError, "the receiver could not store changes: \(error)"))
+            // The peer learns that storing failed, not where this replica lives.
+            let reason = if case ReplicaError.database(_, let message) = error { message } else { "storage failed" }
+            _ = try? await fail(ProtocolError(.internalError, "the receiver could not store changes: \(reason)"))
+            throw error
         }
     }
 

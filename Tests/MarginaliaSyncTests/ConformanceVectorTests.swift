@@ -1,0 +1,303 @@
+import Foundation
+import GRDB
+import MarginaliaCore
+@_spi(Testing) import MarginaliaStore
+import MarginaliaSync
+import Testing
+
+/// Replays the conformance vectors of Protocol/vectors/ (format in
+/// Protocol/vectors/README.md) against a real responder: a replica with the vector's
+/// id and changes answers the vector's input lines, and what it sends, what it
+/// refuses and what it holds afterwards must be exactly what the vector says.
+@Suite struct ConformanceVectorTests {
+    @Test(arguments: ConformanceVector.files())
+    func responderMatchesVector(_ file: String) async throws {
+        let vector = try ConformanceVector(file: file)
+        let directory = try TemporaryDirectory()
+        let replica = try ConformanceVector.responder(vector.responderName, in: directory, id: vector.responderID)
+        if !vector.responderChanges.isEmpty {
+            try await replica.integrate(vector.responderChanges)
+        }
+        let digestBefore = try StateDigest.of(replica)
+        let knowledgeBefore = try replica.knowledge()
+        let logBefore = try Self.log(of: replica)
+        let transport = ScriptedTransport(lines: vector.input)
+        var failure: SyncFailure?
+        do {
+            _ = try await SyncSession(replica: replica, transport: transport).run(as: .responder)
+        } catch let error as SyncFailure {
+            failure = error
+        }
+        var sent = transport.sent
+        switch vector.outcome {
+        case .ok:
+            #expect(failure == nil, "\(file): the session failed: \(String(describing: failure))")
+        case .error(let code, let line):
+            guard case .refused(let refusal) = failure else {
+                Issue.record("\(file): expected a refusal \(code) at line \(line), got \(String(describing: failure))")
+                return
+            }
+            #expect(refusal.code.rawValue == code && refusal.line == line, "\(file): refused with \(refusal)")
+            // The last line sent is the error; its text may be reworded, so only its code and line are compared.
+            let popped = sent.popLast()
+            let last = try #require(popped, "\(file): no error line was sent")
+            guard case .error(let sentError) = try MessageCoding().decode(Array(last.utf8), lineNumber: 0) else {
+                Issue.record("\(file): the last line sent is not an error: \(last)")
+                return
+            }
+            #expect(sentError.code.rawValue == code && sentError.line == line, "\(file): sent \(last)")
+        case .peerError(let code):
+            guard case .peerReported(let reported) = failure else {
+                Issue.record("\(file): expected the peer's error \(code), got \(String(describing: failure))")
+                return
+            }
+            #expect(reported.code.rawValue == code)
+        case .hungUp(let afterLine):
+            guard case .peerHungUp(let line, _) = failure else {
+                Issue.record("\(file): expected a hang-up after line \(afterLine), got \(String(describing: failure))")
+                return
+            }
+            #expect(line == afterLine)
+        }
+        #expect(sent == vector.output, "\(file): lines sent differ")
+        #expect(try replica.knowledge() == vector.knowledgeAfter, "\(file): knowledge after the session")
+        if let remembered = vector.remembered {
+            #expect(try replica.rememberedKnowledge(of: remembered.replica) == remembered.knowledge,
+                    "\(file): remembered knowledge of \(remembered.replica)")
+        }
+        if let articles = vector.articles {
+            let actual = try replica.articles().sorted { $0.id < $1.id }.map {
+                ConformanceVector.Article(
+                    id: $0.id.rawValue, title: $0.title, state: $0.existence.rawValue,
+                    conflicts: $0.conflictedFields.map(\.rawValue), tags: $0.tags)
+            }
+            #expect(actual == articles, "\(file): articles after the session")
+        }
+        if vector.outcome != .ok {
+            // Refused, reported or cut short: the unfinished batch was rolled back.
+            #expect(try StateDigest.of(replica) == digestBefore, "\(file): state changed")
+            #expect(try replica.knowledge() == knowledgeBefore, "\(file): knowledge changed")
+            #expect(try Self.log(of: replica) == logBefore, "\(file): log changed")
+        }
+        #expect(try replica.verify().problems == [], "\(file): the replica does not verify")
+    }
+
+    /// The TCP handshake example of Protocol/README.md, byte for byte.
+    @Test func tcpHandshakeExample() throws {
+        let data = try Data(contentsOf: ConformanceVector.directory.appendingPathComponent("tcp/handshake.json"))
+        let example = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let token = try #require(example["token_file_content"] as? String)
+        let serverNonce = try #require(example["server_nonce"] as? String)
+        let clientNonce = try #require(example["client_nonce"] as? String)
+        let lines = try #require(example["lines"] as? [String])
+        let secret = token.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(secret == example["secret"] as? String)
+        let authenticator = Authenticator(secret: Data(secret.utf8))
+        let clientProof = authenticator.clientProof(serverNonce: serverNonce, clientNonce: clientNonce)
+        let serverProof = authenticator.serverProof(serverNonce: serverNonce, clientNonce: clientNonce)
+        #expect(clientProof == example["client_proof"] as? String)
+        #expect(serverProof == example["server_proof"] as? String)
+
+        let coding = MessageCoding()
+        let client = try #require((example["client_replica"] as? String).flatMap { ReplicaID($0) })
+        let server = try #require((example["server_replica"] as? String).flatMap { ReplicaID($0) })
+        let expected: [SyncMessage] = [
+            .challenge(Challenge(nonce: serverNonce)),
+            .hello(Hello(replica: client, name: "laptop", knowledge: VersionVector(),
+                         auth: HelloAuthentication(nonce: clientNonce, proof: clientProof))),
+            .hello(Hello(replica: server, name: "office", knowledge: VersionVector(),
+                         auth: HelloAuthentication(nonce: nil, proof: serverProof))),
+            .done(Done(count: 0)),
+            .done(Done(count: 0)),
+        ]
+        #expect(lines.count == expected.count)
+        for (line, message) in zip(lines, expected) {
+            #expect(String(decoding: try coding.encode(message), as: UTF8.self) == line)
+            #expect(try coding.decode(Array(line.utf8), lineNumber: 1) == message)
+        }
+    }
+
+    /// The stdio transcript of Protocol/README.md (section 18), replayed: the responder
+    /// holds the changes it sends there as its own, and must answer the initiator's
+    /// lines with exactly the responder's lines.
+    @Test func readmeTranscript() async throws {
+        let readme = try String(
+            contentsOf: ConformanceVector.directory.deletingLastPathComponent().appendingPathComponent("README.md"),
+            encoding: .utf8)
+        let marker = try #require(readme.range(of: "<!-- transcript: stdio -->\n```jsonl\n"))
+        let end = try #require(readme.range(of: "\n```", range: marker.upperBound..<readme.endIndex))
+        let lines = readme[marker.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+        let input = lines.filter { $0.hasPrefix("→ ") }.map { String($0.dropFirst(2)) }
+        let output = lines.filter { $0.hasPrefix("← ") }.map { String($0.dropFirst(2)) }
+        #expect(input.count + output.count == lines.count)
+
+        let coding = MessageCoding()
+        let messages = try output.map { try coding.decode(Array($0.utf8), lineNumber: 0) }
+        guard case .hello(let own) = messages.first, case .hello(let peer) = try coding.decode(
+            Array(try #require(input.first).utf8), lineNumber: 0)
+        else {
+            Issue.record("the transcript does not start with two hellos")
+            return
+        }
+        let owned = messages.compactMap { message -> Change? in
+            if case .change(let change) = message { change } else { nil }
+        }
+        let directory = try TemporaryDirectory()
+        let replica = try ConformanceVector.replica(own.name, in: directory, id: own.replica, holding: owned)
+        #expect(try replica.knowledge() == own.knowledge)
+
+        let transport = ScriptedTransport(lines: input)
+        _ = try await SyncSession(replica: replica, transport: transport).run(as: .responder)
+        #expect(transport.sent == output)
+        let union = own.knowledge.merged(with: peer.knowledge)
+        #expect(try replica.knowledge() == union)
+        #expect(try replica.rememberedKnowledge(of: peer.replica) == union)
+        #expect(try replica.verify().problems == [])
+    }
+
+    /// Every line of the log, in log order: the exact payloads a sender would send.
+    static func log(of replica: Replica) throws -> [String] {
+        var payloads: [String] = []
+        try replica.forEachChange(notCoveredBy: VersionVector()) { _, payload in payloads.append(payload) }
+        return payloads
+    }
+}
+
+/// One vector file, decoded.
+struct ConformanceVector {
+    enum Outcome: Equatable {
+        case ok
+        case error(code: String, line: Int)
+        case peerError(code: String)
+        case hungUp(afterLine: Int)
+    }
+
+    struct Article: Equatable, CustomStringConvertible {
+        var id: String
+        var title: String
+        var state: String
+        var conflicts: [String]
+        var tags: [String]
+        var description: String { "\(id) \(state) '\(title)' conflicts \(conflicts) tags \(tags)" }
+    }
+
+    var responderID: ReplicaID
+    var responderName: String
+    var responderChanges: [Change]
+    var input: [String]
+    var output: [String]
+    var outcome: Outcome
+    var knowledgeAfter: VersionVector
+    var remembered: (replica: ReplicaID, knowledge: VersionVector?)?
+    var articles: [Article]?
+
+    /// Protocol/vectors/, found from this file up to the package root.
+    static var directory: URL {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("Protocol/vectors")
+    }
+
+    /// An empty replica with a chosen id and name.
+    static func responder(_ name: String, in directory: TemporaryDirectory, id: ReplicaID) throws -> Replica {
+        try replica(name, in: directory, id: id, holding: [])
+    }
+
+    /// A replica with a chosen id and name that holds `changes` (in a causal order) as
+    /// if it had received them, including changes it made itself: a replica refuses
+    /// changes in its own name, so they are integrated under a random id, and `id` is
+    /// written into the file afterwards (nothing else in the file holds the id).
+    static func replica(_ name: String, in directory: TemporaryDirectory, id: ReplicaID, holding changes: [Change])
+        throws -> Replica
+    {
+        let path = directory.file("\(name).db")
+        do {
+            let made = try Replica.open(at: path, creation: .required(name: name), clock: SteppingClock())
+            if !changes.isEmpty { try made.integrate(changes) }
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "UPDATE replica SET id = ?", arguments: [id.rawValue]) }
+        try queue.close()
+        return try Replica.open(at: path, creation: .never, clock: SteppingClock())
+    }
+
+    /// The vector files' names, sorted.
+    static func files() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    init(file: String) throws {
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent(file))
+        let root = try Self.object(try JSONSerialization.jsonObject(with: data), "the vector")
+        let responder = try Self.object(root["responder"], "responder")
+        responderID = try Self.replicaID(responder["replica"])
+        responderName = try Self.string(responder["name"], "responder.name")
+        responderChanges = try (responder["changes"] as? [Any] ?? []).map { change in
+            try CanonicalJSON.decode(Change.self, from: try JSONSerialization.data(withJSONObject: change))
+        }
+        input = try (root["input"] as? [Any] ?? []).map { try Self.string($0, "input") }
+        output = try (root["output"] as? [Any] ?? []).map { try Self.string($0, "output") }
+        switch root["outcome"] {
+        case let text as String where text == "ok":
+            outcome = .ok
+        case let object as [String: Any]:
+            if let code = object["error"] as? String, let line = object["line"] as? Int {
+                outcome = .error(code: code, line: line)
+            } else if let code = object["peer_error"] as? String {
+                outcome = .peerError(code: code)
+            } else if let line = object["hung_up_after"] as? Int {
+                outcome = .hungUp(afterLine: line)
+            } else {
+                throw Self.invalid("outcome")
+            }
+        default:
+            throw Self.invalid("outcome")
+        }
+        let after = try Self.object(root["after"], "after")
+        knowledgeAfter = try Self.knowledge(after["knowledge"])
+        if let remembered = after["remembered"] as? [String: Any] {
+            let knowledge = remembered["knowledge"].flatMap { $0 is NSNull ? nil : $0 }
+            self.remembered = (try Self.replicaID(remembered["replica"]), try knowledge.map(Self.knowledge))
+        }
+        if let articles = after["articles"] as? [[String: Any]] {
+            self.articles = try articles.map { article in
+                Article(
+                    id: try Self.string(article["id"], "id"), title: try Self.string(article["title"], "title"),
+                    state: try Self.string(article["state"], "state"),
+                    conflicts: article["conflicts"] as? [String] ?? [], tags: article["tags"] as? [String] ?? [])
+            }.sorted { $0.id < $1.id }
+        }
+    }
+
+    private static func knowledge(_ value: Any?) throws -> VersionVector {
+        let object = try object(value, "knowledge")
+        var counters: [ReplicaID: UInt64] = [:]
+        for (key, counter) in object {
+            guard let counter = counter as? Int, counter > 0 else { throw invalid("knowledge") }
+            counters[try replicaID(key)] = UInt64(counter)
+        }
+        return VersionVector(counters)
+    }
+
+    private static func object(_ value: Any?, _ what: String) throws -> [String: Any] {
+        guard let object = value as? [String: Any] else { throw invalid(what) }
+        return object
+    }
+
+    private static func string(_ value: Any?, _ what: String) throws -> String {
+        guard let text = value as? String else { throw invalid(what) }
+        return text
+    }
+
+    private static func replicaID(_ value: Any?) throws -> ReplicaID {
+        guard let text = value as? String, let id = ReplicaID(text) else { throw invalid("replica id") }
+        return id
+    }
+
+    private static func invalid(_ what: String) -> CocoaError {
+        CocoaError(.coderInvalidValue, userInfo: [NSDebugDescriptionErrorKey: "vector: bad \(what)"])
+    }
+}
