@@ -153,3 +153,63 @@ struct ChangeCodingTests {
         #expect(sample.sortedFields.map(\.name) == [.alive, .source, .tag("x"), .title])
     }
 }
+
+/// The hand-written writer must give exactly `CanonicalJSON`'s bytes, or replicas that
+/// stored the same change through the two paths would differ.
+@Suite struct CanonicalChangeWriterTests {
+    @Test func matchesCanonicalJSONOnRandomChanges() throws {
+        let first = propertyFirstSeed()
+        for seed in first..<first + UInt64(propertySeedCount(default: 500)) {
+            var rng = SplitMix64(seed: seed)
+            let change = Self.randomChange(using: &rng)
+            let expected = try CanonicalJSON.string(change)
+            #expect(CanonicalChangeWriter.json(change) == expected, "seed \(seed)")
+            if case .anchor(let anchor)? = change.fields[.anchor] {
+                #expect(CanonicalChangeWriter.json(anchor) == (try CanonicalJSON.string(anchor)), "seed \(seed)")
+            }
+        }
+    }
+
+    @Test func escapesEveryControlCharacterLikeJSONEncoder() throws {
+        let every = String(String.UnicodeScalarView((0...0x7F).compactMap(Unicode.Scalar.init)))
+            + "\u{85}\u{2028}\u{2029}\u{FEFF}ệ😀/"
+        let change = Change(
+            dot: Dot(replica: ReplicaID("aaaaaaaaaaaaaaaa")!, counter: 1), lamport: 1, time: -5,
+            entity: EntityID("0000000000000001")!, kind: .article, fields: [.title: .text(every)], context: VersionVector())
+        #expect(CanonicalChangeWriter.json(change) == (try CanonicalJSON.string(change)))
+    }
+
+    static func randomChange(using rng: inout SplitMix64) -> Change {
+        func text() -> String {
+            var text = RandomText.string(using: &rng, length: rng.int(0...12))
+            if rng.chance(0.3) { text += String(Unicode.Scalar(UInt8(rng.int(0...0x1F)))) + "\"\\/" }
+            return text
+        }
+        let tagNames = ["x", "Urgent", "urgent", "a10", "a9", "日本", "đọc", "é", "Z"]
+        var fields: [FieldName: FieldValue] = [:]
+        let isAnnotation = rng.chance(0.5)
+        if isAnnotation {
+            if rng.chance(0.7) { fields[.article] = .reference(EntityID.random(using: &rng)) }
+            if rng.chance(0.7) { fields[.note] = .text(text()) }
+            if rng.chance(0.7) {
+                let revision = rng.chance(0.5) ? Dot(replica: ReplicaID.random(using: &rng), counter: UInt64(rng.int(1...99))) : nil
+                fields[.anchor] = .anchor(Anchor(
+                    start: rng.int(0...500), end: rng.int(0...500), quote: text(), prefix: text(), suffix: text(),
+                    revision: revision))
+            }
+        } else {
+            if rng.chance(0.7) { fields[.title] = .text(text()) }
+            if rng.chance(0.7) { fields[.body] = .text(text()) }
+            if rng.chance(0.5) { fields[.source] = rng.chance(0.5) ? FieldValue.none : .text(text()) }
+        }
+        if rng.chance(0.5) { fields[.alive] = .flag(rng.chance(0.5)) }
+        for _ in 0..<rng.int(0...3) { fields[.tag(rng.pick(tagNames))] = .flag(rng.chance(0.5)) }
+        var context = VersionVector()
+        for _ in 0..<rng.int(0...4) { context.record(Dot(replica: ReplicaID.random(using: &rng), counter: UInt64(rng.int(1...1 << 40)))) }
+        return Change(
+            dot: Dot(replica: ReplicaID.random(using: &rng), counter: UInt64(rng.int(1...1_000_000))),
+            lamport: UInt64(rng.int(1...1 << 50)), time: Int64(rng.int(-1_000...Int(Int32.max))),
+            entity: EntityID.random(using: &rng), kind: isAnnotation ? .annotation : .article, fields: fields,
+            context: context)
+    }
+}

@@ -7,13 +7,12 @@ import MarginaliaCore
 /// the caller's transaction. Local edits and (later) received changes take this one path.
 struct ChangeApplier {
     let db: Database
-    private let encoder = CanonicalJSON.makeEncoder()
 
     init(db: Database) { self.db = db }
 
     /// Applies `change`; `payload` is its canonical JSON when the caller already has it.
     func apply(_ change: Change, payload: String? = nil) throws {
-        let payload = try payload ?? String(decoding: encoder.encode(change), as: UTF8.self)
+        let payload = payload ?? CanonicalChangeWriter.json(change)
         try ChangeLog(db: db).append(change, payload: payload)
         let store = EntityStore(db: db)
         var state = try store.load(change.entity, kind: change.kind)

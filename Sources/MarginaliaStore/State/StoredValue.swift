@@ -6,13 +6,13 @@ import MarginaliaCore
 /// can read with `sqlite3` (text as TEXT, flags as 0/1, a cleared source as NULL,
 /// anchors as canonical JSON), typed back by the field they belong to.
 enum StoredValue {
-    static func databaseValue(_ value: FieldValue) throws -> DatabaseValue {
+    static func databaseValue(_ value: FieldValue) -> DatabaseValue {
         switch value {
         case .text(let text): text.databaseValue
         case .none: .null
         case .flag(let flag): flag.databaseValue
         case .reference(let entity): entity.rawValue.databaseValue
-        case .anchor(let anchor): try CanonicalJSON.string(anchor).databaseValue
+        case .anchor(let anchor): CanonicalChangeWriter.json(anchor).databaseValue
         }
     }
 
