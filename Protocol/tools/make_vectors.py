@@ -127,7 +127,14 @@ def vector(name, description, input, output, outcome="ok", responder_changes=(),
         before = merged(before, {value["replica"]: value["counter"]})
     after = {"knowledge": before if knowledge_after is None else knowledge_after}
     if outcome == "ok":
-        after["remembered"] = {"replica": B, "knowledge": merged(after["knowledge"], peer_knowledge or {})}
+        # The responder remembers the initiator's hello knowledge and the dots it received
+        # from it, never what it sent back (README section 14).
+        received = {}
+        for line in input:
+            value = json.loads(line)
+            if value.get("type") == "change":
+                received = merged(received, {value["change"]["replica"]: value["change"]["counter"]})
+        after["remembered"] = {"replica": B, "knowledge": merged(peer_knowledge or {}, received)}
     else:
         after["remembered"] = {"replica": B, "knowledge": None}
     if articles is not None:
@@ -520,6 +527,14 @@ bad("94-quote-not-nfc", "Anchor texts are NFC too.",
 bad("95-context-with-wrong-predecessor", "B:2's context must hold B:1, not B:5.",
     [hello(B, LAPTOP, {B: 2}), change_line(B1), change_line(dict(B2, context={B: 5})), done(2)],
     "malformed_change", 3)
+bad("96-hello-name-with-escape",
+    "A hello's name holds no control character: an ESC (U+001B), which could start a terminal escape sequence, "
+    "makes the hello a malformed line.",
+    [hello_with(name="laptop\u001b[31m"), done(0)], "malformed_line", 1)
+bad("97-hello-name-not-nfc",
+    "A hello's name must already be in NFC, compared scalar by scalar: the same name decomposed (NFD) is a "
+    "malformed line, not another spelling of a valid name.",
+    [hello_with(name=unicodedata.normalize("NFD", nfc("Máy bàn"))), done(0)], "malformed_line", 1)
 
 
 def tcp_handshake():
@@ -582,8 +597,8 @@ nothing of an unfinished batch is ever committed. `ConformanceVectorTests` check
 for every vector named below (state digest, knowledge, every log payload, nothing
 remembered about the peer, and `verify`); `Tests/MarginaliaCLITests/SyncBadInputTests`
 checks the replica file byte for byte (after a WAL checkpoint) for the command-line tool.
-The few inputs for which this does not hold are marked **Known issue** and listed in
-`README.md`, Known issues.
+(When a refusal comes after more than 2,000 changes, the batches completed before it
+stay, as README section 13 says; no case below sends that many.)
 
 The wording of `message` is not part of the protocol; codes and lines are.
 """
@@ -624,7 +639,8 @@ CATALOGUE = [
       "55-type-not-a-string", "31-unknown-message-type", "56-two-objects-on-one-line", "57-trailing-garbage",
       "23-unknown-hello-member", "58-unknown-done-member", "59-hello-without-knowledge", "60-version-as-string",
       "61-uppercase-replica-id", "62-identifier-with-forbidden-letter", "63-knowledge-counter-zero",
-      "64-knowledge-counter-fraction", "65-error-with-unknown-code", "66-unknown-change-member",
+      "64-knowledge-counter-fraction", "96-hello-name-with-escape", "97-hello-name-not-nfc",
+      "65-error-with-unknown-code", "66-unknown-change-member",
       "67-change-without-time", "34-unknown-field-is-malformed-line", "68-tag-name-with-space",
       "69-tag-name-not-nfc", "70-tag-name-too-long", "71-empty-tag-name", "72-field-value-of-wrong-type",
       "73-null-title", "74-anchor-unknown-member", "75-anchor-without-suffix", "76-negative-counter",
@@ -641,8 +657,8 @@ CATALOGUE = [
      ["33-count-mismatch", "82-negative-done-count"]),
     ("Forged, equivocating and out-of-order changes",
      "Checked in the order of README section 11.",
-     ["43-forged-origin", "42-equivocation", "85-equivocation-in-time-only", "84-same-dot-twice-with-other-content",
-      "40-non-contiguous", "41-causality-violation"]),
+     ["42-equivocation", "85-equivocation-in-time-only", "84-same-dot-twice-with-other-content",
+      "43-forged-origin", "40-non-contiguous", "41-causality-violation"]),
     ("Malformed changes",
      "Decoded, but not a change a correct replica could have made: `malformed_change`.",
      ["44-malformed-change-not-nfc", "94-quote-not-nfc", "45-malformed-change-field-of-other-kind",
@@ -668,22 +684,22 @@ NOT_REPLAYED = [
      "UTF-8 (for example `\"body\":\"aaa…\"` with 4,194,305 `a`). Not a vector because of its size.",
      "`malformed_change`, the change's line"),
     ("A change with counter 0",
-     "`{\"change\":{\"context\":{},\"counter\":0,…},\"type\":\"change\"}`. **Known issue**: refused as "
-     "`internal_error` *without* a `line` (the receiver takes any counter 0 as covered by its knowledge, "
-     "then does not find it in its log and reports its own database as corrupt, naming its file path), "
-     "instead of `malformed_change`. The replica is unchanged.",
-     "`internal_error`, no line"),
+     "`{\"change\":{\"context\":{},\"counter\":0,…},\"type\":\"change\"}`. Refused by the first check of "
+     "README section 11, before anything is looked up: a counter 0 is never taken for a change already held. "
+     "The replica is unchanged.",
+     "`malformed_change`, the change's line"),
     ("`done` with a wrong count after changes",
-     "A hello, one valid change (line 2), then `{\"count\":2,\"type\":\"done\"}`. **Known issue**: refused with "
-     "`count_mismatch`, line 3, but the change of line 2 **is committed**: the last batch is applied before "
-     "the count is compared. (Vector `33-count-mismatch` sends no change, where nothing can be kept.)",
-     "`count_mismatch`, line 3; replica changed"),
-    ("A Lamport timestamp or revision counter above 2^63−1",
-     "`\"lamport\":9223372036854775808` in an otherwise valid change (or the same in an anchor's "
-     "`revision`). **Known issue**: the receiving process crashes while storing it (signed 64-bit "
-     "conversion). Nothing is committed, since the transaction never completes. `\"lamport\":9223372036854775807` "
-     "is accepted, after which every local edit of the receiving replica crashes.",
-     "crash"),
+     "A hello, one valid change (line 2), then `{\"count\":2,\"type\":\"done\"}`. The count is compared "
+     "before the pending batch is applied, so the change of line 2 is discarded with it and the replica is "
+     "unchanged. `SyncBadInputTests.doneCountMismatch` runs this case; vector `33-count-mismatch` sends no "
+     "change.",
+     "`count_mismatch`, line 3; nothing applied"),
+    ("A counter or Lamport timestamp above 2^53−1",
+     "`\"lamport\":9007199254740992` (2^53) in an otherwise valid change, or a value that large as its "
+     "`counter`, a `context` counter or an anchor's `revision.counter`: refused by the first check of README "
+     "section 11. A value above 2^64−1 does not decode at all (`malformed_line`). `\"lamport\":9007199254740991` "
+     "is accepted, after which the receiving replica can make no local edit (README, Known issues, item 1).",
+     "`malformed_change`, the change's line"),
 ]
 
 TCP_CASES = [

@@ -13,8 +13,8 @@
    - every output line is a valid message in canonical JSON;
    - every input line the responder reads is a valid message, except the line an
      error outcome names: when that error is malformed_line, the line must be invalid
-     (not JSON, duplicate member names, not matching the schema, or a tag name not in
-     NFC), so that the schemas and the decoder agree.
+     (not JSON, duplicate member names, not matching the schema, or a tag name or a
+     hello's name not in NFC), so that the schemas and the decoder agree.
 4. The TCP example (Protocol/vectors/tcp/handshake.json): valid canonical lines,
    proofs that are the HMAC-SHA256 the README describes, and the same lines as the
    README's TCP transcript.
@@ -84,7 +84,9 @@ def no_duplicates(pairs):
 
 def message_errors(line):
     """Why `line` is not a valid message (empty when it is): not JSON, duplicate member
-    names, not matching the schemas, or (what a schema cannot say) a tag name not in NFC."""
+    names, not matching the schemas, or (what a schema cannot say) a tag name or a
+    hello's name not in NFC. (A hello name's limit of 64 grapheme clusters is not
+    checked here: the standard library cannot segment graphemes.)"""
     try:
         value = json.loads(line, object_pairs_hook=no_duplicates)
     except ValueError as error:
@@ -97,6 +99,9 @@ def message_errors(line):
     if isinstance(fields, dict):
         errors += [f"change/fields: tag name {name!r} is not NFC" for name in fields
                    if name.startswith("tag:") and not unicodedata.is_normalized("NFC", name)]
+    name = value.get("name") if value.get("type") == "hello" else None
+    if isinstance(name, str) and not unicodedata.is_normalized("NFC", name):
+        errors.append(f"name: {name!r} is not NFC")
     return errors
 
 

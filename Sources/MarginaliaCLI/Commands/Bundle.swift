@@ -21,15 +21,24 @@ struct BundleCommand: ParsableCommand {
 
         func run(in context: CommandContext) async throws {
             let replica = try context.replica()
-            var knowledge = VersionVector()
-            if let peer {
-                let id = try replica.peer(named: peer)?.replica ?? ReplicaIDText.parse(peer)
-                guard let id else { throw UsageError("no peer or replica id '\(peer)'") }
-                knowledge = try replica.rememberedKnowledge(of: id) ?? VersionVector()
-            }
+            let knowledge = try peer.map { try holdings(of: $0, in: replica) } ?? VersionVector()
             let summary = try await BundleFile.create(at: file, from: replica, for: knowledge)
             if output.json { return try context.console.json(summary) }
             context.console.line("wrote \(summary.sent) change\(summary.sent == 1 ? "" : "s") to \(file)")
+        }
+
+        /// What `peer` (a peer name or replica id) is known to hold; nothing for a named
+        /// peer never synced yet, so its bundle carries everything.
+        private func holdings(of peer: String, in replica: Replica) throws -> VersionVector {
+            let id: ReplicaID?
+            if let named = try replica.peer(named: peer) {
+                id = named.replica
+            } else if let parsed = ReplicaIDText.parse(peer) {
+                id = parsed
+            } else {
+                throw UsageError("no peer or replica id '\(peer)'")
+            }
+            return try id.flatMap { try replica.rememberedKnowledge(of: $0) } ?? VersionVector()
         }
     }
 

@@ -18,7 +18,11 @@ struct PeerCommand: ParsableCommand {
             if name.isEmpty || name.contains(":") || name.contains("/") {
                 throw ValidationError("a peer name cannot be empty or contain ':' or '/'")
             }
-            _ = try SyncTarget(target)
+            do {
+                _ = try SyncTarget(target)
+            } catch let error as TransportError {
+                throw ValidationError(error.description)
+            }
         }
 
         func run(in context: CommandContext) throws {

@@ -29,7 +29,7 @@ struct Serve: AsyncReplicaCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let replica = try context.replica()
+        let replica = try context.existingReplica()
         if stdio {
             let transport = FileDescriptorTransport(input: STDIN_FILENO, output: STDOUT_FILENO)
             _ = try await SyncSession(replica: replica, transport: transport).run(as: .responder)

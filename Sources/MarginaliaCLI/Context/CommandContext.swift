@@ -31,6 +31,17 @@ public final class CommandContext {
         return replica
     }
 
+    /// The replica, which must already exist unless it is the default one. For `serve`:
+    /// a mistyped path in `sync ssh://HOST/PATH` must fail, not answer from a new, empty
+    /// replica.
+    func existingReplica() throws -> Replica {
+        if let opened { return opened }
+        if !createsDirectories && !FileManager.default.fileExists(atPath: replicaPath) {
+            throw UsageError("no replica at \(replicaPath) (to create one there: marginalia --db \(replicaPath) init)")
+        }
+        return try replica()
+    }
+
     /// Opens the replica with an explicit creation policy (for `init`).
     func open(creation: Replica.Creation) throws -> Replica {
         if createsDirectories {

@@ -1,8 +1,8 @@
 /// Checks that a change is well formed on its own, before anything else is asked of it.
 ///
-/// Local edits are well formed by construction; changes from peers and bundles are
-/// checked here so that nothing a replica stores could not have been made by a
-/// correct replica.
+/// Every change passes here before it is stored: those from peers and bundles, so that
+/// nothing a replica stores could not have been made by a correct replica, and local
+/// edits too, so that no replica makes a change its peers would refuse.
 public enum ChangeValidator {
     /// The limits a change must respect (see Protocol/README.md).
     public static let maximumFields = 256

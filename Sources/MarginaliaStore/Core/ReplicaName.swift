@@ -3,8 +3,6 @@ import MarginaliaCore
 
 /// Human names of replicas ("laptop", "office-desktop"): shown in prompts and conflicts.
 enum ReplicaName {
-    static let maximumLength = 64
-
     /// The host name without its domain, the default name of a new replica.
     static func hostDefault() -> String {
         let host = ProcessInfo.processInfo.hostName
@@ -12,12 +10,9 @@ enum ReplicaName {
         return short.isEmpty ? "replica" : short
     }
 
-    /// `name` NFC-normalized and trimmed, if it is 1 to 64 characters without control characters.
+    /// `name` NFC-normalized and trimmed, if it follows `ReplicaNameRule`.
     static func validated(_ name: String) throws -> String {
-        let trimmed = TextNormalization.nfc(name).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...maximumLength).contains(trimmed.count),
-              !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else { throw ReplicaError.invalidName(name) }
-        return trimmed
+        guard let normalized = ReplicaNameRule.normalized(name) else { throw ReplicaError.invalidName(name) }
+        return normalized
     }
 }

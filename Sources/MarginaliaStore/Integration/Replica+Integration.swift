@@ -38,13 +38,11 @@ extension Replica {
     /// replica's serial queue while the caller is suspended.
     @discardableResult
     public func integrate(_ changes: [Change]) async throws -> IntegrationSummary {
+        let replica = id
         do {
-            let replica = id
             return try await queue.write { db in try ChangeIntegrator(db: db, replica: replica).integrate(changes) }
-        } catch let error as IntegrationError {
-            throw error
         } catch {
-            throw ReplicaError(error, path: path)
+            throw integrationFailure(error)
         }
     }
 
@@ -64,10 +62,14 @@ extension Replica {
     public func integrate(_ changes: [Change]) throws -> IntegrationSummary {
         do {
             return try queue.write { db in try ChangeIntegrator(db: db, replica: id).integrate(changes) }
-        } catch let error as IntegrationError {
-            throw error
         } catch {
-            throw ReplicaError(error, path: path)
+            throw integrationFailure(error)
         }
+    }
+
+    /// A refusal (`IntegrationError`) as it is; any other failure as a `ReplicaError`
+    /// naming this replica.
+    private func integrationFailure(_ error: any Error) -> any Error {
+        error is IntegrationError ? error : ReplicaError(error, path: path)
     }
 }

@@ -51,6 +51,27 @@ public struct Hello: Codable, Sendable, Equatable {
         self.knowledge = knowledge
         self.auth = auth
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case `protocol`, version, replica, name, knowledge, auth
+    }
+
+    /// Decodes strictly: the name must follow `ReplicaNameRule`, since it is stored and
+    /// shown wherever the peer's changes are.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.protocol = try container.decode(String.self, forKey: .protocol)
+        version = try container.decode(Int.self, forKey: .version)
+        replica = try container.decode(ReplicaID.self, forKey: .replica)
+        name = try container.decode(String.self, forKey: .name)
+        knowledge = try container.decode(VersionVector.self, forKey: .knowledge)
+        auth = try container.decodeIfPresent(HelloAuthentication.self, forKey: .auth)
+        guard ReplicaNameRule.isWellFormed(name) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .name, in: container,
+                debugDescription: "not a replica name (1 to 64 characters, NFC, trimmed, no control characters)")
+        }
+    }
 }
 
 /// The authentication members of a TCP `hello` (see `Authenticator`).

@@ -17,7 +17,9 @@ extension SyncSession {
         let creator = try await receiveHello()
         try await check(creator)
         try await receiveChanges()
-        try replica.remember(replica: creator.replica, name: creator.name, knowledge: creator.knowledge)
+        // A bundle may be older than what is already known of its creator: keep the newer.
+        let earlier = try replica.rememberedKnowledge(of: creator.replica) ?? VersionVector()
+        try replica.remember(replica: creator.replica, name: creator.name, knowledge: creator.knowledge.merged(with: earlier))
         return try summary(peer: creator, conflictsBefore: conflicts)
     }
 }

@@ -4,7 +4,11 @@ import MarginaliaStore
 
 extension SyncSession {
     /// Sends every change `knowledge` does not cover, in log order, then `done`.
-    func sendChanges(missingFrom knowledge: VersionVector) async throws {
+    /// Returns this replica's knowledge as it was before sending: everything it names
+    /// was sent or already covered (a local edit made meanwhile may or may not be sent).
+    @discardableResult
+    func sendChanges(missingFrom knowledge: VersionVector) async throws -> VersionVector {
+        let sending = try replica.knowledge()
         var position: Int64 = 0
         var count = 0
         while true {
@@ -22,54 +26,83 @@ extension SyncSession {
         }
         try await send(.done(Done(count: count)))
         try await transport.flush()
+        return sending
     }
 
-    /// Receives changes until `done`, applying them in batches.
-    func receiveChanges() async throws {
-        var batch: [Change] = []
-        var batchLines: [Int] = []
+    /// Receives changes until `done`, applying them in batches. Returns the dots
+    /// received, which the sender holds (with all their predecessors, by the knowledge
+    /// invariant).
+    ///
+    /// A full batch is applied on the replica's writer while the next one is read and
+    /// decoded, since decoding JSON costs about as much as storing it. Refusals still
+    /// come out in stream order: a bad line is reported only after the batch before it
+    /// has been applied, and that batch's own refusal comes first.
+    @discardableResult
+    func receiveChanges() async throws -> VersionVector {
+        var received = VersionVector()
+        var batch = PendingBatch()
+        var applying: BatchInFlight?
         var count = 0
         while true {
-            let next: ChangeStreamItem = try await receive("a change or done") { message in
-                switch message {
-                case .change(let change): .change(change)
-                case .done(let done): .done(done)
-                default: nil
+            let next: ChangeStreamItem
+            do {
+                next = try await readMessage("a change or done") { message in
+                    switch message {
+                    case .change(let change): .change(change)
+                    case .done(let done): .done(done)
+                    default: nil
+                    }
                 }
+            } catch let error as ProtocolError {
+                try await settle(applying)
+                throw try await fail(error)
+            } catch {
+                try await settle(applying)
+                throw error
             }
             switch next {
             case .change(let change):
-                batch.append(change)
-                batchLines.append(linesReceived)
+                received.record(change.dot)
+                batch.append(change, line: linesReceived)
                 count += 1
-                if batch.count >= ProtocolConstants.batchSize {
-                    try await apply(batch, lines: batchLines)
-                    batch.removeAll(keepingCapacity: true)
-                    batchLines.removeAll(keepingCapacity: true)
+                if batch.changes.count >= ProtocolConstants.batchSize {
+                    try await settle(applying)
+                    applying = startApplying(batch)
+                    batch = PendingBatch()
                 }
             case .done(let done):
+                try await settle(applying)
                 // Checked before the last batch is applied: a wrong count means the
                 // stream is not what its sender meant, and nothing more is taken from it.
                 guard done.count == count else {
                     throw try await fail(ProtocolError(
                         .countMismatch, "done says \(done.count) changes, but \(count) arrived", line: linesReceived))
                 }
-                try await apply(batch, lines: batchLines)
-                return
+                try await settle(startApplying(batch))
+                return received
             }
         }
     }
 
-    private func apply(_ batch: [Change], lines: [Int]) async throws {
-        guard !batch.isEmpty else { return }
+    /// Hands `batch` to the replica's writer, which runs it in its own transaction.
+    private func startApplying(_ batch: PendingBatch) -> BatchInFlight? {
+        guard !batch.changes.isEmpty else { return nil }
+        let replica = self.replica
+        let changes = batch.changes
+        return BatchInFlight(task: Task { try await replica.integrate(changes) }, lines: batch.lines)
+    }
+
+    /// Waits for a batch handed to the writer; a refusal ends the session.
+    private func settle(_ batch: BatchInFlight?) async throws {
+        guard let batch else { return }
         do {
-            let summary = try await replica.integrate(batch)
+            let summary = try await batch.task.value
             counts.received += summary.applied
             duplicates += summary.duplicates
             report()
         } catch let error as IntegrationError {
             throw try await fail(ProtocolError(
-                ProtocolErrorCode(error.rejection.code), error.rejection.message, line: lines[error.index]))
+                ProtocolErrorCode(error.rejection.code), error.rejection.message, line: batch.lines[error.index]))
         } catch {
             // The peer learns that storing failed, not where this replica lives.
             let reason = if case ReplicaError.database(_, let message) = error { message } else { "storage failed" }
@@ -83,27 +116,31 @@ extension SyncSession {
     /// Receives the next message, which `accept` must turn into a value; an `error`
     /// from the peer, or any other message, ends the session.
     func receive<Value>(_ expected: String, _ accept: (SyncMessage) -> Value?) async throws -> Value {
+        do {
+            return try await readMessage(expected, accept)
+        } catch let error as ProtocolError {
+            throw try await fail(error)
+        }
+    }
+
+    /// `receive` without answering: a line that breaks the protocol throws its
+    /// `ProtocolError` for the caller to report.
+    private func readMessage<Value>(_ expected: String, _ accept: (SyncMessage) -> Value?) async throws -> Value {
         let line: [UInt8]?
         do {
             line = try await transport.receiveLine()
         } catch let error as ProtocolError {
-            throw try await fail(ProtocolError(error.code, error.message, line: linesReceived + 1))
+            throw ProtocolError(error.code, error.message, line: linesReceived + 1)
         }
         guard let line else {
             throw SyncFailure.peerHungUp(afterLine: linesReceived, expected: expected)
         }
         linesReceived += 1
         counts.bytesReceived += line.count + 1
-        let message: SyncMessage
-        do {
-            message = try coding.decode(line, lineNumber: linesReceived)
-        } catch {
-            throw try await fail(error)
-        }
+        let message = try coding.decode(line, lineNumber: linesReceived)
         if case .error(let error) = message { throw SyncFailure.peerReported(error) }
         guard let value = accept(message) else {
-            throw try await fail(ProtocolError(
-                .unexpectedMessage, "expected \(expected), got \(message.type)", line: linesReceived))
+            throw ProtocolError(.unexpectedMessage, "expected \(expected), got \(message.type)", line: linesReceived)
         }
         return value
     }
@@ -134,4 +171,21 @@ extension SyncSession {
 private enum ChangeStreamItem {
     case change(Change)
     case done(Done)
+}
+
+/// Changes received but not yet applied, with the line each arrived on.
+private struct PendingBatch {
+    var changes: [Change] = []
+    var lines: [Int] = []
+
+    mutating func append(_ change: Change, line: Int) {
+        changes.append(change)
+        lines.append(line)
+    }
+}
+
+/// A batch the replica's writer is applying.
+private struct BatchInFlight {
+    let task: Task<IntegrationSummary, any Error>
+    let lines: [Int]
 }

@@ -39,19 +39,25 @@ public final class SyncSession {
     public func run(as role: Role) async throws -> SyncSummary {
         let conflictsBefore = try replica.status().openConflicts
         let peer: Hello
+        // What the peer is known to hold at the end: a lower bound, never more, since
+        // `bundle create --for` leaves out whatever it names.
+        let peerHolds: VersionVector
         switch role {
         case .initiator:
             peer = try await introduceAsInitiator()
-            try await sendChanges(missingFrom: peer.knowledge)
+            let sent = try await sendChanges(missingFrom: peer.knowledge)
+            // The responder answers only after applying all of it.
             try await receiveChanges()
+            peerHolds = peer.knowledge.merged(with: sent)
         case .responder:
             peer = try await introduceAsResponder()
-            try await receiveChanges()
+            let received = try await receiveChanges()
             try await sendChanges(missingFrom: peer.knowledge)
+            // The responder speaks last and never learns whether its answer arrived,
+            // so it credits the initiator only with what the initiator showed it had.
+            peerHolds = peer.knowledge.merged(with: received)
         }
-        // Both sides now hold the union of what either had.
-        let union = try replica.knowledge().merged(with: peer.knowledge)
-        try replica.remember(replica: peer.replica, name: peer.name, knowledge: union)
+        try replica.remember(replica: peer.replica, name: peer.name, knowledge: peerHolds)
         return try summary(peer: peer, conflictsBefore: conflictsBefore)
     }
 

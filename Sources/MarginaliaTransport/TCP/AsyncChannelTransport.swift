@@ -20,7 +20,7 @@ final class AsyncChannelTransport: LineTransport {
     }
 
     func receiveLine() async throws -> [UInt8]? {
-        guard let buffer = try await inbound.next() else { return nil }
+        guard let buffer = try await reportingConnectionLoss({ try await inbound.next() }) else { return nil }
         return Array(buffer.readableBytesView)
     }
 
@@ -34,6 +34,23 @@ final class AsyncChannelTransport: LineTransport {
         guard pending.readableBytes > 0 else { return }
         let chunk = pending
         pending = allocator.buffer(capacity: 1 << 16)
-        try await outbound.write(chunk)
+        try await reportingConnectionLoss { try await outbound.write(chunk) }
+    }
+
+    /// Runs a channel operation, turning SwiftNIO's socket errors (a reset, a write to a
+    /// closed channel) into a `TransportError` that says the connection was lost, so they
+    /// end the sync as a failed sync rather than surfacing as raw system-call names.
+    private func reportingConnectionLoss<Result>(_ operation: () async throws -> Result) async throws -> Result {
+        do {
+            return try await operation()
+        } catch let error as ProtocolError {
+            throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch let error as IOError {
+            throw TransportError.io("connection lost: \(String(cString: strerror(error.errnoCode)))")
+        } catch {
+            throw TransportError.io("connection lost: \(error)")
+        }
     }
 }

@@ -70,6 +70,7 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
             line.writeBytes(data)
             line.writeInteger(UInt8(ascii: "\n"))
         }
-        context.writeAndFlush(wrapOutboundOut(line)).whenComplete { _ in context.close(promise: nil) }
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(line)).whenComplete { _ in channel.close(promise: nil) }
     }
 }

@@ -14,6 +14,8 @@ public final class TCPServer: Sendable {
     public struct Options: Sendable {
         public var handshakeTimeout: TimeAmount = .seconds(10)
         public var idleTimeout: TimeAmount = .seconds(60)
+        /// How long sessions under way may take to finish once shutdown is asked for.
+        public var shutdownGracePeriod: Duration = .seconds(5)
         public init() {}
     }
 
@@ -21,6 +23,7 @@ public final class TCPServer: Sendable {
     let authenticator: Authenticator
     let options: Options
     let log: @Sendable (String) -> Void
+    private let active = ActiveConnections()
 
     public init(replica: Replica, authenticator: Authenticator, options: Options = Options(),
                 log: @escaping @Sendable (String) -> Void) {
@@ -31,7 +34,9 @@ public final class TCPServer: Sendable {
     }
 
     /// Binds `address`; `onReady` receives the bound address (with the real port when 0 was asked).
-    /// Serves until `shutdown` completes, then closes the listener and waits for running sessions.
+    /// Serves until `shutdown` completes, then closes the listener, gives running sessions
+    /// `shutdownGracePeriod` to finish, and cuts off the rest (an idle client would
+    /// otherwise hold the server until its idle timeout).
     public func run(
         on address: TCPAddress, onReady: @Sendable (TCPAddress) -> Void, until shutdown: @escaping @Sendable () async -> Void
     ) async throws {
@@ -53,6 +58,7 @@ public final class TCPServer: Sendable {
             group.addTask {
                 await shutdown()
                 server.channel.close(promise: nil)
+                await self.drain(within: options.shutdownGracePeriod)
             }
             try await server.executeThenClose { connections in
                 for try await connection in connections {
@@ -62,8 +68,18 @@ public final class TCPServer: Sendable {
         }
     }
 
+    private func drain(within gracePeriod: Duration) async {
+        let deadline = ContinuousClock.now + gracePeriod
+        while !active.isEmpty && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        active.closeAll()
+    }
+
     private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
         let peer = connection.channel.remoteAddress?.description ?? "?"
+        active.insert(connection.channel)
+        defer { active.remove(connection.channel) }
         do {
             let summary = try await connection.executeThenClose { inbound, outbound in
                 let transport = AsyncChannelTransport(

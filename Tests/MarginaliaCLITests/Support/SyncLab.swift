@@ -141,10 +141,12 @@ struct ReplicaNode: CustomStringConvertible {
     }
 
     /// A command that must print exactly one id.
+    @discardableResult
     func newID(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try newID(arguments, sourceLocation: sourceLocation)
     }
 
+    @discardableResult
     func newID(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let result = try ok(arguments, sourceLocation: sourceLocation)
         try #require(result.lines.count == 1 && Sandbox.isID(result.lines[0]), "\(result)", sourceLocation: sourceLocation)
