@@ -16,7 +16,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let replica = try ConformanceVector.responder(vector.responderName, in: directory, id: vector.responderID)
         if !vector.responderChanges.isEmpty {
-            try await replica.integrate(vector.responderChanges)
+            try replica.integrate(vector.responderChanges)
         }
         let digestBefore = try StateDigest.of(replica)
         let knowledgeBefore = try replica.knowledge()

@@ -6,14 +6,17 @@ struct ChangeIntegrator {
     let db: Database
     let replica: ReplicaID
 
-    func integrate(_ changes: [Change]) throws -> IntegrationSummary {
+    func integrate(_ changes: [PreparedChange]) throws -> IntegrationSummary {
         var knowledge = try ChangeLog(db: db).knowledge()
         let applier = ChangeApplier(db: db)
         let entities = EntityStore(db: db)
         var summary = IntegrationSummary()
-        for (index, change) in changes.enumerated() {
+        var highestLamport: UInt64 = 0
+        for (index, prepared) in changes.enumerated() {
+            let change = prepared.change
+            let payload: String
             do {
-                try ChangeValidator.validate(change)
+                payload = try prepared.payload.get()
                 if try isDuplicate(change, knowledge: knowledge) {
                     summary.duplicates += 1
                     continue
@@ -22,10 +25,13 @@ struct ChangeIntegrator {
             } catch let rejection as ChangeRejection {
                 throw IntegrationError(index: index, rejection: rejection)
             }
-            try applier.apply(change)
+            try applier.apply(change, payload: payload, recordingKnowledge: false)
             knowledge.record(change.dot)
+            highestLamport = max(highestLamport, change.lamport)
             summary.applied += 1
         }
+        // Knowledge and the Lamport clock are raised once for the batch, in its transaction.
+        if summary.applied > 0 { try ChangeLog(db: db).record(knowledge, lamport: highestLamport) }
         return summary
     }
 

@@ -34,10 +34,11 @@ extension Replica {
         }
     }
 
-    /// `integrate` without blocking the calling thread: the transaction runs on the
+    /// `integrate` for changes already prepared (validated and encoded, off the
+    /// writer), without blocking the calling thread: the transaction runs on the
     /// replica's serial queue while the caller is suspended.
     @discardableResult
-    public func integrate(_ changes: [Change]) async throws -> IntegrationSummary {
+    public func integrate(_ changes: [PreparedChange]) async throws -> IntegrationSummary {
         let replica = id
         do {
             return try await queue.write { db in try ChangeIntegrator(db: db, replica: replica).integrate(changes) }
@@ -60,8 +61,9 @@ extension Replica {
     /// the batch is applied.
     @discardableResult
     public func integrate(_ changes: [Change]) throws -> IntegrationSummary {
+        let prepared = changes.map(PreparedChange.init)
         do {
-            return try queue.write { db in try ChangeIntegrator(db: db, replica: id).integrate(changes) }
+            return try queue.write { db in try ChangeIntegrator(db: db, replica: id).integrate(prepared) }
         } catch {
             throw integrationFailure(error)
         }

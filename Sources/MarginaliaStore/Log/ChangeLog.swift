@@ -19,12 +19,20 @@ struct ChangeLog {
     /// Raises the knowledge of the change's origin to its counter and the replica's
     /// Lamport clock to the change's timestamp.
     func recordApplied(_ change: Change) throws {
-        try db.cachedStatement(sql: """
+        try record(VersionVector([change.dot.replica: change.dot.counter]), lamport: change.lamport)
+    }
+
+    /// Raises knowledge to `knowledge` and the Lamport clock to `lamport`: what
+    /// `recordApplied` does for each change of a batch, done once.
+    func record(_ knowledge: VersionVector, lamport: UInt64) throws {
+        let raise = try db.cachedStatement(sql: """
             INSERT INTO knowledge (replica, counter) VALUES (?, ?)
             ON CONFLICT (replica) DO UPDATE SET counter = max(counter, excluded.counter)
-            """).execute(arguments: [change.dot.replica.rawValue, change.dot.counter])
-        try db.cachedStatement(sql: "UPDATE replica SET lamport = max(lamport, ?)")
-            .execute(arguments: [change.lamport])
+            """)
+        for (replica, counter) in knowledge.sortedEntries {
+            try raise.execute(arguments: [replica.rawValue, counter])
+        }
+        try db.cachedStatement(sql: "UPDATE replica SET lamport = max(lamport, ?)").execute(arguments: [lamport])
     }
 
     /// What this replica has applied, per origin.

@@ -11,7 +11,9 @@ struct ChangeApplier {
     init(db: Database) { self.db = db }
 
     /// Applies `change`; `payload` is its canonical JSON when the caller already has it.
-    func apply(_ change: Change, payload: String? = nil) throws {
+    /// A caller applying many changes at once may raise knowledge itself, once, instead
+    /// (`recordingKnowledge: false`).
+    func apply(_ change: Change, payload: String? = nil, recordingKnowledge: Bool = true) throws {
         let payload = payload ?? CanonicalChangeWriter.json(change)
         try ChangeLog(db: db).append(change, payload: payload)
         let store = EntityStore(db: db)
@@ -19,6 +21,6 @@ struct ChangeApplier {
         let isNew = state.registers.isEmpty
         state.apply(change)
         try store.save(state, fields: change.fields.keys, isNew: isNew)
-        try ChangeLog(db: db).recordApplied(change)
+        if recordingKnowledge { try ChangeLog(db: db).recordApplied(change) }
     }
 }

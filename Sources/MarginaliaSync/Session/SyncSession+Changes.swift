@@ -63,7 +63,7 @@ extension SyncSession {
             switch next {
             case .change(let change):
                 received.record(change.dot)
-                batch.append(change, line: linesReceived)
+                batch.append(PreparedChange(change), line: linesReceived)
                 count += 1
                 if batch.changes.count >= ProtocolConstants.batchSize {
                     try await settle(applying)
@@ -175,10 +175,10 @@ private enum ChangeStreamItem {
 
 /// Changes received but not yet applied, with the line each arrived on.
 private struct PendingBatch {
-    var changes: [Change] = []
+    var changes: [PreparedChange] = []
     var lines: [Int] = []
 
-    mutating func append(_ change: Change, line: Int) {
+    mutating func append(_ change: PreparedChange, line: Int) {
         changes.append(change)
         lines.append(line)
     }
