@@ -103,4 +103,18 @@ import Testing
             _ = try replica.edit { try $0.annotate(flagged, at: .range(start: 2, end: 4)) }
         }
     }
+
+    /// Every limit a peer enforces holds for local edits too, including the line length:
+    /// a body within the text limit whose control characters need six-byte escapes would
+    /// make a change no peer could receive.
+    @Test func aChangeTooLongForOneSyncLineIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let body = String(repeating: "\u{1}", count: 3 * 1024 * 1024)
+        #expect(throws: ReplicaError.self) { try replica.edit { try $0.addArticle(title: "T", body: body) } }
+        #expect(try replica.status().changes == 0)
+        let fits = String(repeating: "\u{1}", count: 2 * 1024 * 1024)
+        _ = try replica.edit { try $0.addArticle(title: "T", body: fits) }
+        #expect(try replica.status().changes == 1)
+    }
 }

@@ -38,7 +38,13 @@ public struct LocalEditor {
         } catch {
             throw ReplicaError.unacceptableChange(error.message)
         }
-        try applier.apply(change)
+        let payload = CanonicalChangeWriter.json(change)
+        guard payload.utf8.count <= ChangeValidator.maximumEncodedBytes else {
+            throw ReplicaError.unacceptableChange(
+                "the change takes \(payload.utf8.count) bytes as JSON, more than a sync line holds "
+                    + "(\(ChangeValidator.maximumEncodedBytes))")
+        }
+        try applier.apply(change, payload: payload)
         knowledge.record(dot)
         return change
     }
