@@ -40,6 +40,16 @@ struct LineBreakerTests {
         #expect(wrap("ab 😀😀", 4) == ["ab", "😀😀"])
     }
 
+    @Test func stringsBreakLikeCharacterArrays() {
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<200 {
+            let text = RandomText.string(using: &rng, length: rng.int(0...60)).filter { !$0.isNewline }
+            let width = rng.int(1...12)
+            let viaString = LineBreaker.lines(of: text[...], width: width).map { String(text[$0]) }
+            #expect(viaString == wrap(text, width), "\(text.unicodeScalars.map(\.value)) at \(width)")
+        }
+    }
+
     @Test func noBreakSpacesHoldWordsTogether() {
         #expect(wrap("4,15\u{00A0}m today", 6) == ["4,15\u{00A0}m", "today"])
     }

@@ -1,10 +1,13 @@
 import MarginaliaCore
 
-/// Text with a style per character, for human output: wrapped by display width (so
-/// Vietnamese, CJK and emoji line up) and written with colour or without.
+/// Text with styles, for human output: wrapped by display width (so Vietnamese, CJK
+/// and emoji line up) and written with colour or without.
 ///
-/// Control characters from stored text are shown as their Unicode control pictures,
-/// so an article can never send escape sequences to the terminal.
+/// Held as runs of one style each: appending a note or a line is one copy, and only
+/// a line that may not fit is cut into characters for the line breaker, which keeps
+/// `show` of 500 annotations quick. Control characters from stored text are shown as
+/// their Unicode control pictures, so an article can never send escape sequences to
+/// the terminal.
 struct StyledText {
     enum Style: Equatable {
         case plain, heading, muted, warning
@@ -30,8 +33,16 @@ struct StyledText {
         }
     }
 
-    private(set) var characters: [Character] = []
-    private(set) var styles: [Style] = []
+    private struct Run {
+        var text: String
+        var style: Style
+    }
+
+    private var runs: [Run] = []
+    /// UTF-8 bytes in all runs: no character is wider than its bytes, tabs aside.
+    private var byteCount = 0
+    /// Whether a line break or tab was appended: then wrapping needs the line breaker.
+    private var hasBreakOrTab = false
 
     init() {}
 
@@ -40,43 +51,89 @@ struct StyledText {
     }
 
     mutating func append(_ text: some StringProtocol, _ style: Style = .plain) {
-        for character in text { append(character, style) }
+        let bytes = text.utf8
+        guard !bytes.isEmpty else { return }
+        let safe = Self.hasControl(bytes) ? String(text.map(Self.visible)) : String(text)
+        add(safe, style)
     }
 
     mutating func append(_ character: Character, _ style: Style = .plain) {
-        characters.append(Self.visible(character))
-        styles.append(style)
+        let visible = Self.visible(character)
+        if let last = runs.indices.last, runs[last].style == style {
+            runs[last].text.append(visible)
+        } else {
+            runs.append(Run(text: String(visible), style: style))
+        }
+        byteCount += visible.utf8.count
+        if let lead = visible.utf8.first, lead < 0x20 || lead == 0xC2 || lead == 0xE2, Self.isBreakOrTab(visible) {
+            hasBreakOrTab = true
+        }
     }
 
     mutating func append(_ other: StyledText) {
-        characters += other.characters
-        styles += other.styles
+        for run in other.runs { add(run.text, run.style) }
     }
 
-    var isEmpty: Bool { characters.isEmpty }
+    /// Adds text already made safe.
+    private mutating func add(_ text: String, _ style: Style) {
+        if let last = runs.indices.last, runs[last].style == style {
+            runs[last].text += text
+        } else {
+            runs.append(Run(text: text, style: style))
+        }
+        byteCount += text.utf8.count
+        if !hasBreakOrTab { hasBreakOrTab = Self.hasBreakOrTab(text.utf8) }
+    }
+
+    /// Whether UTF-8 `bytes` hold a tab or line break: a C0 control (others are already
+    /// pictures), U+0085 (C2 85), or U+2028 and U+2029 (E2 80 A8 and A9).
+    private static func hasBreakOrTab(_ bytes: String.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in bytes {
+            if byte < 0x20 || (previous.1 == 0xC2 && byte == 0x85)
+                || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
 
     /// The columns the text takes.
-    var width: Int { characters.reduce(0) { DisplayWidth.advance($0, over: $1) } }
+    var width: Int {
+        runs.reduce(0) { column, run in run.text.reduce(column) { DisplayWidth.advance($0, over: $1) } }
+    }
 
     /// The lines of this text, split at its line breaks and wrapped to `width` columns.
     func wrapped(to width: Int) -> [StyledText] {
+        if !hasBreakOrTab, byteCount <= width { return [self] }
+        let text = runs.map(\.text).joined()
+        let paragraphs = hasBreakOrTab
+            ? text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) : [text[...]]
         var lines: [StyledText] = []
-        var start = 0
-        for end in characters.indices where characters[end].isNewline {
-            lines += wrapParagraph(start..<end, width: width)
-            start = end + 1
+        for paragraph in paragraphs {
+            for line in LineBreaker.lines(of: paragraph, width: max(1, width)) {
+                lines.append(slice(of: text, line))
+            }
         }
-        return lines + wrapParagraph(start..<characters.count, width: width)
+        return lines
     }
 
-    private func wrapParagraph(_ range: Range<Int>, width: Int) -> [StyledText] {
-        let paragraph = Array(characters[range])
-        return LineBreaker.lines(paragraph, width: max(1, width)).map { line in
-            var text = StyledText()
-            text.characters = Array(paragraph[line])
-            text.styles = Array(styles[(range.lowerBound + line.lowerBound)..<(range.lowerBound + line.upperBound)])
-            return text
+    /// The part of this text in `range` of `text`, its runs joined, with their styles.
+    private func slice(of text: String, _ range: Range<String.Index>) -> StyledText {
+        let utf8 = text.utf8
+        let lower = utf8.distance(from: utf8.startIndex, to: range.lowerBound)
+        let upper = utf8.distance(from: utf8.startIndex, to: range.upperBound)
+        var result = StyledText()
+        var runStart = 0
+        for run in runs {
+            let runEnd = runStart + run.text.utf8.count
+            let from = max(lower, runStart)
+            let to = min(upper, runEnd)
+            if from < to {
+                result.add(String(text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]), run.style)
+            }
+            runStart = runEnd
         }
+        return result
     }
 
     /// This text followed by spaces up to `width` columns.
@@ -88,25 +145,36 @@ struct StyledText {
 
     /// The text for output: with SGR escapes at each change of style when `colour`.
     func rendered(colour: Bool) -> String {
-        guard colour else { return String(characters) }
+        guard colour else { return runs.map(\.text).joined() }
         var result = ""
-        var current = Style.plain
-        for (character, style) in zip(characters, styles) {
-            if style != current {
-                result += style.escape
-                current = style
-            }
-            result.append(character)
+        for run in runs {
+            result += run.style.escape + run.text
         }
-        if current != .plain { result += Style.plain.escape }
+        if let last = runs.last, last.style != .plain { result += Style.plain.escape }
         return result
+    }
+
+    /// Whether `bytes` hold a control character: C0 or DEL, or C1 (0xC2 0x80...0x9F in UTF-8).
+    private static func hasControl(_ bytes: some Sequence<UInt8>) -> Bool {
+        var afterC2 = false
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F || (afterC2 && byte < 0xA0) { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
+    }
+
+    private static func isBreakOrTab(_ character: Character) -> Bool {
+        character.isNewline || character.utf8.first == 0x09
     }
 
     /// `character`, or its control picture (␛ for ESC; � for C1 controls) when it is a
     /// control other than a line break or tab.
     private static func visible(_ character: Character) -> Character {
-        guard let scalar = character.unicodeScalars.first, scalar.properties.generalCategory == .control,
-              !character.isNewline, character != "\t"
+        // Only these lead bytes can start a control: look no further for any other.
+        guard let lead = character.utf8.first, lead < 0x20 || lead == 0x7F || lead == 0xC2,
+              let scalar = character.unicodeScalars.first, scalar.properties.generalCategory == .control,
+              !isBreakOrTab(character)
         else { return character }
         let picture: UInt32 = scalar.value < 0x20 ? 0x2400 + scalar.value : scalar.value == 0x7F ? 0x2421 : 0xFFFD
         return Character(Unicode.Scalar(picture) ?? "\u{FFFD}")

@@ -21,7 +21,8 @@ public enum DisplayWidth {
 
     /// The column after `character` when it starts at `column` (only a tab depends on where it starts).
     public static func advance(_ column: Int, over character: Character) -> Int {
-        if character == "\t" { return (column / tabStop + 1) * tabStop }
+        // A byte check: `==` on characters compares by canonical equivalence, slowly.
+        if character.utf8.first == 0x09 { return (column / tabStop + 1) * tabStop }
         return column + of(character)
     }
 
@@ -29,8 +30,16 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if scalars.count == 1, first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
-        if scalars.count > 1, isPictureSequence(scalars) { return 2 }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            // One scalar: ASCII, and the Latin letters Vietnamese is written with, need no table.
+            switch first.value {
+            case 0x20..<0x7F, 0xAE..<0x300, 0x1E00..<0x1F00: return 1
+            case 0..<0x20: return 0
+            default: break
+            }
+        } else if isPictureSequence(scalars) {
+            return 2
+        }
         // Marks, joiners and selectors take nothing; the base and any spacing letters
         // clustered with it (the halfwidth voiced mark of "ｶﾞ") take their own columns.
         return scalars.reduce(0) { width, scalar in isZeroWidth(scalar) ? width : width + (isWide(scalar) ? 2 : 1) }

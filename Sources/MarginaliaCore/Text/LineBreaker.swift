@@ -3,27 +3,38 @@
 /// Lines break after spaces (a run of spaces at a break is dropped, so no line starts
 /// or ends with the gap it broke at); a word wider than a whole line is cut between
 /// grapheme clusters, never inside one. Widths come from `DisplayWidth`, so combining
-/// marks take no column and wide characters two. Works on an array of characters so
-/// callers can keep per-character styling (highlights, diff colours) alongside.
+/// marks take no column and wide characters two.
 public enum LineBreaker {
     /// The lines of `characters`, a paragraph without line breaks, each at most `width`
     /// columns wide (except a single cluster wider than `width`), as index ranges. An
     /// empty paragraph is one empty line.
     public static func lines(_ characters: [Character], width: Int) -> [Range<Int>] {
-        let count = characters.count
-        var lines: [Range<Int>] = []
-        var start = 0
-        while start < count {
+        breakLines(characters, width: width)
+    }
+
+    /// The same for a string, in its own indices, so callers can slice it without
+    /// copying it into characters first.
+    public static func lines(of text: Substring, width: Int) -> [Range<String.Index>] {
+        breakLines(text, width: width)
+    }
+
+    private static func breakLines<Text: BidirectionalCollection<Character>>(_ characters: Text, width: Int)
+        -> [Range<Text.Index>]
+    {
+        let end = characters.endIndex
+        var lines: [Range<Text.Index>] = []
+        var start = characters.startIndex
+        while start < end {
             var column = 0
             var index = start
             // Where the line could end before a run of spaces, and where the next would begin after it.
-            var lastBreak: (end: Int, resume: Int)?
-            while index < count {
+            var lastBreak: (end: Text.Index, resume: Text.Index)?
+            while index < end {
                 if isBreakingSpace(characters[index]) {
                     var after = index
-                    while after < count, isBreakingSpace(characters[after]) {
+                    while after < end, isBreakingSpace(characters[after]) {
                         column = DisplayWidth.advance(column, over: characters[after])
-                        after += 1
+                        characters.formIndex(after: &after)
                     }
                     lastBreak = (index, after)
                     index = after
@@ -32,10 +43,14 @@ public enum LineBreaker {
                 let next = DisplayWidth.advance(column, over: characters[index])
                 if next > width, index > start { break }
                 column = next
-                index += 1
+                characters.formIndex(after: &index)
             }
-            if index >= count {
-                lines.append(start..<trimmingSpaces(characters, from: start, to: count))
+            if index >= end {
+                var last = end
+                while last > start, isBreakingSpace(characters[characters.index(before: last)]) {
+                    characters.formIndex(before: &last)
+                }
+                lines.append(start..<last)
                 break
             }
             if let lastBreak, lastBreak.end > start {
@@ -51,18 +66,14 @@ public enum LineBreaker {
 
     /// Spaces a line may break at: ordinary spaces and tabs, not the no-break ones.
     static func isBreakingSpace(_ character: Character) -> Bool {
-        switch character {
-        case " ", "\t": return true
-        case "\u{00A0}", "\u{2007}", "\u{202F}": return false
-        default:
-            return character.unicodeScalars.count == 1
-                && character.unicodeScalars.first?.properties.generalCategory == .spaceSeparator
+        let scalars = character.unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            return false
         }
-    }
-
-    private static func trimmingSpaces(_ characters: [Character], from start: Int, to end: Int) -> Int {
-        var end = end
-        while end > start, isBreakingSpace(characters[end - 1]) { end -= 1 }
-        return end
+        // The space separators (Zs) but the no-break ones (U+00A0, U+2007, U+202F), and tab.
+        switch scalar.value {
+        case 0x20, 0x09, 0x1680, 0x2000...0x2006, 0x2008...0x200A, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }
