@@ -103,6 +103,10 @@ struct ConflictResolutionTests {
         #expect(narrow.allSatisfy { !$0.contains("│") && $0.count <= 50 }, "\(narrow)")
         #expect(narrow.contains { $0.hasPrefix("  1) ") } && narrow.contains { $0.hasPrefix("  2) ") }, "\(narrow)")
 
+        // show flags the conflicted fields and points here.
+        #expect(try s.laptop.ok("show", s.article).lines
+            .contains("⚠ conflict: body, source, title (see 'marginalia conflict \(s.article.prefix(8))')"))
+
         // The note's conflict is the annotation's.
         let note = try s.office.ok("conflict", s.annotation).lines
         #expect(note.first == "annotation \(s.annotation.prefix(8)) “Mực nước”: note has 2 values", "\(note)")
@@ -343,6 +347,18 @@ struct ConflictResolutionTests {
         try s.laptop.sync(s.office.path)
         try expectConverged(s.both)
         #expect(try s.office.conflicts().compactMap(\.field) == ["source"])
+    }
+
+    @Test func theWalkThroughWorksAtATerminal() throws {
+        let s = try Story()
+        defer { s.lab.remove() }
+        let result = try s.lab.sandbox.runInTerminal(
+            ["--db", s.laptop.path, "resolve"], typed: "1\n1\n1\n1\n", env: ["COLUMNS": "80", "LINES": "200"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("\u{1B}[0;1;36m1) "), "coloured value numbers: \(result)")
+        #expect(result.stdout.contains("[4/4] 1, 2, m, e, d, s, q or ?: "), "\(result)")
+        #expect(result.stdout.hasSuffix("resolved 4, skipped 0; 0 conflicts open\n"), "\(result)")
+        #expect(try s.laptop.conflicts() == [])
     }
 
     @Test func theWalkThroughStopsAtQOrTheEndOfInput() throws {

@@ -4,7 +4,7 @@ import MarginaliaStore
 
 struct Resolve: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        commandName: "resolve", abstract: "Settle conflicts: one field as chosen, or every open conflict in turn.",
+        commandName: "resolve", abstract: "Settle conflicts: a field as chosen, or each open one in turn.",
         discussion: """
             With no choice, walks through the open conflicts (all of them, or the given entity's) and asks \
             about each: a number takes that value, m merges, e edits by hand, d shows the diff, s skips, \
@@ -15,10 +15,10 @@ struct Resolve: ReplicaCommand {
             what it cannot settle is opened in $VISUAL or $EDITOR, or printed between conflict markers.
 
             Examples:
-              marginalia resolve                          # every open conflict, one question each
+              marginalia resolve                    (every open conflict in turn)
               marginalia resolve 3f9a body --merge
               marginalia resolve 3f9a title --take 2
-              marginalia resolve 3f9a --keep              # edited on one replica, deleted on another
+              marginalia resolve 3f9a --keep        (kept after a concurrent delete)
             """)
 
     @ParentCommand var root: MarginaliaCommand
