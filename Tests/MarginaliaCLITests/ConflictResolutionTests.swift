@@ -255,6 +255,28 @@ struct ConflictResolutionTests {
         #expect(try nodes[1].json(ArticleDoc.self, "show", article, "--json").title == "Title of two")
     }
 
+    @Test func threeConcurrentBodiesMergeInTurn() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let nodes = try ["one", "two", "three"].map { try lab.replica($0) }
+        let article = try nodes[0].newID("add", "Ba bản", "--body", "một hai ba bốn năm sáu")
+        for node in nodes.dropFirst() { try nodes[0].sync(node.path) }
+        try nodes[0].ok("replace", article, "hai", "HAI")
+        try nodes[1].ok("replace", article, "bốn", "BỐN")
+        try nodes[2].ok("replace", article, "sáu", "SÁU")
+        try nodes[1].sync(nodes[2].path)
+        try nodes[0].sync(nodes[1].path)
+        #expect(try nodes[0].conflicts().first?.values?.count == 3)
+        try nodes[0].ok("resolve", article, "body", "--merge")
+        try nodes[0].sync(nodes[1].path)
+        try nodes[0].sync(nodes[2].path)
+        try expectConverged(nodes)
+        for node in nodes {
+            #expect(try node.json(ArticleDoc.self, "show", article, "--json").body == "một HAI ba BỐN năm SÁU")
+            #expect(try node.conflicts() == [])
+        }
+    }
+
     // MARK: edits concurrent with deletes
 
     enum Decision: String, CaseIterable, Sendable { case keep, delete }
@@ -347,6 +369,19 @@ struct ConflictResolutionTests {
         try s.laptop.sync(s.office.path)
         try expectConverged(s.both)
         #expect(try s.office.conflicts().compactMap(\.field) == ["source"])
+    }
+
+    @Test func theWalkThroughEditsByHand() throws {
+        let s = try Story()
+        defer { s.lab.remove() }
+        let editor = try s.editor(writing: "đo lúc 7 giờ 30\n")
+        let result = try s.laptop.ok(["resolve", s.annotation], stdin: Data("e\n".utf8), env: ["EDITOR": editor])
+        #expect(result.lines.contains("resolved note of annotation \(s.annotation.prefix(8)): edited by hand"), "\(result)")
+        #expect(try s.laptop.json(AnnotationDoc.self, "show", s.annotation, "--json").note == "đo lúc 7 giờ 30")
+        // Without an editor, `e` says so and asks again; the end of input stops the walk.
+        let none = try s.laptop.ok(["resolve", s.article, "title"], stdin: Data("e\n".utf8), env: ["EDITOR": nil])
+        #expect(none.lines.contains("not settled: set $VISUAL or $EDITOR to edit by hand"), "\(none)")
+        #expect(none.lines.last == "resolved 0, skipped 0; 3 conflicts open")
     }
 
     @Test func theWalkThroughWorksAtATerminal() throws {
