@@ -11,13 +11,15 @@ struct ShowTests {
         let first = try sandbox.id("annotate", id, "--quote", "Write back", "--note", "line one\nline two", "--tag", "key")
         let second = try sandbox.id("annotate", id, "--quote", "Read")
 
-        let result = try sandbox.ok("show", id)
+        // Wide enough that no line wraps (wrapping has tests of its own in ShowRenderingTests).
+        let result = try sandbox.ok("show", id, env: ["COLUMNS": "120"])
         let lines = result.lines
         try #require(lines.count >= 9, "\(result)")
         #expect(lines[0] == "Margins")
         #expect(lines[1].hasPrefix("id \(id) · tags essay · source https://example.org/m · updated "))
         #expect(lines[2] == "")
-        #expect(Array(lines[3...5]) == ["Read slowly.", "Write back.", ""])
+        // Annotated spans are bracketed and numbered like the list below.
+        #expect(Array(lines[3...5]) == ["[Read]¹ slowly.", "[Write back]².", ""])
         #expect(Array(lines[6...]) == [
             "Annotations",
             "[1] \(second.prefix(8))  0-4  “Read”",

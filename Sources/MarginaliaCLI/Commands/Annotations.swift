@@ -14,7 +14,7 @@ struct Annotations: ReplicaCommand {
         let article = try article.map { try replica.resolve($0, as: .article).id }
         let annotations = try replica.annotations(of: article)
         if output.json { return try context.console.jsonLines(annotations.map(AnnotationJSON.init)) }
-        let renderer = ArticleRenderer(console: context.console)
-        for annotation in annotations { renderer.render(annotation, number: nil) }
+        let renderer = ArticleRenderer(terminal: context.console.terminal)
+        context.console.page(annotations.flatMap { renderer.lines($0, number: nil) })
     }
 }

@@ -4,7 +4,13 @@ import MarginaliaStore
 
 struct Show: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show an article with its annotations, or one annotation.")
+        commandName: "show", abstract: "Show an article with its annotations, or one annotation.",
+        discussion: """
+            The article is wrapped to the terminal's width ($COLUMNS when set); annotated spans are \
+            marked with the numbers of the annotations listed below it. Colour is off under NO_COLOR, \
+            TERM=dumb, or when the output is not a terminal; output taller than the screen goes \
+            through $PAGER (default: less -FRX) on a terminal.
+            """)
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article or annotation id (or a unique prefix).") var id: String
@@ -13,16 +19,17 @@ struct Show: ReplicaCommand {
     func run(in context: CommandContext) throws {
         let replica = try context.replica()
         let entity = try replica.resolve(id)
+        let renderer = ArticleRenderer(terminal: context.console.terminal)
         switch entity.kind {
         case .article:
             let detail = try replica.articleDetail(entity.id)
             if output.json { return try context.console.json(ArticleJSON(detail)) }
-            ArticleRenderer(console: context.console).render(detail)
+            context.console.page(renderer.lines(detail))
         case .annotation:
             let annotation = try replica.annotation(entity.id)
             guard annotation.existence.isVisible else { throw ReplicaError.deleted(entity.id, kind: .annotation) }
             if output.json { return try context.console.json(AnnotationJSON(annotation)) }
-            ArticleRenderer(console: context.console).render(annotation, number: nil)
+            context.console.page(renderer.lines(annotation, number: nil))
         }
     }
 }

@@ -10,11 +10,16 @@ public final class CommandContext {
     private let createsDirectories: Bool
     private var opened: Replica?
     let console: Console
+    /// Where interactive questions (the `resolve` walk-through) get their answers.
+    let answers: any AnswerReader
 
-    init(replicaPath: String, createsDirectories: Bool, console: Console = Console()) {
+    init(
+        replicaPath: String, createsDirectories: Bool, console: Console = Console(), answers: (any AnswerReader)? = nil
+    ) {
         self.replicaPath = replicaPath
         self.createsDirectories = createsDirectories
         self.console = console
+        self.answers = answers ?? StandardInputAnswers(console: console)
     }
 
     /// A context for the options of one command line.

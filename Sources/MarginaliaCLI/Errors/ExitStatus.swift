@@ -24,7 +24,8 @@ public enum ExitStatus: Int32, Sendable {
         case let error as ReplicaError:
             switch error {
             case .notAReplica, .unsupportedFormat, .cannotOpen, .database: .cannotOpenReplica
-            case .anchor, .idTooShort, .malformedID, .emptyTitle, .invalidTitle, .invalidTag, .invalidName, .unacceptableChange: .dataError
+            case .anchor, .idTooShort, .malformedID, .emptyTitle, .invalidTitle, .invalidTag, .invalidName, .unacceptableChange,
+                 .notInConflict, .notContested: .dataError
             default: .failure
             }
         case let error as InputError:
@@ -34,6 +35,8 @@ public enum ExitStatus: Int32, Sendable {
             }
         case is UsageError:
             .usage
+        case let error as ResolutionError:
+            error.status
         case let error as TransportError:
             switch error {
             case .badTarget, .insecureTokenFile: .usage

@@ -1,10 +1,33 @@
 import Foundation
 
-/// Where a command's output goes: standard output, or the REPL's pager later.
+/// Where a command's output goes: standard output, paged when it is a terminal and the
+/// output is taller than the screen. The REPL will pass its own.
 struct Console {
+    /// What standard output is: decides width, colour and paging of human output.
+    let terminal: Terminal
+
+    init(terminal: Terminal = .standardOutput()) {
+        self.terminal = terminal
+    }
+
     /// Writes one line of normal output.
     func line(_ text: String = "") {
         print(text)
+    }
+
+    /// Writes text without a line break and flushes it: a prompt.
+    func prompt(_ text: String) {
+        print(text, terminator: "")
+        fflush(nil)
+    }
+
+    /// Writes styled lines (coloured when the terminal wants colour), through the pager
+    /// when they do not fit on the screen.
+    func page(_ lines: [StyledText]) {
+        var text = lines.map { $0.rendered(colour: terminal.colour) }.joined(separator: "\n")
+        text += "\n"
+        if Pager.show(text, lineCount: lines.count, on: terminal) { return }
+        print(text, terminator: "")
     }
 
     /// Writes one value as a JSON document on its own line.

@@ -18,6 +18,8 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case invalidName(String)
     case invalidTag(String)
     case nothingToChange
+    case notInConflict(EntityID, kind: EntityKind, field: FieldName)
+    case notContested(EntityID, kind: EntityKind)
     case unacceptableChange(String)
     case phraseNotFound(String)
     case phraseAmbiguous(String, count: Int)
@@ -61,6 +63,10 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             "the edit cannot be recorded: \(problem)"
         case .nothingToChange:
             "nothing to change: the new values equal the current ones"
+        case .notInConflict(let id, let kind, let field):
+            "\(field) of \(kind) \(id) is not in conflict (see 'marginalia conflict \(id.rawValue.prefix(8))')"
+        case .notContested(let id, let kind):
+            "\(kind) \(id) was not edited while deleted elsewhere: there is nothing to keep or delete"
         case .phraseNotFound(let phrase):
             "\"\(phrase)\" does not occur in the body"
         case .phraseAmbiguous(let phrase, let count):

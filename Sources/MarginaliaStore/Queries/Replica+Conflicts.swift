@@ -25,22 +25,29 @@ public struct Conflict: Hashable, Sendable {
     /// The article's title, or the annotation's quote: what people recognise it by.
     public var label: String
     public var kind: Kind
+
+    /// The conflicted field, for a field conflict.
+    public var field: FieldName? {
+        if case .field(let field, _) = kind { return field }
+        return nil
+    }
 }
 
 extension Replica {
-    /// Every open conflict, by entity then field.
-    public func conflicts() throws -> [Conflict] {
-        try read { db in
+    /// Every open conflict, by entity then field; only those of `entity` when given.
+    public func conflicts(of entity: EntityID? = nil) throws -> [Conflict] {
+        let only: StatementArguments = [entity?.rawValue]
+        return try read { db in
             let names = try ReplicaNames(db: db).all()
             var conflicts: [Conflict] = []
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, 'article' AS kind, title AS label, existence, conflicts FROM articles
-                WHERE existence = 'contested' OR (conflicts != '' AND existence != 'deleted')
+                WHERE (existence = 'contested' OR (conflicts != '' AND existence != 'deleted')) AND (?1 IS NULL OR id = ?1)
                 UNION ALL
                 SELECT id, 'annotation', quote, existence, conflicts FROM annotations
-                WHERE existence = 'contested' OR (conflicts != '' AND existence != 'deleted')
+                WHERE (existence = 'contested' OR (conflicts != '' AND existence != 'deleted')) AND (?1 IS NULL OR id = ?1)
                 ORDER BY id
-                """)
+                """, arguments: only)
             for row in rows {
                 let id = try SnapshotRows.entityID(row["id"])
                 let kind = EntityKind(rawValue: row["kind"]) ?? .article
@@ -56,8 +63,8 @@ extension Replica {
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT n.id, n.quote, n.article FROM annotations n JOIN articles a ON a.id = n.article
-                WHERE a.existence = 'deleted' AND +n.existence = 'live' ORDER BY n.id
-                """) {
+                WHERE a.existence = 'deleted' AND +n.existence = 'live' AND (?1 IS NULL OR n.id = ?1) ORDER BY n.id
+                """, arguments: only) {
                 conflicts.append(Conflict(
                     entity: try SnapshotRows.entityID(row["id"]), entityKind: .annotation, label: row["quote"] ?? "",
                     kind: .annotationOnDeletedArticle(article: try SnapshotRows.entityID(row["article"]))))

@@ -1,0 +1,56 @@
+import MarginaliaCore
+
+/// Why a conflict could not be settled as asked, worded for the person at the keyboard.
+enum ResolutionError: Error, CustomStringConvertible {
+    case unknownField(String, kind: EntityKind)
+    case needsField(String)
+    case nothingToResolve(String)
+    case unsuitableChoice(String)
+    case noSuchValue(Int, count: Int, subject: String)
+    case noLocalValue(subject: String)
+    case ambiguousTheirs(count: Int, subject: String)
+    case notText(subject: String)
+    /// The merge left conflicts and no editor is set: `markedText` holds them, for the user to edit.
+    case unmergedConflicts(count: Int, subject: String, markedText: String)
+    case markersRemain(subject: String)
+    case noEditor
+    case editorFailed(command: String, status: Int32)
+
+    var description: String {
+        switch self {
+        case .unknownField(let name, let kind):
+            "'\(name)' is not a field of an \(kind): \(kind == .article ? "title, body, source" : "note, anchor, article")"
+        case .needsField(let fields):
+            "give the field to resolve: \(fields)"
+        case .nothingToResolve(let entity):
+            "\(entity) has no open conflicts"
+        case .unsuitableChoice(let reason):
+            reason
+        case .noSuchValue(let number, let count, let subject):
+            "\(subject) has \(count) values: --take \(number) is out of range (1 to \(count))"
+        case .noLocalValue(let subject):
+            "this replica wrote none of the values of \(subject): use --take N"
+        case .ambiguousTheirs(let count, let subject):
+            "\(count) other replicas wrote values of \(subject): use --take N"
+        case .notText(let subject):
+            "\(subject) is not text: only --take N, --ours or --theirs settle it"
+        case .unmergedConflicts(let count, let subject, _):
+            "the merge of \(subject) left \(count) conflict\(count == 1 ? "" : "s"), printed above between markers; "
+                + "nothing was written: set $VISUAL or $EDITOR to settle them by hand, or edit the text and pass it with --value-file"
+        case .markersRemain(let subject):
+            "the edited text of \(subject) still holds conflict markers; nothing was written"
+        case .noEditor:
+            "set $VISUAL or $EDITOR to edit by hand"
+        case .editorFailed(let command, let status):
+            "the editor '\(command)' exited with status \(status); nothing was written"
+        }
+    }
+
+    var status: ExitStatus {
+        switch self {
+        case .unknownField, .needsField, .unsuitableChoice: .usage
+        case .nothingToResolve, .noSuchValue, .noLocalValue, .ambiguousTheirs, .notText, .markersRemain: .dataError
+        case .unmergedConflicts, .noEditor, .editorFailed: .failure
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// Breaks a paragraph into lines that fit a width in terminal columns.
+///
+/// Lines break after spaces (a run of spaces at a break is dropped, so no line starts
+/// or ends with the gap it broke at); a word wider than a whole line is cut between
+/// grapheme clusters, never inside one. Widths come from `DisplayWidth`, so combining
+/// marks take no column and wide characters two.
+public enum LineBreaker {
+    /// The lines of `characters`, a paragraph without line breaks, each at most `width`
+    /// columns wide (except a single cluster wider than `width`), as index ranges. An
+    /// empty paragraph is one empty line.
+    public static func lines(_ characters: [Character], width: Int) -> [Range<Int>] {
+        breakLines(characters, width: width)
+    }
+
+    /// The same for a string, in its own indices, so callers can slice it without
+    /// copying it into characters first.
+    public static func lines(of text: Substring, width: Int) -> [Range<String.Index>] {
+        breakLines(text, width: width)
+    }
+
+    private static func breakLines<Text: BidirectionalCollection<Character>>(_ characters: Text, width: Int)
+        -> [Range<Text.Index>]
+    {
+        let end = characters.endIndex
+        var lines: [Range<Text.Index>] = []
+        var start = characters.startIndex
+        while start < end {
+            var column = 0
+            var index = start
+            // Where the line could end before a run of spaces, and where the next would begin after it.
+            var lastBreak: (end: Text.Index, resume: Text.Index)?
+            while index < end {
+                if isBreakingSpace(characters[index]) {
+                    var after = index
+                    while after < end, isBreakingSpace(characters[after]) {
+                        column = DisplayWidth.advance(column, over: characters[after])
+                        characters.formIndex(after: &after)
+                    }
+                    lastBreak = (index, after)
+                    index = after
+                    continue
+                }
+                let next = DisplayWidth.advance(column, over: characters[index])
+                if next > width, index > start { break }
+                column = next
+                characters.formIndex(after: &index)
+            }
+            if index >= end {
+                var last = end
+                while last > start, isBreakingSpace(characters[characters.index(before: last)]) {
+                    characters.formIndex(before: &last)
+                }
+                lines.append(start..<last)
+                break
+            }
+            if let lastBreak, lastBreak.end > start {
+                lines.append(start..<lastBreak.end)
+                start = lastBreak.resume
+            } else {
+                lines.append(start..<index)
+                start = index
+            }
+        }
+        return lines.isEmpty ? [start..<start] : lines
+    }
+
+    /// Spaces a line may break at: ordinary spaces and tabs, not the no-break ones.
+    static func isBreakingSpace(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            return false
+        }
+        // The space separators (Zs) but the no-break ones (U+00A0, U+2007, U+202F), and tab.
+        switch scalar.value {
+        case 0x20, 0x09, 0x1680, 0x2000...0x2006, 0x2008...0x200A, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+}

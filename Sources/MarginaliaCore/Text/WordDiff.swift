@@ -1,0 +1,79 @@
+/// A word-level diff: what changed between two texts, in runs of whole tokens
+/// (`WordTokens`), so a changed diacritic shows as a changed word and whitespace and
+/// punctuation are kept exactly.
+public enum WordDiff {
+    /// One run of the diff, in reading order.
+    public struct Segment: Hashable, Sendable {
+        public enum Operation: String, Hashable, Sendable {
+            /// In both texts.
+            case equal
+            /// Only in the old text.
+            case deleted
+            /// Only in the new text.
+            case inserted
+        }
+
+        public var operation: Operation
+        public var text: String
+
+        public init(_ operation: Operation, _ text: String) {
+            self.operation = operation
+            self.text = text
+        }
+    }
+
+    /// The runs turning `old` into `new`: joining the equal and deleted runs gives
+    /// `old`, the equal and inserted ones `new`. Within a change, deletions come first.
+    public static func segments(from old: String, to new: String) -> [Segment] {
+        let before = WordTokens.of(old)
+        let after = WordTokens.of(new)
+        var segments: [Segment] = []
+        func add(_ operation: Segment.Operation, _ tokens: ArraySlice<Substring>) {
+            guard !tokens.isEmpty else { return }
+            let text = tokens.joined()
+            if segments.last?.operation == operation {
+                segments[segments.count - 1].text += text
+            } else {
+                segments.append(Segment(operation, text))
+            }
+        }
+        var i = 0
+        var j = 0
+        for (matchedOld, matchedNew) in matches(before, after) + [(before.count, after.count)] {
+            add(.deleted, before[i..<matchedOld])
+            add(.inserted, after[j..<matchedNew])
+            add(.equal, before[matchedOld..<min(matchedOld + 1, before.count)])
+            i = matchedOld + 1
+            j = matchedNew + 1
+        }
+        return segments
+    }
+
+    /// The pairs of positions (in `old`, in `new`) of a longest common subsequence, in
+    /// increasing order: what both sides kept. Tokens compare by canonical equivalence.
+    public static func matches(_ old: [Substring], _ new: [Substring]) -> [(Int, Int)] {
+        var removed = [Bool](repeating: false, count: old.count)
+        var inserted = [Bool](repeating: false, count: new.count)
+        for change in new.difference(from: old) {
+            switch change {
+            case .remove(let offset, _, _): removed[offset] = true
+            case .insert(let offset, _, _): inserted[offset] = true
+            }
+        }
+        var pairs: [(Int, Int)] = []
+        var i = 0
+        var j = 0
+        while i < old.count, j < new.count {
+            if removed[i] {
+                i += 1
+            } else if inserted[j] {
+                j += 1
+            } else {
+                pairs.append((i, j))
+                i += 1
+                j += 1
+            }
+        }
+        return pairs
+    }
+}

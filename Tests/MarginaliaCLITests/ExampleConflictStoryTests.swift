@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@Suite("examples/conflict-story.sh")
+struct ExampleConflictStoryTests {
+    @Test func theConflictStoryEndsWithIdenticalReplicas() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let temporary = sandbox.root.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let script = MarginaliaProcess.packageRoot.appendingPathComponent("examples/conflict-story.sh")
+
+        let result = try MarginaliaProcess.run(
+            [script.path],
+            environment: sandbox.environment([
+                "MARGINALIA": MarginaliaProcess.binary.path, "MARGINALIA_DB": nil, "TMPDIR": temporary.path,
+                "EDITOR": "false",
+            ]),
+            directory: sandbox.work, executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == "", "\(result)")
+
+        let lines = result.lines
+        #expect(lines.contains { $0.hasPrefix("synced with laptop (") && $0.hasSuffix(", 1 new conflict") }, "\(result)")
+        #expect(lines.contains { $0.hasSuffix("”: body has 2 values") })
+        // The conflict shows each side's change as a word diff against the ancestor.
+        #expect(lines.contains { $0.contains("[-135,5-]{+137,2+}") }, "\(result)")
+        #expect(lines.contains { $0.contains("[-45-]{+52+}") }, "\(result)")
+        #expect(lines.contains { $0.hasPrefix("resolved body of article ") && $0.hasSuffix(": merged cleanly") })
+        #expect(lines.contains { $0.hasPrefix("synced with office (") && $0.hasSuffix(", 0 new conflicts") })
+        #expect(lines.contains("no conflicts"))
+        // Both edits survive the merge.
+        #expect(lines.contains("137,2 mm, mức cao nhất kể từ đầu mùa.") && lines.contains("52 xe bơm"))
+        let digests = lines.filter { $0.hasPrefix("laptop ") || $0.hasPrefix("office ") }.map { $0.dropFirst(7) }
+        #expect(digests.count == 2 && digests[0].count == 64 && digests[0] == digests[1], "\(digests)")
+        #expect(lines.last?.hasPrefix("ok: ") == true)
+        // Everything happened in the script's own temporary folder, removed at the end.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.dataHome.path).isEmpty)
+    }
+}

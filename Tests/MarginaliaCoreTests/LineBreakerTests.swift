@@ -1,0 +1,56 @@
+import MarginaliaCore
+import Testing
+
+@Suite("LineBreaker")
+struct LineBreakerTests {
+    func wrap(_ text: String, _ width: Int) -> [String] {
+        let characters = Array(text)
+        return LineBreaker.lines(characters, width: width).map { String(characters[$0]) }
+    }
+
+    @Test func breaksAfterSpacesAndDropsThem() {
+        #expect(wrap("the quick brown fox jumps", 10) == ["the quick", "brown fox", "jumps"])
+        #expect(wrap("a  b", 1) == ["a", "b"])
+        #expect(wrap("fits exactly", 12) == ["fits exactly"])
+    }
+
+    @Test func anEmptyParagraphIsOneEmptyLine() {
+        #expect(wrap("", 10) == [""])
+    }
+
+    @Test func longWordsAreCutBetweenCharacters() {
+        #expect(wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"])
+        // NFD "ệ" is three scalars but one character and one column: never split.
+        let nfd = String(repeating: "e\u{0323}\u{0302}", count: 5)
+        let lines = wrap(nfd, 2)
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.unicodeScalars.count % 3 == 0 })
+    }
+
+    @Test func vietnameseWrapsByColumnsNotScalars() {
+        let text = "Mưa lớn kéo dài khiến nhiều tuyến đường ở Hà Nội ngập sâu"
+        let lines = wrap(text, 20)
+        #expect(lines == ["Mưa lớn kéo dài", "khiến nhiều tuyến", "đường ở Hà Nội ngập", "sâu"])
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 20 })
+    }
+
+    @Test func wideCharactersNeverOverflow() {
+        let lines = wrap("日本語のテキスト", 5)
+        #expect(lines == ["日本", "語の", "テキ", "スト"])
+        #expect(wrap("ab 😀😀", 4) == ["ab", "😀😀"])
+    }
+
+    @Test func stringsBreakLikeCharacterArrays() {
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<200 {
+            let text = RandomText.string(using: &rng, length: rng.int(0...60)).filter { !$0.isNewline }
+            let width = rng.int(1...12)
+            let viaString = LineBreaker.lines(of: text[...], width: width).map { String(text[$0]) }
+            #expect(viaString == wrap(text, width), "\(text.unicodeScalars.map(\.value)) at \(width)")
+        }
+    }
+
+    @Test func noBreakSpacesHoldWordsTogether() {
+        #expect(wrap("4,15\u{00A0}m today", 6) == ["4,15\u{00A0}m", "today"])
+    }
+}
