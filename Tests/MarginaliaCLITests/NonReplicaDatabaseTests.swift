@@ -57,7 +57,7 @@ struct NonReplicaDatabaseTests {
     @Test func aReplicaOfANewerFormat() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        _ = try sandbox.id("add", "From the future", "--body", "b")
+        try sandbox.id("add", "From the future", "--body", "b")
         _ = try sandbox.sqlite("PRAGMA user_version = 9999")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: sandbox.db))
         for command in Self.commands {

@@ -26,6 +26,17 @@ public struct Conflict: Hashable, Sendable {
     public var label: String
     public var kind: Kind
 
+    /// What is in conflict, whatever the competing values: the same before and after
+    /// another value joins, so a sync can tell the conflicts it brought from those it
+    /// found.
+    public var subject: String {
+        switch kind {
+        case .field(let field, _): "\(entity) \(field)"
+        case .editedWhileDeleted: "\(entity) alive"
+        case .annotationOnDeletedArticle(let article): "\(entity) on deleted \(article)"
+        }
+    }
+
     /// The conflicted field, for a field conflict.
     public var field: FieldName? {
         if case .field(let field, _) = kind { return field }

@@ -37,7 +37,7 @@ public final class SyncSession {
 
     /// Runs the session to its end.
     public func run(as role: Role) async throws -> SyncSummary {
-        let conflictsBefore = try replica.status().openConflicts
+        let conflictsBefore = try openConflicts()
         let peer: Hello
         // What the peer is known to hold at the end: a lower bound, never more, since
         // `bundle create --for` leaves out whatever it names.
@@ -61,11 +61,16 @@ public final class SyncSession {
         return try summary(peer: peer, conflictsBefore: conflictsBefore)
     }
 
-    func summary(peer: Hello?, conflictsBefore: Int) throws -> SyncSummary {
+    /// The subjects of the open conflicts, to count those a session brings.
+    func openConflicts() throws -> Set<String> {
+        Set(try replica.conflicts().map(\.subject))
+    }
+
+    func summary(peer: Hello?, conflictsBefore: Set<String>) throws -> SyncSummary {
         SyncSummary(
             peer: peer?.replica.rawValue ?? "", peerName: peer?.name ?? "", sent: counts.sent,
             received: counts.received, duplicates: duplicates,
-            newConflicts: try replica.status().openConflicts - conflictsBefore,
+            newConflicts: try openConflicts().subtracting(conflictsBefore).count,
             bytesSent: counts.bytesSent, bytesReceived: counts.bytesReceived,
             seconds: Date().timeIntervalSince(started))
     }

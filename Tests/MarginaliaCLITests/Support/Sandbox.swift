@@ -83,6 +83,7 @@ final class Sandbox {
     }
 
     /// Runs a command that must print exactly one line (an id), and returns that line.
+    @discardableResult
     func id(_ arguments: String..., stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation)
         throws -> String
     {
