@@ -69,3 +69,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target (`make fuzz`), only when asked for: it must be built with
+// `-sanitize=fuzzer,address`, which would break every other product.
+if Context.environment["MARGINALIA_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "marginalia-fuzz",
+            dependencies: ["CLibFuzzer", "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaTransport"],
+            path: "Fuzz/MarginaliaFuzz"),
+    ]
+}
