@@ -50,3 +50,26 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.advance(3, over: "日") == 5)
     }
 }
+
+/// The scalar shortcut must agree with counting clusters whenever it answers.
+@Suite struct PlainTextWidthTests {
+    @Test func agreesWithClusterCountingWheneverItAnswers() {
+        let plain = "Hà Nội ngập sâu – “mưa lớn”… Đ ệ ở"
+        #expect(DisplayWidth.ofPlainText(plain) == DisplayWidth.of(plain))
+        #expect(DisplayWidth.ofPlainText("e\u{0302}\u{0323}") == nil, "NFD needs clusters")
+        #expect(DisplayWidth.ofPlainText("日本") == nil)
+        #expect(DisplayWidth.ofPlainText("a\u{200D}b") == nil)
+        var answered = 0
+        let first = propertyFirstSeed()
+        for seed in first..<first + UInt64(propertySeedCount(default: 300)) {
+            var rng = SplitMix64(seed: seed)
+            var text = RandomText.string(using: &rng, length: rng.int(0...20))
+            if rng.chance(0.5) { text = String(text.unicodeScalars.filter { $0.value < 0x300 || (0x1E00..<0x1F00).contains($0.value) }) }
+            if let columns = DisplayWidth.ofPlainText(text) {
+                answered += 1
+                #expect(columns == DisplayWidth.of(text), "seed \(seed): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+        #expect(answered > 0)
+    }
+}

@@ -54,3 +54,21 @@ struct LineBreakerTests {
         #expect(wrap("4,15\u{00A0}m today", 6) == ["4,15\u{00A0}m", "today"])
     }
 }
+
+/// Plain text is broken scalar by scalar; it must break exactly where clusters would.
+@Suite struct PlainLineBreakingTests {
+    @Test func plainTextBreaksWhereClustersWould() {
+        let words = ["Hà", "Nội", "ngập", "sâu", "–", "“mưa", "lớn”…", "Đường", "phố", "a", "supercalifragilistic", "ở"]
+        let first = propertyFirstSeed()
+        for seed in first..<first + UInt64(propertySeedCount(default: 300)) {
+            var rng = SplitMix64(seed: seed)
+            let text = (0..<rng.int(0...30)).map { _ in rng.pick(words) }
+                .joined(separator: String(repeating: " ", count: rng.int(1...3)))
+            let width = rng.int(1...40)
+            let byScalars = LineBreaker.lines(of: text[...], width: width).map { String(text[$0]) }
+            let characters = Array(text)
+            let byClusters = LineBreaker.lines(characters, width: width).map { String(characters[$0]) }
+            #expect(byScalars == byClusters, "seed \(seed), width \(width): \(text)")
+        }
+    }
+}

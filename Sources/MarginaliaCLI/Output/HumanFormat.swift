@@ -6,13 +6,18 @@ enum HumanFormat {
     /// Ids are shown by their first eight characters; any four or more are accepted back.
     static func short(_ id: EntityID) -> String { String(id.rawValue.prefix(8)) }
 
-    /// A time in the local zone, to the minute: `2026-11-29 14:27`.
+    /// A time in the local zone, to the minute: `2026-11-29 14:27`. Through the C
+    /// library: `Calendar.current` costs a one-shot command a few milliseconds to load.
     static func time(_ milliseconds: Int64) -> String {
-        let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-        let components = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", components.year ?? 0, components.month ?? 0, components.day ?? 0,
-            components.hour ?? 0, components.minute ?? 0)
+        var seconds = time_t(milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        func digits(_ value: Int32, _ count: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, count - text.count)) + text
+        }
+        return "\(digits(parts.tm_year + 1900, 4))-\(digits(parts.tm_mon + 1, 2))-\(digits(parts.tm_mday, 2)) "
+            + "\(digits(parts.tm_hour, 2)):\(digits(parts.tm_min, 2))"
     }
 
     /// A replica as people know it: its name when known, else its id.

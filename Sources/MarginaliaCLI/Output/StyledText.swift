@@ -106,6 +106,7 @@ struct StyledText {
     func wrapped(to width: Int) -> [StyledText] {
         if !hasBreakOrTab, byteCount <= width { return [self] }
         let text = runs.map(\.text).joined()
+        if !hasBreakOrTab, let columns = DisplayWidth.ofPlainText(text), columns <= width { return [self] }
         let paragraphs = hasBreakOrTab
             ? text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) : [text[...]]
         var lines: [StyledText] = []

@@ -19,6 +19,28 @@ public enum DisplayWidth {
         return column
     }
 
+    /// The columns of `text` if it holds only plain scalars (printable ASCII, the Latin
+    /// letters Vietnamese is written with, and typographic punctuation such as dashes,
+    /// quotes and the ellipsis), each one cluster of one column; else nil. It reads
+    /// scalars, not clusters, so short Vietnamese lines skip grapheme breaking.
+    public static func ofPlainText(_ text: some StringProtocol) -> Int? {
+        var columns = 0
+        for scalar in text.unicodeScalars {
+            guard isPlain(scalar) else { return nil }
+            columns += 1
+        }
+        return columns
+    }
+
+    /// A scalar that is a whole cluster and one column wherever it stands (no scalar
+    /// here extends the cluster before it).
+    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20..<0x7F, 0xAE..<0x300, 0x1E00..<0x1F00, 0x2010..<0x2028: true
+        default: false
+        }
+    }
+
     /// The column after `character` when it starts at `column` (only a tab depends on where it starts).
     public static func advance(_ column: Int, over character: Character) -> Int {
         // A byte check: `==` on characters compares by canonical equivalence, slowly.
@@ -32,11 +54,8 @@ public enum DisplayWidth {
         guard let first = scalars.first else { return 0 }
         if scalars.index(after: scalars.startIndex) == scalars.endIndex {
             // One scalar: ASCII, and the Latin letters Vietnamese is written with, need no table.
-            switch first.value {
-            case 0x20..<0x7F, 0xAE..<0x300, 0x1E00..<0x1F00: return 1
-            case 0..<0x20: return 0
-            default: break
-            }
+            if isPlain(first) { return 1 }
+            if first.value < 0x20 { return 0 }
         } else if isPictureSequence(scalars) {
             return 2
         }
