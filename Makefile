@@ -7,7 +7,7 @@ APT_PACKAGES := libsqlite3-dev sqlite3
 CONFIGURATION ?= debug
 BINARY = .build/$(CONFIGURATION)/marginalia
 
-.PHONY: run build release test deps bench fuzz clean
+.PHONY: run build release test test-asan test-tsan deps bench fuzz clean
 
 ## run: start marginalia on the default replica (created on first use)
 run: build
@@ -25,6 +25,12 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build $(TEST_ARGS)
+
+## test-asan, test-tsan: the whole suite (the binary the end-to-end tests run included)
+## built with AddressSanitizer or ThreadSanitizer, each in its own build folder.
+test-asan test-tsan: test-%: deps
+	$(SWIFT) build --build-tests --scratch-path .build-$* --sanitize=$(subst asan,address,$(subst tsan,thread,$*))
+	$(SWIFT) test --skip-build --scratch-path .build-$* $(TEST_ARGS)
 
 ## deps: install the Debian packages that are missing (as root, or through sudo)
 deps:
@@ -56,4 +62,4 @@ fuzz: deps
 		.build-fuzz/corpus Fuzz/corpus
 
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-asan .build-tsan

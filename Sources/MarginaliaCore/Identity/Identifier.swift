@@ -29,10 +29,11 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
         return Self(unchecked: text)
     }
 
-    /// A fresh identifier from the system's random source.
+    /// A fresh identifier from the system's random source. (Not through
+    /// `random(using:)`: an inout `SystemRandomNumberGenerator`, an empty struct, has
+    /// one shared address, which ThreadSanitizer reports as a race between threads.)
     public static func random() -> Self {
-        var generator = SystemRandomNumberGenerator()
-        return random(using: &generator)
+        Self(unchecked: String((0..<length).map { _ in IdentifierAlphabet.digits.randomElement()! }))
     }
 
     /// Whether `text` could be a prefix of some identifier (only alphabet characters, not too long).
