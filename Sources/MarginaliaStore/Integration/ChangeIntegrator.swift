@@ -9,7 +9,6 @@ struct ChangeIntegrator {
     func integrate(_ changes: [PreparedChange]) throws -> IntegrationSummary {
         var knowledge = try ChangeLog(db: db).knowledge()
         let applier = ChangeApplier(db: db)
-        let entities = EntityStore(db: db)
         var summary = IntegrationSummary()
         var highestLamport: UInt64 = 0
         for (index, prepared) in changes.enumerated() {
@@ -21,11 +20,16 @@ struct ChangeIntegrator {
                     summary.duplicates += 1
                     continue
                 }
-                try check(change, knowledge: knowledge, entities: entities)
+                try check(change, knowledge: knowledge)
             } catch let rejection as ChangeRejection {
                 throw IntegrationError(index: index, rejection: rejection)
             }
-            try applier.apply(change, payload: payload, recordingKnowledge: false)
+            do {
+                try applier.apply(change, payload: payload, recordingKnowledge: false)
+            } catch let mismatch as EntityKindMismatch {
+                throw IntegrationError(index: index, rejection: ChangeRejection(
+                    .malformedChange, "change \(change.dot) treats \(mismatch.actual) \(mismatch.entity) as an \(mismatch.claimed)"))
+            }
             knowledge.record(change.dot)
             highestLamport = max(highestLamport, change.lamport)
             summary.applied += 1
@@ -48,7 +52,7 @@ struct ChangeIntegrator {
         return true
     }
 
-    private func check(_ change: Change, knowledge: VersionVector, entities: EntityStore) throws {
+    private func check(_ change: Change, knowledge: VersionVector) throws {
         let dot = change.dot
         if dot.replica == replica {
             throw ChangeRejection(
@@ -62,9 +66,6 @@ struct ChangeIntegrator {
             let missing = change.context.sortedEntries.filter { $0.counter > knowledge[$0.replica] }
                 .map { "\($0.replica):\($0.counter)" }.joined(separator: ", ")
             throw ChangeRejection(.causalityViolation, "change \(dot) depends on changes not received: \(missing)")
-        }
-        if let kind = try entities.kind(of: change.entity), kind != change.kind {
-            throw ChangeRejection(.malformedChange, "change \(dot) treats \(kind) \(change.entity) as an \(change.kind)")
         }
     }
 }

@@ -16,7 +16,8 @@ struct EntityStore {
             .flatMap(EntityKind.init(rawValue:))
     }
 
-    /// The merged state of `entity` as stored, or a fresh one when it is new.
+    /// The merged state of `entity` as stored, or a fresh one when it is new; throws
+    /// `EntityKindMismatch` when it exists as the other kind.
     func load(_ entity: EntityID, kind: EntityKind) throws -> EntityState {
         let table = Self.table(for: kind)
         guard let times = try Row.fetchOne(
@@ -27,7 +28,7 @@ struct EntityStore {
             if try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT 1 FROM \(Self.table(for: other)) WHERE id = ?"), arguments: [entity.rawValue]
             ) != nil {
-                throw CorruptReplicaError("\(entity) is an \(other), not an \(kind)")
+                throw EntityKindMismatch(entity: entity, actual: other, claimed: kind)
             }
             return EntityState(id: entity, kind: kind)
         }
