@@ -18,11 +18,10 @@ struct BundleApplySurvivesKillsTests {
         #expect(try source.createBundle(bundle).sent == Self.articleCount)
         let digest = try source.digest()
 
-        var schedule = KillSchedule(base: 20, scenario: 3)
         var target = try lab.replica("target0")
         let start = Date()
         try target.apply(bundle)
-        let reach = Date().timeIntervalSince(start)
+        var schedule = KillSchedule(base: 20, scenario: 3, reach: Date().timeIntervalSince(start))
         var committed = Self.articleCount
         var midway = 0
         var replicas = 1
@@ -33,10 +32,11 @@ struct BundleApplySurvivesKillsTests {
                 replicas += 1
                 committed = 0
             }
-            let delay = schedule.delay(upTo: reach)
+            let delay = schedule.nextDelay()
             let comment = "kill \(round) after \(String(format: "%.3f", delay)) s (seed \(KillSchedule.seed))"
             let kill = try target.start(["bundle", "apply", bundle]).kill(after: delay)
             if kill.landedMidway { midway += 1 }
+            schedule.note(kill)
             committed = try target.expectIntact(committed: committed, comment)
             try target.expectVerified(comment)
         }

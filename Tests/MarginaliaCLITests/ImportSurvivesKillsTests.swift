@@ -14,16 +14,16 @@ struct ImportSurvivesKillsTests {
         defer { lab.remove() }
         let library = try lab.replica("library")
         let folder = try Self.articleFolder(in: lab)
-        var schedule = KillSchedule(base: 40, scenario: 1)
         // Up to one import's time: most kills land before the commit, some after it.
-        let reach = try Self.importDuration(into: lab, folder: folder)
+        var schedule = KillSchedule(base: 40, scenario: 1, reach: try Self.importDuration(into: lab, folder: folder))
         var committed = 0
         var midway = 0
         for round in 0..<schedule.kills {
-            let delay = schedule.delay(upTo: reach)
+            let delay = schedule.nextDelay()
             let comment = "kill \(round) after \(String(format: "%.3f", delay)) s (seed \(KillSchedule.seed))"
             let kill = try library.start(["import", folder]).kill(after: delay)
             if kill.landedMidway { midway += 1 }
+            schedule.note(kill)
             let changes = try library.expectIntact(committed: committed, comment)
             #expect([committed, committed + Self.fileCount].contains(changes), "\(comment): a partial import, \(changes)")
             let printed = kill.result.lines.filter(Sandbox.isID)

@@ -40,11 +40,12 @@ struct LocalEditsSurviveKillsTests {
         let out = lab.root.appendingPathComponent("loop-out", isDirectory: true)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let pidFile = out.appendingPathComponent("pid").path
-        var schedule = KillSchedule(base: 30, scenario: 2)
+        // The loop never ends by itself: any delay lands in some command.
+        var schedule = KillSchedule(base: 30, scenario: 2, reach: 0.5)
         var committed = 0
         var insideACommand = 0
         for round in 0..<schedule.kills {
-            let delay = 0.02 + schedule.delay(upTo: 0.5)
+            let delay = 0.02 + schedule.nextDelay()
             let comment = "kill \(round) after \(String(format: "%.3f", delay)) s (seed \(KillSchedule.seed))"
             let loop = try MarginaliaProcess.start(
                 [notes.path, out.path, "\(round)", "1000000"], environment: lab.sandbox.environment(),

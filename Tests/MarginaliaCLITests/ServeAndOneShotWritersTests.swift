@@ -4,10 +4,12 @@ import Testing
 /// `serve --listen` receiving syncs from several clients while one-shot commands write
 /// the same file at the same moment: every process waits its turn (WAL, busy timeout),
 /// so no write is lost, no counter is issued twice, and everyone converges.
+///
+/// `MARGINALIA_WRITER_WAVES=N` runs N waves of writers (default 2).
 @Suite("serve and one-shot commands writing one replica")
 struct ServeAndOneShotWritersTests {
     static let clientCount = 4
-    static let waves = 2
+    static let waves = ProcessInfo.processInfo.environment["MARGINALIA_WRITER_WAVES"].flatMap { Int($0) } ?? 2
 
     @Test func noWriteIsLostAndNoCounterIsIssuedTwice() throws {
         let lab = try SyncLab()

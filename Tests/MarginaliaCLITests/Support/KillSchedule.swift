@@ -13,17 +13,28 @@ struct KillSchedule {
 
     /// How many kills a scenario makes: `base` in CI, more when scaled.
     let kills: Int
+    /// The longest delay, in seconds: about how long the victim runs.
+    private(set) var reach: Double
     private var random: SeededGenerator
 
-    /// A schedule of `base` kills; `scenario` keeps the scenarios' delays apart.
-    init(base: Int, scenario: UInt64) {
+    /// A schedule of `base` kills after delays up to `reach` seconds; `scenario` keeps the
+    /// scenarios' delays apart.
+    init(base: Int, scenario: UInt64, reach: Double) {
         kills = base * max(Self.scale, 1)
+        self.reach = reach
         random = SeededGenerator(seed: Self.seed &+ scenario)
     }
 
-    /// A delay in seconds, up to `limit`.
-    mutating func delay(upTo limit: Double) -> Double {
-        Double(random.int(0...1_000)) / 1_000 * limit
+    /// The next delay in seconds, up to `reach`.
+    mutating func nextDelay() -> Double {
+        Double(random.int(0...1_000)) / 1_000 * reach
+    }
+
+    /// A kill that came after the victim had ended shortens `reach` by a quarter, so
+    /// most kills land while it runs even when the machine is less busy than when
+    /// `reach` was measured.
+    mutating func note(_ kill: Kill) {
+        if !kill.landedMidway { reach *= 0.75 }
     }
 }
 
