@@ -7,7 +7,7 @@ APT_PACKAGES := libsqlite3-dev sqlite3
 CONFIGURATION ?= debug
 BINARY = .build/$(CONFIGURATION)/marginalia
 
-.PHONY: run build release test test-asan test-tsan deps bench fuzz clean
+.PHONY: run build release test test-asan test-tsan hardening-long deps bench fuzz clean
 
 ## run: start marginalia on the default replica (created on first use)
 run: build
@@ -31,6 +31,13 @@ test: deps
 test-asan test-tsan: test-%: deps
 	$(SWIFT) build --build-tests --scratch-path .build-$* --sanitize=$(subst asan,address,$(subst tsan,thread,$*))
 	$(SWIFT) test --skip-build --scratch-path .build-$* $(TEST_ARGS)
+
+## hardening-long: the concurrency, load and fault tests at ten times the kills, twice the clients, ten times the writers
+hardening-long: deps
+	$(SWIFT) build --build-tests
+	MARGINALIA_FAULT_SCALE=10 MARGINALIA_FAULT_ROUNDS=10 MARGINALIA_LOAD_CLIENTS=100 MARGINALIA_WRITER_WAVES=20 \
+		$(SWIFT) test --skip-build \
+		--filter 'SurvivesKillsTests|SyncFaultTests|ServerUnderLoadTests|ServeAndOneShotWritersTests'
 
 ## deps: install the Debian packages that are missing (as root, or through sudo)
 deps:

@@ -7,7 +7,7 @@ import Testing
 /// counts seen while the sync ran never go down), and a new sync converges.
 ///
 /// `MARGINALIA_FAULT_ROUNDS=N` runs N rounds per victim (default 2, two kills each);
-/// `MARGINALIA_FAULT_SEED=S` changes the delays.
+/// `MARGINALIA_FAULT_SEED=S` changes the delays (see `KillSchedule`).
 @Suite("sync survives being killed")
 struct SyncFaultTests {
     enum Victim: String, CaseIterable, Sendable {
@@ -20,20 +20,17 @@ struct SyncFaultTests {
     }
 
     static let rounds = ProcessInfo.processInfo.environment["MARGINALIA_FAULT_ROUNDS"].flatMap { Int($0) } ?? 2
-    static let seed = ProcessInfo.processInfo.environment["MARGINALIA_FAULT_SEED"].flatMap { UInt64($0) } ?? 2026
+    static let seed = KillSchedule.seed
     static let articleCount = 3_000
 
     /// A replica holding `articleCount` imported articles.
     static func largeReplica(in lab: SyncLab) throws -> ReplicaNode {
         let big = try lab.replica("library")
-        let folder = lab.root.appendingPathComponent("articles", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let paragraph = String(repeating: "Mưa lớn kéo dài khiến mực nước sông Hồng dâng cao; đường phố Hà Nội ngập sâu. ", count: 8)
-        for number in 0..<articleCount {
-            let text = "Bài số \(number)\n\n\(paragraph)\n\nĐoạn cuối \(number).\n"
-            try Data(text.utf8).write(to: folder.appendingPathComponent(String(format: "a%05d.txt", number)))
+        let folder = try lab.importFolder("articles", count: articleCount) {
+            (String(format: "a%05d.txt", $0), "Bài số \($0)\n\n\(paragraph)\n\nĐoạn cuối \($0).\n")
         }
-        let imported = try big.ok("import", folder.path)
+        let imported = try big.ok("import", folder)
         try #require(imported.lines.count == articleCount)
         return big
     }
@@ -68,10 +65,7 @@ struct SyncFaultTests {
                     watching: [big, small], seen: &seen)
                 if outcome.killedMidway { killsLandedMidway += 1 }
                 for node in [big, small] {
-                    let integrity = try node.sqlite3("PRAGMA integrity_check")
-                    #expect(integrity.output == "ok", "\(comment): \(node): \(integrity)")
-                    let changes = try node.status().changes
-                    #expect(changes >= seen[node.path]!, "\(comment): \(node) had \(seen[node.path]!) changes, now \(changes)")
+                    let changes = try node.expectIntact(committed: seen[node.path]!, comment)
                     seen[node.path] = max(seen[node.path]!, changes)
                 }
                 try small.expectVerified(comment)
@@ -213,33 +207,16 @@ struct SyncFaultTests {
         case .initiator:
             kill(running.process.processIdentifier, SIGKILL)
             let killed = try running.finish()
-            try waitForExit(ofPidIn: pidFile)
+            try PidFile.waitForExit(ofPidIn: pidFile)
             return Outcome(killedMidway: midway, survivorStatus: nil, survivor: "\(killed)")
         case .responder:
-            if let pid = try? pid(in: pidFile) { kill(pid, SIGKILL) }
+            try PidFile.kill(pidIn: pidFile)
             let survivor = try running.finish()
             return Outcome(killedMidway: midway, survivorStatus: survivor.status, survivor: "\(survivor)")
         case .tcpServer:
             try server!.crash()
             let survivor = try running.finish()
             return Outcome(killedMidway: midway, survivorStatus: survivor.status, survivor: "\(survivor)")
-        }
-    }
-
-    func pid(in file: String) throws -> Int32 {
-        let text = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let pid = Int32(text) else { throw LabError("no pid in \(file): '\(text)'") }
-        return pid
-    }
-
-    /// Waits until the process whose pid `file` holds (if it was started) is gone or a zombie.
-    func waitForExit(ofPidIn file: String) throws {
-        guard FileManager.default.fileExists(atPath: file) else { return }
-        let pid = try pid(in: file)
-        try waitUntil("process \(pid) to exit") {
-            if kill(pid, 0) != 0 { return true }
-            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-            return stat.split(separator: ")").last?.split(separator: " ").first == "Z" || stat.isEmpty
         }
     }
 }

@@ -54,7 +54,9 @@ public final class CommandContext {
             try? FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        let replica = try Replica.open(at: replicaPath, creation: creation)
+        let replica = try Replica.open(
+            at: replicaPath, creation: creation,
+            busyTimeout: try BusyTimeout.seconds(in: ProcessInfo.processInfo.environment))
         opened = replica
         return replica
     }

@@ -13,17 +13,20 @@ public enum ExitStatus: Int32, Sendable {
     case dataError = 65
     /// An input file could not be read.
     case noInput = 66
-    /// The replica file could not be opened or is not a replica.
+    /// The replica file could not be opened, is not a replica, or could not be written
+    /// (read-only, a full disk).
     case cannotOpenReplica = 74
-    /// A sync or bundle was refused, or its connection failed (committed batches stay).
-    case syncFailed = 75
+    /// Trying again later may work: a sync or bundle was refused or its connection failed
+    /// (committed batches stay), or another process kept the replica locked too long.
+    case temporaryFailure = 75
 
     /// The status for an error of Marginalia's own, or nil for the argument parser's.
     static func forError(_ error: any Error) -> ExitStatus? {
         switch error {
         case let error as ReplicaError:
             switch error {
-            case .notAReplica, .unsupportedFormat, .cannotOpen, .database: .cannotOpenReplica
+            case .notAReplica, .unsupportedFormat, .cannotOpen, .database, .readOnly, .diskFull: .cannotOpenReplica
+            case .busy: .temporaryFailure
             case .anchor, .idTooShort, .malformedID, .emptyTitle, .invalidTitle, .invalidTag, .invalidName, .unacceptableChange,
                  .notInConflict, .notContested: .dataError
             default: .failure
@@ -40,10 +43,10 @@ public enum ExitStatus: Int32, Sendable {
         case let error as TransportError:
             switch error {
             case .badTarget, .insecureTokenFile: .usage
-            default: .syncFailed
+            default: .temporaryFailure
             }
         case is SyncFailure, is ProtocolError:
-            .syncFailed
+            .temporaryFailure
         default:
             nil
         }

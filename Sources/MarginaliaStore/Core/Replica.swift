@@ -26,21 +26,27 @@ public final class Replica: Sendable {
         case required(name: String?)
     }
 
-    /// Opens (and when asked, creates) the replica at `path`.
+    /// How long a write waits for another process's write lock by default, in seconds.
+    public static let defaultBusyTimeout: TimeInterval = 10
+
+    /// Opens (and when asked, creates) the replica at `path`. A write waits up to
+    /// `busyTimeout` seconds for another process holding the file's write lock, then
+    /// fails with `ReplicaError.busy`.
     public static func open(
-        at path: String, creation: Creation = .ifMissing(name: nil), clock: any WallClock = SystemWallClock()
+        at path: String, creation: Creation = .ifMissing(name: nil), clock: any WallClock = SystemWallClock(),
+        busyTimeout: TimeInterval = defaultBusyTimeout
     ) throws -> Replica {
         let exists = FileManager.default.fileExists(atPath: path)
         switch creation {
         case .never where !exists:
             throw ReplicaError.cannotOpen(path: path, reason: "no such file")
         case .ifMissing(let name) where !exists, .required(let name) where !exists:
-            return try makeReplica(at: path, name: name, clock: clock)
+            return try makeReplica(at: path, name: name, clock: clock, busyTimeout: busyTimeout)
         case .required:
-            let existing = try openExisting(at: path, clock: clock)
+            let existing = try openExisting(at: path, clock: clock, busyTimeout: busyTimeout)
             throw ReplicaError.alreadyInitialized(path: path, id: existing.id)
         default:
-            return try openExisting(at: path, clock: clock)
+            return try openExisting(at: path, clock: clock, busyTimeout: busyTimeout)
         }
     }
 
@@ -59,12 +65,13 @@ public final class Replica: Sendable {
     }
 
     private static func makeReplica(
-        at path: String, name: String?, id: ReplicaID = .random(), clock: any WallClock
+        at path: String, name: String?, id: ReplicaID = .random(), clock: any WallClock,
+        busyTimeout: TimeInterval = defaultBusyTimeout
     ) throws -> Replica {
         let name = try ReplicaName.validated(name ?? ReplicaName.hostDefault())
         try createPrivateFile(at: path)
         do {
-            let queue = try connect(path: path)
+            let queue = try connect(path: path, busyTimeout: busyTimeout)
             // WAL is a property of the file: set once at creation, so that merely opening
             // a file (perhaps not even a replica) never writes to it.
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
@@ -81,7 +88,9 @@ public final class Replica: Sendable {
         }
     }
 
-    private static func openExisting(at path: String, clock: any WallClock) throws -> Replica {
+    private static func openExisting(at path: String, clock: any WallClock, busyTimeout: TimeInterval) throws
+        -> Replica
+    {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ReplicaError.cannotOpen(path: path, reason: "permission denied")
         }
@@ -89,7 +98,7 @@ public final class Replica: Sendable {
             throw ReplicaError.notAReplica(path: path, reason: "the file is empty")
         }
         do {
-            let queue = try connect(path: path)
+            let queue = try connect(path: path, busyTimeout: busyTimeout)
             let id = try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard applicationID == Schema.applicationID else {
@@ -116,9 +125,9 @@ public final class Replica: Sendable {
 
     /// Opens a connection configured for replicas: a busy timeout, and the search
     /// tokenizer registered (the full-text indexes need it). Opening writes nothing.
-    static func connect(path: String) throws -> DatabaseQueue {
+    static func connect(path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> DatabaseQueue {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "marginalia"
         configuration.prepareDatabase { db in try SearchTokenizer.register(in: db) }
         return try DatabaseQueue(path: path, configuration: configuration)
@@ -159,7 +168,17 @@ extension ReplicaError {
         case let error as ReplicaError:
             self = error
         case let error as DatabaseError:
-            self = .database(path: path, message: error.message ?? "\(error.resultCode)")
+            switch (error.resultCode, error.extendedResultCode) {
+            case (.SQLITE_BUSY, _):
+                self = .busy(path: path)
+            case (.SQLITE_READONLY, _):
+                self = .readOnly(path: path)
+            // A write refused with EFBIG (a file size limit) is an I/O error rather than SQLITE_FULL.
+            case (.SQLITE_FULL, _), (_, .SQLITE_IOERR_WRITE), (_, .SQLITE_IOERR_TRUNCATE), (_, .SQLITE_IOERR_SHMSIZE):
+                self = .diskFull(path: path)
+            default:
+                self = .database(path: path, message: error.message ?? "\(error.resultCode)")
+            }
         default:
             self = .database(path: path, message: "\(error)")
         }

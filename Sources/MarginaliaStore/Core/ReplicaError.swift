@@ -25,6 +25,13 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case phraseAmbiguous(String, count: Int)
     case anchor(AnchorError)
     case database(path: String, message: String)
+    /// Another process held the file's write lock for longer than the busy timeout.
+    case busy(path: String)
+    /// The file, or the folder where SQLite keeps its write-ahead log, cannot be written.
+    case readOnly(path: String)
+    /// A write failed for want of space: a full disk or a file size limit. The
+    /// transaction was rolled back.
+    case diskFull(path: String)
 
     /// The fewest characters of an id a command accepts, as in git.
     public static let minimumPrefixLength = 4
@@ -75,6 +82,12 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             error.description
         case .database(let path, let message):
             "database error in \(path): \(message)"
+        case .busy(let path):
+            "replica \(path) is busy: another process kept it locked for longer than the busy timeout; try again"
+        case .readOnly(let path):
+            "replica \(path) is read-only (the file or its folder); nothing was changed"
+        case .diskFull(let path):
+            "cannot write to replica \(path): the disk is full or the file reached its size limit; nothing was changed"
         }
     }
 }

@@ -105,7 +105,13 @@ extension SyncSession {
                 ProtocolErrorCode(error.rejection.code), error.rejection.message, line: batch.lines[error.index]))
         } catch {
             // The peer learns that storing failed, not where this replica lives.
-            let reason = if case ReplicaError.database(_, let message) = error { message } else { "storage failed" }
+            let reason = switch error {
+            case ReplicaError.database(_, let message): message
+            case ReplicaError.busy: "the replica is busy"
+            case ReplicaError.readOnly: "the replica is read-only"
+            case ReplicaError.diskFull: "the disk is full"
+            default: "storage failed"
+            }
             _ = try? await fail(ProtocolError(.internalError, "the receiver could not store changes: \(reason)"))
             throw error
         }

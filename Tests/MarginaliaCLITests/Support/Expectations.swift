@@ -9,6 +9,8 @@ enum Exit {
     static let noInput: Int32 = 66
     static let cannotOpenReplica: Int32 = 74
     static let syncFailed: Int32 = 75
+    /// The same number: another process kept the replica locked longer than the busy timeout.
+    static let busy: Int32 = 75
 }
 
 extension Sandbox {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// What one run of the `marginalia` binary produced.
 struct RunResult: CustomStringConvertible {
@@ -139,4 +140,14 @@ struct RunningProcess {
             stderr: String(decoding: stderr, as: UTF8.self),
             status: process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus)
     }
+}
+
+/// Waits for every run, each of which must succeed (exit 0, nothing on standard error).
+@discardableResult
+func finishAll(_ running: [RunningProcess], sourceLocation: SourceLocation = #_sourceLocation) throws -> [RunResult] {
+    let results = try running.map { try $0.finish() }
+    for result in results {
+        #expect(result.status == 0 && result.stderr == "", "\(result)", sourceLocation: sourceLocation)
+    }
+    return results
 }

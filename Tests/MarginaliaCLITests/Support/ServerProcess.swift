@@ -38,6 +38,15 @@ final class ServerProcess {
 
     var pid: Int32 { running.process.processIdentifier }
 
+    /// The most memory the server has held so far (VmHWM, the peak resident set), in bytes.
+    func peakMemory() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kibibytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { throw LabError("no VmHWM in /proc/\(pid)/status") }
+        return kibibytes * 1024
+    }
+
     /// What the server has written to standard error so far.
     func errorText() -> String {
         (try? String(contentsOf: running.errURL, encoding: .utf8)) ?? ""
@@ -122,7 +131,10 @@ final class RawConnection {
     }
 
     func send(line: String) throws {
-        let bytes = Array((line + "\n").utf8)
+        try send(bytes: Array((line + "\n").utf8))
+    }
+
+    func send(bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -149,6 +161,14 @@ final class RawConnection {
             }
             buffer.append(contentsOf: chunk[0..<count])
         }
+    }
+
+    /// Whether the server has sent anything not yet read, or closed the connection
+    /// (checked without waiting).
+    func hasSomethingToRead() -> Bool {
+        var byte: UInt8 = 0
+        let count = recv(descriptor, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT))
+        return count >= 0 || !(errno == EAGAIN || errno == EWOULDBLOCK)
     }
 
     /// Whether the server has closed the connection (checked without waiting).

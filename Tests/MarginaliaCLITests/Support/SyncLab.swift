@@ -71,6 +71,20 @@ final class SyncLab {
         return node
     }
 
+    /// Creates many replicas at once (`init --name` for each, side by side): a fleet of
+    /// clients in the time of a few.
+    func replicas(_ names: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [ReplicaNode] {
+        var nodes = names.map { ReplicaNode(lab: self, name: $0, path: root.appendingPathComponent("\($0).db").path, id: "") }
+        for result in try nodes.map({ try $0.start(["init", "--name", $0.name]) }).map({ try $0.finish() }) {
+            try #require(result.status == 0, "\(result)", sourceLocation: sourceLocation)
+        }
+        let statuses = try nodes.map { try $0.start(["status", "--json"]) }.map { try $0.finish() }
+        for index in nodes.indices {
+            nodes[index].id = try JSONDecoder().decode(StatusDoc.self, from: Data(statuses[index].stdout.utf8)).replica.id
+        }
+        return nodes
+    }
+
     /// Writes a token file holding `secret` with `mode`, and returns its path.
     func tokenFile(
         _ name: String = "token", secret: String = "correct-horse-battery-staple-2026", mode: Int = 0o600
@@ -79,6 +93,18 @@ final class SyncLab {
         try Data((secret + "\n").utf8).write(to: URL(fileURLWithPath: path))
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
         return path
+    }
+
+    /// A new folder `name` in the lab holding `count` files to import, named and filled by
+    /// `file` from each one's number; returns the folder's path.
+    func importFolder(_ name: String, count: Int, _ file: (Int) -> (name: String, text: String)) throws -> String {
+        let folder = root.appendingPathComponent(name, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for number in 0..<count {
+            let (fileName, text) = file(number)
+            try Data(text.utf8).write(to: folder.appendingPathComponent(fileName))
+        }
+        return folder.path
     }
 
     /// A path for a new file in the lab (nothing is created).

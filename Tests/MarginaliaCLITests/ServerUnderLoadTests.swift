@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `serve --listen` with many clients syncing at once (real `marginalia sync tcp://`
+/// processes, each its own replica with its own edits), while one client sits silent and
+/// another trickles a byte a second: the two are timed out, the others never wait for
+/// them, everyone ends converged with the server, and the server's memory stays bounded.
+///
+/// `MARGINALIA_LOAD_CLIENTS=N` changes the number of clients (default 50).
+@Suite("a server under load")
+struct ServerUnderLoadTests {
+    static let clientCount = ProcessInfo.processInfo.environment["MARGINALIA_LOAD_CLIENTS"].flatMap { Int($0) } ?? 50
+    /// A generous bound on the server's peak resident memory: far above what it needs
+    /// (the figure is printed), far below what a server buffering without limit would take.
+    static let memoryBound = 200 * 1024 * 1024
+
+    @Test func manyClientsAtOnceWhileSlowOnesAreTimedOut() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let office = try lab.replica("office")
+        try office.newID("add", "The office's", "--body", "shared with every client")
+        let token = try lab.tokenFile()
+        let server = try ServerProcess(office, tokenFile: token, extra: ["--handshake-timeout", "5"])
+        let clients = try lab.replicas((0..<Self.clientCount).map { "client\($0)" })
+        try finishAll(clients.map { try $0.start(["add", "From \($0.name)", "--body", "text of \($0.name)", "--tag", "load"]) })
+
+        let silent = try RawConnection(port: server.port)
+        let trickle = try RawConnection(port: server.port)
+        for connection in [silent, trickle] {
+            #expect(try connection.readLine()?.hasSuffix("\"type\":\"challenge\"}") == true)
+        }
+        let started = Date()
+        // Every client at once, twice: the first round brings the server everyone's
+        // article, the second brings every client everyone else's.
+        for round in 1...2 {
+            var trickled = Array(ProtocolLines.hello().utf8)[...]
+            var lastByte = Date.distantPast
+            let syncs = try clients.map { try $0.start(["sync", server.target, "--token-file", token, "--json"]) }
+            while syncs.contains(where: \.process.isRunning) {
+                if !trickled.isEmpty, Date().timeIntervalSince(lastByte) >= 1, !trickle.hasSomethingToRead() {
+                    try? trickle.send(bytes: [trickled.removeFirst()])
+                    lastByte = Date()
+                }
+                usleep(20_000)
+            }
+            for result in try finishAll(syncs) {
+                let summary = try JSONDecoder().decode(SyncSummaryDoc.self, from: Data(result.stdout.utf8))
+                #expect(summary.peer == office.id, "round \(round): \(result)")
+            }
+        }
+        let seconds = Date().timeIntervalSince(started)
+        for connection in [silent, trickle] {
+            let line = try #require(try connection.readLine())
+            let error = try JSONDecoder().decode(ProtocolErrorDoc.self, from: Data(line.utf8))
+            #expect(error.code == "timeout", "\(line)")
+            #expect(try connection.readLine() == nil, "the server hangs up after the timeout")
+        }
+
+        let peak = try server.peakMemory()
+        print("served \(Self.clientCount) clients twice in \(String(format: "%.1f", seconds)) s; "
+            + "server peak memory \(peak / 1024 / 1024) MiB")
+        #expect(peak < Self.memoryBound, "the server peaked at \(peak) bytes")
+        try server.stop()
+
+        #expect(try office.status().articles == 1 + Self.clientCount)
+        try office.expectVerified()
+        let digest = try office.digest()
+        let digests = try finishAll(clients.map { try $0.start(["status", "--digest"]) }).map(\.stdout)
+        #expect(digests.allSatisfy { $0 == digest + "\n" }, "every client ends with the server's digest")
+    }
+}
