@@ -5,7 +5,8 @@
 /// the same placement without syncing anything derived. In order:
 /// 1. the body is unchanged since anchoring: the stored offsets, `exact`;
 /// 2. the range carried through a word diff from the anchored revision to the current
-///    body: `moved` when it still holds the quote, `fuzzy` when the annotated words
+///    body: `moved` when it still holds the quote (`exact` when the edits left its
+///    offsets as they were, after it), `fuzzy` when the annotated words
 ///    survived with small edits (a letter, a tone mark, a dash, a space), so the
 ///    annotated text wins over any look-alike elsewhere;
 /// 3. the annotated words are gone or the revision is unknown: the exact quote,

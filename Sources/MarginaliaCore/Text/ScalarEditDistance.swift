@@ -40,13 +40,18 @@ enum ScalarEditDistance {
         return shared + row[innerB.count]
     }
 
+    /// How many scalars `a` and `b` share at their start (`head`) and, after those, at
+    /// their end (`tail`).
+    static func sharedEnds(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> (head: Int, tail: Int) {
+        let head = zip(a, b).prefix { $0 == $1 }.count
+        let tail = zip(a.dropFirst(head).reversed(), b.dropFirst(head).reversed()).prefix { $0 == $1 }.count
+        return (head, tail)
+    }
+
     private static func withoutSharedEnds(
         _ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>
     ) -> (ArraySlice<Unicode.Scalar>, ArraySlice<Unicode.Scalar>) {
-        let head = zip(a, b).prefix { $0 == $1 }.count
-        let a = a.dropFirst(head)
-        let b = b.dropFirst(head)
-        let tail = zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count
-        return (a.dropLast(tail), b.dropLast(tail))
+        let (head, tail) = sharedEnds(a, b)
+        return (a.dropFirst(head).dropLast(tail), b.dropFirst(head).dropLast(tail))
     }
 }

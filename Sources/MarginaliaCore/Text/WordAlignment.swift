@@ -135,9 +135,7 @@ public struct WordAlignment: Sendable {
     private func insideChange(_ offset: Int, from: Range<Int>, to: Range<Int>, _ direction: Direction) -> Int {
         let a = direction.sourceText.scalars[from]
         let b = direction.targetText.scalars[to]
-        let shared = min(a.count, b.count)
-        let head = zip(a, b).prefix { $0 == $1 }.count
-        let tail = min(zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count, shared - head)
+        let (head, tail) = ScalarEditDistance.sharedEnds(a, b)
         if offset - from.lowerBound <= head { return to.lowerBound + (offset - from.lowerBound) }
         if from.upperBound - offset <= tail { return to.upperBound - (from.upperBound - offset) }
         let changedFrom = a.count - head - tail
