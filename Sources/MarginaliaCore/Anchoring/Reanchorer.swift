@@ -89,9 +89,28 @@ public struct Reanchorer: Sendable {
 
     /// An exact copy of the quote where the diff put the annotated words (it may align
     /// repeated words either way), nearest the mapped start; ties go to the lowest offset.
+    /// The copy may reach past the surroundings by spaces and punctuation only: a diff
+    /// deleting "x " before " quote" may as well have deleted " x", taking the space
+    /// the quote starts with.
     private func nearestCopy(of quote: [Unicode.Scalar], in surroundings: Range<Int>, to start: Int) -> Range<Int>? {
-        body.occurrences(of: quote, in: surroundings).min {
+        let reach = (surroundings.lowerBound - quote.count)..<(surroundings.upperBound + quote.count)
+        return body.occurrences(of: quote, in: reach).filter { copy in
+            copy.lowerBound <= surroundings.upperBound && copy.upperBound >= surroundings.lowerBound
+                && body.scalars[copy.lowerBound..<max(copy.lowerBound, surroundings.lowerBound)].allSatisfy(Self.isSeparator)
+                && body.scalars[min(copy.upperBound, surroundings.upperBound)..<copy.upperBound].allSatisfy(Self.isSeparator)
+        }.min {
             (abs($0.lowerBound - start), $0.lowerBound) < (abs($1.lowerBound - start), $1.lowerBound)
+        }
+    }
+
+    /// Whitespace or punctuation: what a word diff may attribute to either side of a change.
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .connectorPunctuation, .dashPunctuation,
+             .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            true
+        default:
+            false
         }
     }
 

@@ -125,19 +125,25 @@ public struct WordAlignment: Sendable {
         } else if piece.isEqual {
             to.lowerBound + (offset - from.lowerBound)
         } else {
-            insideChange(offset, from: from, to: to, direction)
+            insideChange(offset, stickingTo: side, from: from, to: to, direction)
         }
         return side == .after ? target.boundary(atOrBefore: mapped) : target.boundary(atOrAfter: mapped)
     }
 
     /// An offset strictly inside a change: kept with the scalars the two sides share at
-    /// its start or end ("nước" → "nược" keeps "n" and "c"), else placed in proportion.
-    private func insideChange(_ offset: Int, from: Range<Int>, to: Range<Int>, _ direction: Direction) -> Int {
+    /// the change's start or end ("nước" → "nược" keeps "nư" and "c"), by preference the
+    /// side the offset sticks to; else placed in proportion within the changed middle.
+    private func insideChange(
+        _ offset: Int, stickingTo side: Side, from: Range<Int>, to: Range<Int>, _ direction: Direction
+    ) -> Int {
         let a = direction.sourceText.scalars[from]
         let b = direction.targetText.scalars[to]
+        let byHead = offset - from.lowerBound <= zip(a, b).prefix { $0 == $1 }.count
+            ? to.lowerBound + (offset - from.lowerBound) : nil
+        let byTail = from.upperBound - offset <= zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count
+            ? to.upperBound - (from.upperBound - offset) : nil
+        if let kept = side == .after ? byTail ?? byHead : byHead ?? byTail { return kept }
         let (head, tail) = ScalarEditDistance.sharedEnds(a, b)
-        if offset - from.lowerBound <= head { return to.lowerBound + (offset - from.lowerBound) }
-        if from.upperBound - offset <= tail { return to.upperBound - (from.upperBound - offset) }
         let changedFrom = a.count - head - tail
         let changedTo = b.count - head - tail
         return to.lowerBound + head + (offset - from.lowerBound - head) * changedTo / changedFrom
