@@ -79,6 +79,30 @@ struct ReanchorerPropertyTests {
         #expect(tried > 100)
     }
 
+    /// Two copies of a phrase, the annotated one deleted: the other copy was already
+    /// there, so it is another instance of the words, never the annotated one.
+    @Test func theAnnotatedCopyDeletedNeverLandsOnTheOther() {
+        var tried = 0
+        for seed in Self.seeds(300) {
+            var rng = SplitMix64(seed: seed)
+            let phrase = Self.words(&rng, count: rng.int(2...4))
+            let parts = (0..<3).map { _ in " " + Self.words(&rng, count: rng.int(2...8)) + " " }
+            let old = parts[0] + phrase + parts[1] + phrase + parts[2]
+            let copy = rng.int(1...2)
+            let new = copy == 1 ? parts[0] + parts[1] + phrase + parts[2] : parts[0] + phrase + parts[1] + parts[2]
+            guard TextNormalization.isNFC(old), TextNormalization.isNFC(new),
+                  ScalarText(old).occurrences(of: Array(phrase.unicodeScalars)).count == 2,
+                  let anchor = try? AnchorBuilder(body: old, revision: Self.revision).anchor(quote: phrase, occurrence: copy),
+                  anchor.quote == phrase
+            else { continue }
+            tried += 1
+            let placement = Reanchorer.place(anchor, anchoredBody: old, currentBody: new)
+            let other = ScalarText(new).occurrences(of: Array(phrase.unicodeScalars))
+            #expect(placement.range.map { !other.contains($0) } ?? true, "seed \(seed)")
+        }
+        #expect(tried > 100)
+    }
+
     @Test func placementsLieInsideTheBodyOnGraphemeBoundaries() {
         for seed in Self.seeds(300) {
             var rng = SplitMix64(seed: seed)
