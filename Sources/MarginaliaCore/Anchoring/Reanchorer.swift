@@ -5,12 +5,13 @@
 /// the same placement without syncing anything derived. In order:
 /// 1. the body is unchanged since anchoring: the stored offsets, `exact`;
 /// 2. the range carried through a word diff from the anchored revision to the current
-///    body: `moved` when it still holds the quote (`exact` when the edits left its
-///    offsets as they were, after it), `fuzzy` when the annotated words
-///    survived with small edits (a letter, a tone mark, a dash, a space), so the
-///    annotated text wins over any look-alike elsewhere;
+///    body (`WordAlignment`): `moved` when it holds the quote (`exact` when edits after
+///    it left its offsets as they were), `fuzzy` when the annotated words survived
+///    with small edits (a letter, a tone mark, a dash, a space; text inserted inside
+///    joins the span), so the annotated text wins over any look-alike elsewhere;
 /// 3. the annotated words are gone or the revision is unknown: the exact quote,
-///    searched and ranked by context (`QuoteSearch`);
+///    searched and ranked by context (`QuoteSearch`); found at the stored offsets, it
+///    is `exact`;
 /// 4. the quote with errors, `fuzzy` or `review` by score;
 /// 5. else `orphaned`.
 /// A search never settles on another instance of the words: a place the diff traces
@@ -61,6 +62,13 @@ public struct Reanchorer: Sendable {
             return search(anchor, quote: quote, stored: stored, hint: anchor.start, isAnotherInstance: { _ in false })
         }
         if isUnchanged { return AnchorPlacement(range: stored, status: .exact) }
+        return follow(anchor, quote: quote, stored: stored, through: alignment)
+    }
+
+    /// Step 2, then the search of steps 3 to 5 with look-alikes rejected.
+    private func follow(
+        _ anchor: Anchor, quote: [Unicode.Scalar], stored: Range<Int>, through alignment: WordAlignment
+    ) -> AnchorPlacement {
         let mapped = alignment.newRange(for: stored)
         if body.holds(quote, at: mapped) { return AnchorPlacement(range: mapped, status: mapped == stored ? .exact : .moved) }
         if let copy = nearestCopy(of: quote, in: alignment.newSurroundings(of: stored), to: mapped.lowerBound) {
@@ -69,16 +77,22 @@ public struct Reanchorer: Sendable {
         if survivesWithSmallEdits(stored, at: mapped, quoteLength: quote.count, alignment) {
             return AnchorPlacement(range: mapped, status: .fuzzy)
         }
-        let budget = QuoteSearch.errorBudget(quoteLength: quote.count)
         return search(anchor, quote: quote, stored: stored, hint: mapped.lowerBound) { candidate in
-            // Where the candidate's text was in the anchored revision: the annotated
-            // place itself, new text, or (rejected) a look-alike that was already there.
-            let origin = alignment.oldRange(for: candidate)
-            guard origin.upperBound <= stored.lowerBound || origin.lowerBound >= stored.upperBound else { return false }
-            let text = alignment.old.scalars[origin]
-            return abs(text.count - quote.count) <= budget
-                && ScalarEditDistance.levenshtein(text, quote[...]) <= budget
+            Self.isLookAlike(candidate, of: quote, elsewhereThan: stored, alignment)
         }
+    }
+
+    /// Whether `candidate` traces back through the diff to text the anchored revision
+    /// already had, close to the quote, away from the annotated place: another instance
+    /// of the words. Text new since then, or the annotated place itself, is not.
+    private static func isLookAlike(
+        _ candidate: Range<Int>, of quote: [Unicode.Scalar], elsewhereThan stored: Range<Int>, _ alignment: WordAlignment
+    ) -> Bool {
+        let origin = alignment.oldRange(for: candidate)
+        guard origin.upperBound <= stored.lowerBound || origin.lowerBound >= stored.upperBound else { return false }
+        let text = alignment.old.scalars[origin]
+        let budget = QuoteSearch.errorBudget(quoteLength: quote.count)
+        return abs(text.count - quote.count) <= budget && ScalarEditDistance.levenshtein(text, quote[...]) <= budget
     }
 
     /// The indices of the `anchors` (made against the anchored body) that the edit to
