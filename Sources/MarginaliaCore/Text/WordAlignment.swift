@@ -105,15 +105,16 @@ public struct WordAlignment: Sendable {
     }
 
     /// The target offset of source offset `offset`, sticking to the text on `side` of it
-    /// where an insertion makes that ambiguous; snapped outward to a grapheme boundary.
+    /// where an insertion makes that ambiguous; snapped to a grapheme boundary away from
+    /// that text.
     private func position(of offset: Int, stickingTo side: Side, _ direction: Direction) -> Int {
+        if side == .before, offset == 0 { return 0 }
         let target = direction.targetText
         // The piece holding the text on `side` of the offset: for the text before it, the
         // first piece reaching the offset, never empty on the source side past offset 0.
         let index = side == .after
             ? firstPiece { $0[keyPath: direction.source].upperBound > offset }
             : firstPiece { $0[keyPath: direction.source].upperBound >= offset }
-        if side == .before, offset == 0 { return 0 }
         guard index < pieces.count else { return target.count }
         let piece = pieces[index]
         let from = piece[keyPath: direction.source]
