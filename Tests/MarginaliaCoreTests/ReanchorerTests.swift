@@ -207,19 +207,16 @@ struct ReanchorerTests {
 
     static let emoji = "Family 👩‍👩‍👧 and flags 🇫🇷🇻🇳 with 𝄞 music 👩🏽‍💻 at work 😀."
 
-    @Test func emojiAndScalarsOutsideTheBMPCountAsScalars() throws {
+    /// An emoji inserted before the span (three scalars), and a changed skin tone inside it.
+    @Test(arguments: [
+        ("👍🏿 " + emoji, 3, AnchorStatus.moved, "🇻🇳 with 𝄞 music 👩🏽‍💻"),
+        (emoji.replacingOccurrences(of: "👩🏽‍💻", with: "👩🏿‍💻"), 0, AnchorStatus.fuzzy, "🇻🇳 with 𝄞 music 👩🏿‍💻"),
+    ])
+    func emojiAndScalarsOutsideTheBMPCountAsScalars(edited: String, shift: Int, status: AnchorStatus, expected: String) throws {
         let anchor = try anchor(Self.emoji, "🇻🇳 with 𝄞 music 👩🏽‍💻")
-        let (placement, text) = place(anchor, from: Self.emoji, to: "👍🏿 " + Self.emoji)
-        #expect(placement == AnchorPlacement(range: (anchor.start + 3)..<(anchor.end + 3), status: .moved))
-        #expect(text == "🇻🇳 with 𝄞 music 👩🏽‍💻")
-    }
-
-    @Test func aChangedSkinToneInsideIsFuzzy() throws {
-        let anchor = try anchor(Self.emoji, "🇻🇳 with 𝄞 music 👩🏽‍💻")
-        let edited = Self.emoji.replacingOccurrences(of: "👩🏽‍💻", with: "👩🏿‍💻")
         let (placement, text) = place(anchor, from: Self.emoji, to: edited)
-        #expect(placement.status == .fuzzy)
-        #expect(text == "🇻🇳 with 𝄞 music 👩🏿‍💻")
+        #expect(placement == AnchorPlacement(range: (anchor.start + shift)..<(anchor.end + shift), status: status))
+        #expect(text == expected)
     }
 
     // MARK: The ends of the body
