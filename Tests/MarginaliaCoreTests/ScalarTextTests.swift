@@ -86,6 +86,24 @@ struct ScalarTextTests {
         #expect(ScalarText("👩‍👩‍👧").occurrences(of: Array("👩".unicodeScalars)).isEmpty)
     }
 
+    @Test func occurrencesWithinARange() {
+        let text = ScalarText("ab ab ab")
+        let needle = Array("ab".unicodeScalars)
+        #expect(text.occurrences(of: needle, in: 2..<8) == [3..<5, 6..<8])
+        #expect(text.occurrences(of: needle, in: 4..<7).isEmpty)
+        #expect(text.occurrences(of: needle, in: -5..<20) == [0..<2, 3..<5, 6..<8])
+    }
+
+    @Test func nearestBoundariesAndHeldScalars() {
+        let text = ScalarText("a🇫🇷b")
+        #expect(text.boundary(atOrBefore: 2) == 1)
+        #expect(text.boundary(atOrAfter: 2) == 3)
+        #expect(text.boundary(atOrAfter: 9) == 4)
+        #expect(text.holds(Array("🇫🇷".unicodeScalars), at: 1..<3))
+        #expect(!text.holds(Array("🇫🇷".unicodeScalars), at: 2..<4))
+        #expect(!text.holds(Array("b".unicodeScalars), at: 3..<5))
+    }
+
     @Test func boundariesMatchTheStandardLibraryOnRandomText() {
         var rng = SplitMix64(seed: 0xB0B)
         for sample in 0..<2_000 {

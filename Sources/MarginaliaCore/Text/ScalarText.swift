@@ -33,6 +33,11 @@ public struct ScalarText: Sendable {
         offset >= 0 && offset <= count && isBoundary[offset]
     }
 
+    /// Whether `range` lies inside the text and holds exactly the scalars `expected`.
+    public func holds(_ expected: [Unicode.Scalar], at range: Range<Int>) -> Bool {
+        range.lowerBound >= 0 && range.upperBound <= count && scalars[range].elementsEqual(expected)
+    }
+
     /// The text of `range` (scalar offsets).
     public func text(_ range: Range<Int>) -> String {
         var result = String.UnicodeScalarView()
@@ -40,14 +45,29 @@ public struct ScalarText: Sendable {
         return String(result)
     }
 
-    /// Every place `needle` occurs with both ends on grapheme boundaries, in order.
-    /// Overlapping occurrences are all reported.
-    public func occurrences(of needle: [Unicode.Scalar]) -> [Range<Int>] {
-        guard !needle.isEmpty, needle.count <= count else { return [] }
+    /// The nearest grapheme boundary at or before `offset` (clamped to the text).
+    public func boundary(atOrBefore offset: Int) -> Int {
+        var offset = min(max(offset, 0), count)
+        while !isBoundary[offset] { offset -= 1 }
+        return offset
+    }
+
+    /// The nearest grapheme boundary at or after `offset` (clamped to the text).
+    public func boundary(atOrAfter offset: Int) -> Int {
+        var offset = min(max(offset, 0), count)
+        while !isBoundary[offset] { offset += 1 }
+        return offset
+    }
+
+    /// Every place `needle` occurs inside `range` (the whole text by default) with both
+    /// ends on grapheme boundaries, in order. Overlapping occurrences are all reported.
+    public func occurrences(of needle: [Unicode.Scalar], in range: Range<Int>? = nil) -> [Range<Int>] {
+        let range = (range ?? 0..<count).clamped(to: 0..<count)
+        guard !needle.isEmpty, needle.count <= range.count else { return [] }
         var found: [Range<Int>] = []
         let first = needle[0]
-        var start = 0
-        while start + needle.count <= count {
+        var start = range.lowerBound
+        while start + needle.count <= range.upperBound {
             if scalars[start] == first, isBoundary[start], isBoundary[start + needle.count],
                scalars[start..<(start + needle.count)].elementsEqual(needle) {
                 found.append(start..<(start + needle.count))

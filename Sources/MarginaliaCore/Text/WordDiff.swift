@@ -25,26 +25,15 @@ public enum WordDiff {
     /// The runs turning `old` into `new`: joining the equal and deleted runs gives
     /// `old`, the equal and inserted ones `new`. Within a change, deletions come first.
     public static func segments(from old: String, to new: String) -> [Segment] {
-        let before = WordTokens.of(old)
-        let after = WordTokens.of(new)
+        let alignment = WordAlignment(from: old, to: new)
         var segments: [Segment] = []
-        func add(_ operation: Segment.Operation, _ tokens: ArraySlice<Substring>) {
-            guard !tokens.isEmpty else { return }
-            let text = tokens.joined()
-            if segments.last?.operation == operation {
-                segments[segments.count - 1].text += text
-            } else {
-                segments.append(Segment(operation, text))
+        for piece in alignment.pieces {
+            if piece.isEqual {
+                segments.append(Segment(.equal, alignment.old.text(piece.old)))
+                continue
             }
-        }
-        var i = 0
-        var j = 0
-        for (matchedOld, matchedNew) in matches(before, after) + [(before.count, after.count)] {
-            add(.deleted, before[i..<matchedOld])
-            add(.inserted, after[j..<matchedNew])
-            add(.equal, before[matchedOld..<min(matchedOld + 1, before.count)])
-            i = matchedOld + 1
-            j = matchedNew + 1
+            if !piece.old.isEmpty { segments.append(Segment(.deleted, alignment.old.text(piece.old))) }
+            if !piece.new.isEmpty { segments.append(Segment(.inserted, alignment.new.text(piece.new))) }
         }
         return segments
     }

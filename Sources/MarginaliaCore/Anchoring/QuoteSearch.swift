@@ -1,0 +1,97 @@
+/// Steps 3 and 4 of re-anchoring: looking for the quote across the whole body when the
+/// diff cannot say where the annotated words went (they were deleted, or the revision
+/// they were anchored against is unknown).
+///
+/// Candidates are ranked as Hypothesis ranks them, by how well the quote, the prefix
+/// and the suffix match and how near the candidate is to where the words were
+/// expected (weights 50, 20, 20 and 2); equal scores go to the lowest offset, so every
+/// replica picks the same one.
+struct QuoteSearch {
+    static let quoteWeight = 50.0
+    static let prefixWeight = 20.0
+    static let suffixWeight = 20.0
+    static let positionWeight = 2.0
+    /// A quote shorter than this (in scalars) is too common to trust without context.
+    static let shortQuoteLength = 8
+    /// The mean prefix and suffix similarity a short quote's context must reach.
+    static let shortQuoteContextSimilarity = 0.6
+    /// The score (out of 1) from which an approximate match is taken as `fuzzy`;
+    /// below it the match needs a reader's `review`.
+    static let fuzzyScore = 0.75
+
+    let body: ScalarText
+    let quote: [Unicode.Scalar]
+    let prefix: [Unicode.Scalar]
+    let suffix: [Unicode.Scalar]
+    /// Where the words were expected: the old start, carried through the diff when known.
+    let hint: Int
+    /// Whether a place of the body is another instance of the words, not the annotated one.
+    let isAnotherInstance: (Range<Int>) -> Bool
+
+    /// The most scalars an approximate match may get wrong: a quarter of the quote.
+    static func errorBudget(quoteLength: Int) -> Int { quoteLength / 4 }
+
+    /// Step 3: the best place the quote occurs exactly.
+    func exactMatch() -> Range<Int>? {
+        best(of: body.occurrences(of: quote).map { Candidate(range: $0, errors: 0) })?.range
+    }
+
+    /// Step 4: the best place the quote occurs within the error budget, `fuzzy` when it
+    /// scores high and `review` otherwise.
+    func approximateMatch() -> AnchorPlacement? {
+        let budget = Self.errorBudget(quoteLength: quote.count)
+        guard budget > 0 else { return nil }
+        let candidates = ApproximateSearch.matches(of: quote, in: body.scalars, maxErrors: budget).compactMap {
+            match -> Candidate? in
+            guard body.isGraphemeBoundary(match.range.upperBound) else { return nil }
+            let start = body.boundary(atOrBefore: match.range.lowerBound)
+            return start < match.range.upperBound
+                ? Candidate(range: start..<match.range.upperBound, errors: match.errors) : nil
+        }
+        guard let found = best(of: candidates) else { return nil }
+        return AnchorPlacement(range: found.range, status: found.score >= Self.fuzzyScore ? .fuzzy : .review)
+    }
+
+    private struct Candidate {
+        var range: Range<Int>
+        var errors: Int
+        var score = 0.0
+        var contextSimilarity = 0.0
+    }
+
+    /// The highest-scoring candidate that is not another instance of the words and,
+    /// for a short quote, has matching context.
+    private func best(of candidates: [Candidate]) -> Candidate? {
+        let ranked = candidates.map(scored).sorted {
+            $0.score != $1.score ? $0.score > $1.score : $0.range.lowerBound < $1.range.lowerBound
+        }
+        return ranked.first { candidate in
+            (quote.count >= Self.shortQuoteLength || candidate.contextSimilarity >= Self.shortQuoteContextSimilarity)
+                && !isAnotherInstance(candidate.range)
+        }
+    }
+
+    private func scored(_ candidate: Candidate) -> Candidate {
+        let start = candidate.range.lowerBound
+        let end = candidate.range.upperBound
+        let prefixWindow = body.scalars[max(0, start - prefix.count)..<start]
+        let suffixWindow = body.scalars[end..<min(body.count, end + suffix.count)]
+        let prefixScore = Self.similarity(prefixWindow, prefix[...])
+        let suffixScore = Self.similarity(suffixWindow, suffix[...])
+        let quoteScore = 1 - Double(candidate.errors) / Double(quote.count)
+        let positionScore = 1 - Double(abs(start - hint)) / Double(max(1, body.count))
+        let total = Self.quoteWeight * quoteScore + Self.prefixWeight * prefixScore
+            + Self.suffixWeight * suffixScore + Self.positionWeight * positionScore
+        var result = candidate
+        result.score = total / (Self.quoteWeight + Self.prefixWeight + Self.suffixWeight + Self.positionWeight)
+        result.contextSimilarity = (prefixScore + suffixScore) / 2
+        return result
+    }
+
+    /// 1 for equal runs, falling to 0 as edits approach the longer one's length.
+    private static func similarity(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Double {
+        let longest = max(a.count, b.count)
+        guard longest > 0 else { return 1 }
+        return 1 - Double(ScalarEditDistance.levenshtein(a, b)) / Double(longest)
+    }
+}
