@@ -8,6 +8,8 @@ extension SyncSession {
         var position: Int64 = 0
         var count = 0
         while true {
+            // Ctrl-C in the REPL cancels the task: stop between pages.
+            try Task.checkCancellation()
             let page = try await replica.changePage(notCoveredBy: knowledge, after: position, limit: 1_000)
             if page.payloads.isEmpty { break }
             for payload in page.payloads {
@@ -43,6 +45,8 @@ extension SyncSession {
                 batchLines.append(linesReceived)
                 count += 1
                 if batch.count >= ProtocolConstants.batchSize {
+                    // Cancelled (Ctrl-C in the REPL): stop between batches, each one transaction.
+                    try Task.checkCancellation()
                     try await apply(batch, lines: batchLines)
                     batch.removeAll(keepingCapacity: true)
                     batchLines.removeAll(keepingCapacity: true)
