@@ -3,11 +3,15 @@
 # toolchain needs nothing else.
 
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev sqlite3
+# libreadline-dev for the REPL (found through pkg-config); tmux drives it in the tests.
+APT_PACKAGES := libsqlite3-dev sqlite3 libreadline-dev pkg-config tmux
 CONFIGURATION ?= debug
 BINARY = .build/$(CONFIGURATION)/marginalia
 
-.PHONY: run build release test deps bench clean
+PREFIX ?= $(HOME)/.local
+COMPLETIONS = .build/completions
+
+.PHONY: run build release test deps bench completions install-completions clean
 
 ## run: start marginalia on the default replica (created on first use)
 run: build
@@ -40,6 +44,17 @@ deps:
 bench: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product marginalia-bench
 	.build/release/marginalia-bench $(BENCH_ARGS)
+
+## completions: bash, zsh and fish completion scripts for the one-shot commands, in .build/completions
+completions: build
+	@mkdir -p $(COMPLETIONS)
+	for shell in bash zsh fish; do $(BINARY) --generate-completion-script $$shell > $(COMPLETIONS)/marginalia.$$shell; done
+
+## install-completions: install them under $(PREFIX)/share (default ~/.local/share)
+install-completions: completions
+	install -D -m 644 $(COMPLETIONS)/marginalia.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/marginalia
+	install -D -m 644 $(COMPLETIONS)/marginalia.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_marginalia
+	install -D -m 644 $(COMPLETIONS)/marginalia.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/marginalia.fish
 
 clean:
 	rm -rf .build
