@@ -58,6 +58,7 @@ let package = Package(
 
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore"]),
+        .testTarget(name: "MarginaliaREPLTests", dependencies: ["MarginaliaREPL", "MarginaliaCLI"]),
         .testTarget(
             name: "MarginaliaSyncTests",
             dependencies: ["MarginaliaSync", "MarginaliaTransport", .product(name: "GRDB", package: "GRDB.swift")]),
