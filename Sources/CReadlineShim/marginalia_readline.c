@@ -18,6 +18,7 @@
 static void *completer_context;
 static marginalia_completer completer;
 static char **offered;
+static char **offered_labels;
 static size_t offered_count;
 static size_t offered_capacity;
 static int offer_filenames;
@@ -38,21 +39,55 @@ static void on_interrupt(int signal_number) {
 }
 
 static void forget_offers(void) {
-    for (size_t index = 0; index < offered_count; index++) free(offered[index]);
+    for (size_t index = 0; index < offered_count; index++) {
+        free(offered[index]);
+        free(offered_labels[index]);
+    }
     offered_count = 0;
     offer_filenames = 0;
 }
 
-void marginalia_offer_completion(const char *candidate) {
+void marginalia_offer_completion(const char *candidate, const char *label) {
     if (offered_count == offered_capacity) {
         size_t capacity = offered_capacity ? offered_capacity * 2 : 64;
         char **grown = realloc(offered, capacity * sizeof *grown);
-        if (!grown) return;
-        offered = grown;
+        if (grown) offered = grown;
+        char **grown_labels = realloc(offered_labels, capacity * sizeof *grown_labels);
+        if (grown_labels) offered_labels = grown_labels;
+        if (!grown || !grown_labels) return;
         offered_capacity = capacity;
     }
     char *copy = strdup(candidate);
-    if (copy) offered[offered_count++] = copy;
+    if (!copy) return;
+    offered[offered_count] = copy;
+    offered_labels[offered_count] = label ? strdup(label) : NULL;
+    offered_count++;
+}
+
+static const char *label_of(const char *match) {
+    for (size_t index = 0; index < offered_count; index++) {
+        if (strcmp(offered[index], match) == 0) return offered_labels[index];
+    }
+    return NULL;
+}
+
+// Several ids listed after a second Tab: one a line with its title or note, since bare
+// ids say nothing. Other candidates keep readline's own columns.
+static void display_matches(char **matches, int count, int longest) {
+    int labelled = 0;
+    for (int index = 1; index <= count; index++) labelled |= label_of(matches[index]) != NULL;
+    if (!labelled) {
+        rl_display_match_list(matches, count, longest);
+    } else {
+        FILE *out = rl_outstream ? rl_outstream : stdout;
+        rl_crlf();
+        for (int index = 1; index <= count; index++) {
+            const char *label = label_of(matches[index]);
+            fprintf(out, "%s%s%s", matches[index], label ? "  " : "", label ? label : "");
+            rl_crlf();
+        }
+    }
+    rl_forced_update_display();
 }
 
 void marginalia_offer_filenames(void) {
@@ -98,6 +133,7 @@ void marginalia_readline_start(const char *application, void *context, marginali
     completer_context = context;
     completer = function;
     rl_attempted_completion_function = attempt_completion;
+    rl_completion_display_matches_hook = display_matches;
     rl_basic_word_break_characters = " \t\n;";
     rl_completer_quote_characters = "\"'";
     rl_catch_signals = 0;

@@ -68,6 +68,8 @@ struct REPLTerminalTests {
         defer { repl.close() }
         let (id, terminal) = (repl.article, repl.terminal)
         let annotation = try repl.sandbox.id("annotate", id, "--quote", "beta", "--note", "Đường ngập")
+        let field = try repl.sandbox.id("add", "Field notes", "--body", "x")
+        let hanoi = try repl.sandbox.id("add", "Notes from Hà Nội", "--body", "y")
         try repl.sandbox.write("zz-notes.txt", "Imported\n\nbody\n")
 
         let completions = [
@@ -87,6 +89,13 @@ struct REPLTerminalTests {
             try terminal.waitFor("desk> " + completed)
             try terminal.clearLine(prompt: "desk>")
         }
+        // Several ids found by a title word are listed with their titles (at the second Tab).
+        try terminal.type("show note")
+        try terminal.press("Tab", "Tab")
+        try terminal.waitFor("the ids with their titles") {
+            $0.contains("\n\(field)  Field notes\n") && $0.contains("\n\(hanoi)  Notes from Hà Nội\n")
+        }
+        try terminal.clearLine(prompt: "desk>")
         try terminal.type("show zz")
         try terminal.press("Tab")
         try terminal.enter("Q")

@@ -31,8 +31,9 @@ void marginalia_readline_start(const char *application, void *_Nullable context,
 /// On MARGINALIA_READ_LINE, `*line` is a malloc'ed string the caller frees.
 marginalia_read_result marginalia_read_line(const char *prompt, char *_Nullable *_Nonnull line);
 
-/// A candidate for the word being completed (see marginalia_completer).
-void marginalia_offer_completion(const char *candidate);
+/// A candidate for the word being completed (see marginalia_completer), with what
+/// to show beside it when several are listed (an id's title), or NULL.
+void marginalia_offer_completion(const char *candidate, const char *_Nullable label);
 
 /// Complete the word being completed as a file name.
 void marginalia_offer_filenames(void);

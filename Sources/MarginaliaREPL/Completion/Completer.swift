@@ -54,9 +54,9 @@ final class Completer {
     /// Candidates for a value, by the name the grammar gives it.
     private func values(named valueName: String, _ word: String) -> Completion {
         switch valueName {
-        case "id": .words(vocabulary.articles(matching: word) + vocabulary.annotations(matching: word))
-        case "article": .words(vocabulary.articles(matching: word))
-        case "annotation": .words(vocabulary.annotations(matching: word))
+        case "id": .candidates(vocabulary.articles(matching: word) + vocabulary.annotations(matching: word))
+        case "article": .candidates(vocabulary.articles(matching: word))
+        case "annotation": .candidates(vocabulary.annotations(matching: word))
         case "path", "file": .filenames
         case "target":
             vocabulary.peers(matching: word).isEmpty ? .filenames : .words(vocabulary.peers(matching: word))

@@ -12,12 +12,12 @@ struct ReplicaVocabulary {
 
     let context: CommandContext
 
-    func articles(matching word: String) -> [String] {
+    func articles(matching word: String) -> [Candidate] {
         let articles = (try? context.replica().articles()) ?? []
         return entities(articles.map { ($0.id, $0.title) }, matching: word)
     }
 
-    func annotations(matching word: String) -> [String] {
+    func annotations(matching word: String) -> [Candidate] {
         let annotations = (try? context.replica().annotations()) ?? []
         return entities(annotations.map { ($0.id, $0.note) }, matching: word)
     }
@@ -32,13 +32,20 @@ struct ReplicaVocabulary {
     }
 
     /// Ids starting with `word`; failing that, ids whose text has a word starting with it.
-    private func entities(_ entities: [(id: EntityID, text: String)], matching word: String) -> [String] {
-        let byID = entities.map(\.id.rawValue).filter { $0.hasPrefix(word.lowercased()) }
-        if !byID.isEmpty || word.isEmpty { return byID }
+    /// Each is labelled with its text, shown when several are listed.
+    private func entities(_ entities: [(id: EntityID, text: String)], matching word: String) -> [Candidate] {
+        let byID = entities.filter { $0.id.rawValue.hasPrefix(word.lowercased()) }
         let typed = Self.folded(word)
-        return entities.filter { entity in
+        let matches = !byID.isEmpty || word.isEmpty ? byID : entities.filter { entity in
             Self.folded(entity.text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0.hasPrefix(typed) }
-        }.map(\.id.rawValue)
+        }
+        return matches.map { Candidate(word: $0.id.rawValue, label: $0.text.isEmpty ? nil : Self.label($0.text)) }
+    }
+
+    /// The text on one line, shortened.
+    private static func label(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > 60 ? line.prefix(59) + "…" : line
     }
 
     /// Lowercase, without diacritics, `đ` as `d`: as search matches.

@@ -44,7 +44,8 @@ extension Completer {
         let word = String(decoding: bytes[min(start, bytes.count)..<min(end, bytes.count)], as: UTF8.self)
         switch complete(word, after: ShellWords.wordsSoFar(in: before)) {
         case .filenames: marginalia_offer_filenames()
-        case .words(let words): for candidate in words { marginalia_offer_completion(candidate) }
+        case .candidates(let candidates):
+            for candidate in candidates { marginalia_offer_completion(candidate.word, candidate.label) }
         }
     }
 }
