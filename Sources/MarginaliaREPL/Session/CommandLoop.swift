@@ -33,7 +33,7 @@ final class CommandLoop {
 
     func run() async -> Int32 {
         var status: Int32 = 0
-        while let line = readLine() {
+        while let line = try? lines.nextLine(continuation: false) {
             let executor = CommandExecutor(
                 context: context, location: options.numbersLines ? "line \(lines.lineNumber)" : nil, helpHint: "help")
             let commands: [[String]]
@@ -55,14 +55,6 @@ final class CommandLoop {
             }
         }
         return status
-    }
-
-    private func readLine() -> String? {
-        do {
-            return try lines.nextLine(continuation: false)
-        } catch {
-            return nil
-        }
     }
 
     private func execute(_ words: [String], with executor: CommandExecutor) async -> Int32 {
