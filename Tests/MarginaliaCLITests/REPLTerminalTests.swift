@@ -107,8 +107,8 @@ struct REPLTerminalTests {
         let repl = try DeskREPL()
         defer { repl.close() }
         let (sandbox, first) = (repl.sandbox, repl.terminal)
-        for line in ["status", " ls", "status", "log --limit 1"] {
-            try first.waitFor("desk> ")
+        for (index, line) in ["status", " ls", "status", "log --limit 1"].enumerated() {
+            try first.waitFor("desk> ", count: index + 1)
             try first.enter(line)
         }
         try first.waitFor("desk> ", count: 5)
@@ -137,10 +137,14 @@ struct REPLTerminalTests {
         defer { repl.close() }
         let terminal = repl.terminal
         try terminal.type("rm something")
+        // As a person would, press Ctrl-C once the text shows: the terminal discards typed
+        // input that nobody has read yet when Ctrl-C interrupts.
+        try terminal.waitFor("desk> rm something")
         try terminal.press("C-c")
         try terminal.waitFor("desk> rm something^C")
         try terminal.enter("status")
-        try terminal.waitFor("articles    1")
+        // Keys count once the next prompt shows: before, the terminal is not in readline's hands.
+        try terminal.waitFor("desk> ", count: 3)
         try terminal.press("C-d")
         #expect(try terminal.waitForExit() == 0)
     }
@@ -164,6 +168,7 @@ struct REPLTerminalTests {
         try terminal.enter("add Abandoned")
         try terminal.waitFor("... ", count: 3)
         try terminal.type("half a line")
+        try terminal.waitFor("... half a line")
         try terminal.press("C-c")
         try terminal.waitFor("marginalia: interrupted")
         try terminal.waitFor("desk> ", count: 3)

@@ -9,13 +9,14 @@ final class InterruptWatch {
 
     /// Runs `operation` in a task that Ctrl-C cancels, and waits for it.
     func run<Value: Sendable>(_ operation: Handoff<() async -> Value>) async -> Value {
-        let task = Task { await operation.value() }
+        // The source exists before the task starts, so `paused` always finds it.
         let source = DispatchSource.makeReadSource(fileDescriptor: marginalia_interrupt_descriptor(), queue: .global())
+        self.source = source
+        let task = Task { await operation.value() }
         source.setEventHandler {
             marginalia_drain_interrupts()
             task.cancel()
         }
-        self.source = source
         source.resume()
         let value = await task.value
         source.cancel()
@@ -26,6 +27,7 @@ final class InterruptWatch {
     /// Lets the line editor have Ctrl-C while a running command reads lines (the body
     /// of `add`): there it discards the text being typed.
     func paused<Value>(_ body: () throws -> Value) rethrows -> Value {
+        let source = self.source
         source?.suspend()
         defer { source?.resume() }
         return try body()

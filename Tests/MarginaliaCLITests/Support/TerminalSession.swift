@@ -18,11 +18,14 @@ final class TerminalSession {
         var environment = sandbox.environment(
             ["XDG_STATE_HOME": sandbox.root.appendingPathComponent("state").path, "TERM": "xterm-256color"])
         for (name, value) in env { environment[name] = value }
-        // tmux sets TERM for the pane itself: `env` sets the test's values explicitly.
+        // tmux sets TERM for the pane itself: `env` sets the test's values explicitly. bash
+        // shows the exit status on the screen and keeps the pane open.
         let command = ["/usr/bin/env", "-i"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             + [MarginaliaProcess.binary.path] + arguments
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "50", "-c", sandbox.work.path] + command)
-        try tmux(["set-option", "-g", "remain-on-exit", "on"])
+        let reporting = #""$@"; echo "[exit status $?]"; exec sleep 600"#
+        try tmux(
+            ["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "50", "-c", sandbox.work.path, "/bin/bash", "-c",
+             reporting, "bash"] + command)
         try tmux(["set-option", "-g", "history-limit", "5000"])
     }
 
@@ -86,15 +89,9 @@ final class TerminalSession {
 
     /// Waits for the program to end and returns its exit status.
     func waitForExit(sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32 {
-        let deadline = Date().addingTimeInterval(Self.timeout)
-        while Date() < deadline {
-            let state = try tmux(["display-message", "-p", "#{pane_dead} #{pane_dead_status}"])
-                .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-            if state.first == "1", let status = state.last.flatMap({ Int32($0) }) { return status }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        Issue.record("the REPL did not exit; the screen:\n\(try screen())", sourceLocation: sourceLocation)
-        throw TimedOut()
+        let screen = try waitFor("the exit status", sourceLocation: sourceLocation) { $0.contains("[exit status ") }
+        let status = screen.components(separatedBy: "[exit status ").last?.prefix { $0.isNumber }
+        return try #require(status.flatMap { Int32($0) }, sourceLocation: sourceLocation)
     }
 
     func close() {
@@ -127,8 +124,20 @@ final class TerminalSession {
         let argv = (["bash", "-c", closingDescriptors, "bash", "-S", socket] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
+        // Nor may it inherit this thread's blocked signals: a server that cannot see
+        // SIGCHLD never finishes `kill-server`.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        var allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, envp)
         try #require(spawned == 0, "cannot start tmux: \(String(cString: strerror(spawned)))")
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
