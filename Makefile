@@ -3,11 +3,15 @@
 # toolchain needs nothing else.
 
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev sqlite3
+# libreadline-dev for the REPL (found through pkg-config); tmux drives it in the tests.
+APT_PACKAGES := libsqlite3-dev sqlite3 libreadline-dev pkg-config tmux
 CONFIGURATION ?= debug
 BINARY = .build/$(CONFIGURATION)/marginalia
 
-.PHONY: run build release test test-asan test-tsan hardening-long deps bench fuzz clean
+PREFIX ?= $(HOME)/.local
+COMPLETIONS = .build/completions
+
+.PHONY: run build release test test-asan test-tsan hardening-long deps bench fuzz completions install-completions clean
 
 ## run: start marginalia on the default replica (created on first use)
 run: build
@@ -67,6 +71,17 @@ fuzz: deps
 	.build-fuzz/release/marginalia-fuzz -detect_leaks=0 -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 		-max_len=65536 -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/ \
 		.build-fuzz/corpus Fuzz/corpus
+
+## completions: bash, zsh and fish completion scripts for the one-shot commands, in .build/completions
+completions: build
+	@mkdir -p $(COMPLETIONS)
+	for shell in bash zsh fish; do $(BINARY) --generate-completion-script $$shell > $(COMPLETIONS)/marginalia.$$shell; done
+
+## install-completions: install them under $(PREFIX)/share (default ~/.local/share)
+install-completions: completions
+	install -D -m 644 $(COMPLETIONS)/marginalia.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/marginalia
+	install -D -m 644 $(COMPLETIONS)/marginalia.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_marginalia
+	install -D -m 644 $(COMPLETIONS)/marginalia.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/marginalia.fish
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan

@@ -39,17 +39,26 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
-        // The command grammar shared by one-shot invocations and (later) the REPL.
+        // The command grammar shared by one-shot invocations and the REPL.
         .target(
             name: "MarginaliaCLI",
             dependencies: [
                 "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "marginalia", dependencies: ["MarginaliaCLI"]),
+        // GNU readline from the system (Debian: libreadline-dev).
+        .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
+        // The only code that touches readline's C globals, which Swift 6 rejects as shared mutable state.
+        .target(name: "CReadlineShim", dependencies: ["CReadline"]),
+        // The REPL and scripts: line editing, history, completion, running lines through the CLI's grammar.
+        .target(
+            name: "MarginaliaREPL",
+            dependencies: ["MarginaliaCLI", "MarginaliaCore", "MarginaliaStore", "CReadlineShim"]),
+        .executableTarget(name: "marginalia", dependencies: ["MarginaliaCLI", "MarginaliaREPL"]),
 
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore"]),
+        .testTarget(name: "MarginaliaREPLTests", dependencies: ["MarginaliaREPL", "MarginaliaCLI"]),
         .testTarget(
             name: "MarginaliaSyncTests",
             dependencies: ["MarginaliaSync", "MarginaliaTransport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -7,7 +7,9 @@ public struct MarginaliaCommand: ParsableCommand {
         abstract: "An offline-first store for articles and the annotations you make on them.",
         discussion: """
             Every machine holds a full replica in one SQLite file. Ids may be shortened to any \
-            unique prefix of at least 4 characters.
+            unique prefix of at least 4 characters. Without a command, marginalia starts the REPL \
+            when standard input is a terminal, and otherwise runs the commands it reads there \
+            as a script (one or more per line, separated by ';'; '#' starts a comment).
             """,
         subcommands: [
             Init.self, Status.self, Add.self, Import.self, List.self, Show.self, Edit.self, Replace.self,
@@ -17,13 +19,16 @@ public struct MarginaliaCommand: ParsableCommand {
         ])
 
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "In a script, stop at the first command that fails and exit with its status.")
+    var bail = false
+    @Option(name: .customShort("c"), help: ArgumentHelp(
+        "Run these commands (separated by ';') instead of reading standard input.", valueName: "commands"))
+    var commands: String?
 
     public init() {}
 
-    public func run() throws {
-        let context = CommandContext.make(options: global)
-        try Status.report(in: context, json: false)
-        context.console.line()
-        context.console.line("Run 'marginalia help' for the list of commands.")
+    /// What the options ask of a session, when no command is given.
+    var sessionRequest: SessionRequest {
+        SessionRequest(db: global.db, bail: bail, commands: commands)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
 import MarginaliaCLI
+import MarginaliaREPL
 
-exit(await MarginaliaMain.run(Array(CommandLine.arguments.dropFirst())))
+exit(await MarginaliaMain.run(Array(CommandLine.arguments.dropFirst()), startSession: REPL.run))

@@ -26,15 +26,6 @@ struct StatusTests {
         #expect(human.lines.contains { $0.hasPrefix("knowledge   ") && $0.hasSuffix(":3") })
     }
 
-    @Test func theRootCommandShowsTheStatus() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        try sandbox.ok("init", "--name", "desk")
-        let result = try sandbox.ok()
-        #expect(result.lines.first?.hasPrefix("replica     desk (id ") == true, "\(result)")
-        #expect(result.lines.last == "Run 'marginalia help' for the list of commands.")
-    }
-
     /// `created` must be the stored millisecond, written exactly. The time is set in the
     /// file so the value is known; 1795959071415 is 2026-11-29T13:31:11.415Z.
     @Test(arguments: [Int64(1_795_959_071_415), 1_795_959_071_001, 1_700_000_000_123, 1_000])

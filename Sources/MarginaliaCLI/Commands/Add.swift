@@ -5,7 +5,10 @@ import MarginaliaStore
 struct Add: ReplicaCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add an article; prints its id.",
-        discussion: "The body comes from --body, --file, or standard input when it is piped.")
+        discussion: """
+            The body comes from --body, --file, or standard input when it is piped. In the REPL \
+            and in scripts, the lines after the command up to a lone '.' are the body.
+            """)
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "The title.") var title: String
@@ -19,10 +22,7 @@ struct Add: ReplicaCommand {
     }
 
     func run(in context: CommandContext) throws {
-        let text: String =
-            if let body { body } else if let file { try TextInput.file(file) } else if !TextInput.standardInputIsTerminal {
-                try TextInput.standardInput()
-            } else { "" }
+        let text = if let body { body } else if let file { try TextInput.file(file) } else { try context.untypedText() }
         let tags = try TagArguments.parse(tags)
         let id = try context.replica().edit { editor in
             try editor.addArticle(title: title, body: text, source: source, tags: tags)

@@ -19,6 +19,8 @@ public enum ExitStatus: Int32, Sendable {
     /// Trying again later may work: a sync or bundle was refused or its connection failed
     /// (committed batches stay), or another process kept the replica locked too long.
     case temporaryFailure = 75
+    /// Ctrl-C stopped the command (a sync: every batch committed before stays).
+    case interrupted = 130
 
     /// The status for an error of Marginalia's own, or nil for the argument parser's.
     static func forError(_ error: any Error) -> ExitStatus? {
@@ -35,6 +37,7 @@ public enum ExitStatus: Int32, Sendable {
             switch error {
             case .unreadable: .noInput
             case .notUTF8, .noTitle: .dataError
+            case .editorFailed: .failure
             }
         case is UsageError:
             .usage
@@ -53,8 +56,9 @@ public enum ExitStatus: Int32, Sendable {
     }
 }
 
-/// A command line that parses but asks for something impossible (`edit` with nothing to edit).
-struct UsageError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// A command line that parses but asks for something impossible (`edit` with nothing to edit),
+/// or that cannot be read at all (an unterminated quote in the REPL).
+public struct UsageError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -14,7 +14,6 @@ enum ResolutionError: Error, CustomStringConvertible {
     case unmergedConflicts(count: Int, subject: String, markedText: String)
     case markersRemain(subject: String)
     case noEditor
-    case editorFailed(command: String, status: Int32)
 
     var description: String {
         switch self {
@@ -41,8 +40,6 @@ enum ResolutionError: Error, CustomStringConvertible {
             "the edited text of \(subject) still holds conflict markers; nothing was written"
         case .noEditor:
             "set $VISUAL or $EDITOR to edit by hand"
-        case .editorFailed(let command, let status):
-            "the editor '\(command)' exited with status \(status); nothing was written"
         }
     }
 
@@ -50,7 +47,7 @@ enum ResolutionError: Error, CustomStringConvertible {
         switch self {
         case .unknownField, .needsField, .unsuitableChoice: .usage
         case .nothingToResolve, .noSuchValue, .noLocalValue, .ambiguousTheirs, .notText, .markersRemain: .dataError
-        case .unmergedConflicts, .noEditor, .editorFailed: .failure
+        case .unmergedConflicts, .noEditor: .failure
         }
     }
 }

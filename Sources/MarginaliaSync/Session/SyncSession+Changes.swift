@@ -12,6 +12,8 @@ extension SyncSession {
         var position: Int64 = 0
         var count = 0
         while true {
+            // Ctrl-C in the REPL cancels the task: stop between pages.
+            try Task.checkCancellation()
             let page = try await replica.changePage(notCoveredBy: knowledge, after: position, limit: 1_000)
             if page.payloads.isEmpty { break }
             for payload in page.payloads {
@@ -67,6 +69,8 @@ extension SyncSession {
                 count += 1
                 if batch.changes.count >= ProtocolConstants.batchSize {
                     try await settle(applying)
+                    // Cancelled (Ctrl-C in the REPL): stop between batches, each one transaction.
+                    try Task.checkCancellation()
                     applying = startApplying(batch)
                     batch = PendingBatch()
                 }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+
+/// Runs one command line through the one grammar: checks the command name, parses,
+/// runs, and turns every outcome into an exit status, with errors as one line on
+/// standard error. One-shot invocations and every command of a REPL session or script
+/// go through here, so they cannot drift apart.
+public struct CommandExecutor {
+    /// What a command line came to.
+    public enum Outcome: Equatable, Sendable {
+        /// The command ran (or failed) with this exit status.
+        case finished(Int32)
+        /// No command was given, only session options: start a session.
+        case session(SessionRequest)
+    }
+
+    private let context: CommandContext?
+    private let location: String?
+    private let helpHint: String
+
+    /// `context` is the session's (nil for one-shot use: each command makes its own);
+    /// `location` prefixes error lines (`line 3` in scripts); `helpHint` is how to get help
+    /// where the command was typed.
+    public init(context: CommandContext?, location: String? = nil, helpHint: String = "marginalia help") {
+        self.context = context
+        self.location = location
+        self.helpHint = helpHint
+    }
+
+    /// Parses and runs `arguments`.
+    public func execute(_ arguments: [String]) async -> Outcome {
+        do {
+            try CommandCatalog.grammar.checkCommandName(in: arguments)
+            var command = try MarginaliaCommand.parseAsRoot(arguments)
+            if let root = command as? MarginaliaCommand { return .session(root.sessionRequest) }
+            switch command {
+            case let command as any AsyncReplicaCommand: try await command.run(in: context(for: command.root))
+            case let command as any ReplicaCommand: try command.run(in: context(for: command.root))
+            case var command as any AsyncParsableCommand: try await command.run()
+            default: try command.run()
+            }
+            return .finished(0)
+        } catch {
+            return .finished(report(error))
+        }
+    }
+
+    /// Prints `error` as one line (or the help it asks for) and returns its exit status.
+    public func report(_ error: any Error) -> Int32 {
+        if error is CancellationError || Task.isCancelled {
+            writeError("interrupted")
+            return ExitStatus.interrupted.rawValue
+        }
+        if let status = ExitStatus.forError(error) {
+            writeError("\(error)")
+            return status.rawValue
+        }
+        // The argument parser's own outcomes: help, usage errors, explicit exit codes.
+        let code = MarginaliaCommand.exitCode(for: error)
+        if code == .success {
+            let message = MarginaliaCommand.fullMessage(for: error)
+            if !message.isEmpty { print(message) }
+            return 0
+        }
+        let message = MarginaliaCommand.message(for: error)
+        if !message.isEmpty { writeError("\(message) (see '\(helpHint)')") }
+        return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
+    }
+
+    /// The session's context, unless the command line names a replica of its own.
+    private func context(for root: MarginaliaCommand) -> CommandContext {
+        if let context, root.global.db == nil { return context }
+        return CommandContext.make(options: root.global)
+    }
+
+    private func writeError(_ message: String) {
+        StandardError.errorLine("marginalia: " + (location.map { "\($0): " } ?? "") + message)
+    }
+}

@@ -1,0 +1,81 @@
+import MarginaliaCLI
+
+/// Decides what Tab offers, from the grammar (`CommandCatalog`: commands, options, and
+/// what each argument's value is) and from the replica (`ReplicaVocabulary`: ids, titles,
+/// peers, tags). Never file names where no file makes sense.
+final class Completer {
+    private let catalog = CommandCatalog.grammar
+    private let vocabulary: ReplicaVocabulary
+
+    init(vocabulary: ReplicaVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// What completes `word`, typed after `before` (the command's words so far).
+    func complete(_ word: String, after before: [String]) -> Completion {
+        var command = catalog.root
+        var rest = before[...]
+        while let name = rest.first, let subcommand = command.subcommand(named: name) {
+            command = subcommand
+            rest = rest.dropFirst()
+        }
+        if before.isEmpty { return .words(matching(word, CommandLoop.leavingWords + catalog.root.subcommands.flatMap(\.names))) }
+        if let previous = rest.last, let option = command.option(spelled: previous), option.kind == .option,
+            !previous.contains("=")
+        {
+            return values(named: option.valueName, word)
+        }
+        if word.hasPrefix("-") { return .words(matching(word, command.optionSpellings)) }
+        let positionals = command.positionals
+        if positionals.isEmpty { return .words(matching(word, command.subcommands.flatMap(\.names))) }
+        let index = positionalCount(in: rest, of: command)
+        guard let argument = index < positionals.count ? positionals[index] : positionals.last(where: \.isRepeating)
+        else { return .words([]) }
+        return values(named: argument.valueName, word)
+    }
+
+    /// How many positional arguments `words` holds: the words that are neither options
+    /// nor the values of options.
+    private func positionalCount(in words: ArraySlice<String>, of command: GrammarCommand) -> Int {
+        var count = 0
+        var index = words.startIndex
+        while index < words.endIndex {
+            let word = words[index]
+            if word.hasPrefix("-"), let option = command.option(spelled: word) {
+                if option.kind == .option && !word.contains("=") { index += 1 }
+            } else {
+                count += 1
+            }
+            index += 1
+        }
+        return count
+    }
+
+    /// Candidates for a value, by the name the grammar gives it.
+    private func values(named valueName: String, _ word: String) -> Completion {
+        switch valueName {
+        case "id": .candidates(vocabulary.articles(matching: word) + vocabulary.annotations(matching: word))
+        case "article": .candidates(vocabulary.articles(matching: word))
+        case "annotation": .candidates(vocabulary.annotations(matching: word))
+        case "path", "file": .filenames
+        case "target":
+            vocabulary.peers(matching: word).isEmpty ? .filenames : .words(vocabulary.peers(matching: word))
+        case "for": .words(vocabulary.peers(matching: word))
+        case "tag": .words(vocabulary.tags(matching: word))
+        case "±tag": .words(signedTags(word))
+        case "field": .words(matching(word, ReplicaVocabulary.fieldNames))
+        case "subcommands": .words(matching(word, catalog.root.subcommands.flatMap(\.names)))
+        default: .words([])
+        }
+    }
+
+    /// `+name` adds a tag, `-name` removes one: complete the name after the sign.
+    private func signedTags(_ word: String) -> [String] {
+        guard let sign = word.first, sign == "+" || sign == "-" else { return ["+", "-"].filter { $0.hasPrefix(word) } }
+        return vocabulary.tags(matching: String(word.dropFirst())).map { String(sign) + $0 }
+    }
+
+    private func matching(_ word: String, _ candidates: [String]) -> [String] {
+        candidates.filter { $0.hasPrefix(word) }
+    }
+}

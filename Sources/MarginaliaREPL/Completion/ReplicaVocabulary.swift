@@ -1,0 +1,56 @@
+import Foundation
+import MarginaliaCLI
+import MarginaliaCore
+import MarginaliaStore
+
+/// The replica's words that Tab completes: article and annotation ids (found by an id
+/// prefix, or by a word of a title or note, ignoring case and diacritics), peer names,
+/// tags and field names. Read fresh at each Tab, so they follow every command and sync.
+struct ReplicaVocabulary {
+    /// The fields people edit and resolve, as the store names them.
+    static let fieldNames = [FieldName.title, .body, .source, .note].map(\.rawValue)
+
+    let context: CommandContext
+
+    func articles(matching word: String) -> [Candidate] {
+        let articles = (try? context.replica().articles()) ?? []
+        return entities(articles.map { ($0.id, $0.title) }, matching: word)
+    }
+
+    func annotations(matching word: String) -> [Candidate] {
+        let annotations = (try? context.replica().annotations()) ?? []
+        return entities(annotations.map { ($0.id, $0.note) }, matching: word)
+    }
+
+    func peers(matching word: String) -> [String] {
+        ((try? context.replica().peers()) ?? []).map(\.name).filter { $0.hasPrefix(word) }
+    }
+
+    func tags(matching word: String) -> [String] {
+        let articles = (try? context.replica().articles()) ?? []
+        return Set(articles.flatMap(\.tags)).filter { $0.hasPrefix(word) }.sorted()
+    }
+
+    /// Ids starting with `word`; failing that, ids whose text has a word starting with it.
+    /// Each is labelled with its text, shown when several are listed.
+    private func entities(_ entities: [(id: EntityID, text: String)], matching word: String) -> [Candidate] {
+        let byID = entities.filter { $0.id.rawValue.hasPrefix(word.lowercased()) }
+        let typed = Self.folded(word)
+        let matches = !byID.isEmpty || word.isEmpty ? byID : entities.filter { entity in
+            Self.folded(entity.text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0.hasPrefix(typed) }
+        }
+        return matches.map { Candidate(word: $0.id.rawValue, label: $0.text.isEmpty ? nil : Self.label($0.text)) }
+    }
+
+    /// The text on one line, shortened.
+    private static func label(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > 60 ? line.prefix(59) + "…" : line
+    }
+
+    /// Lowercase, without diacritics, `đ` as `d`: as search matches.
+    private static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "đ", with: "d")
+    }
+}

@@ -1,0 +1,40 @@
+/// Examples for `help COMMAND`, by command path: the argument parser describes options,
+/// these show them in use.
+enum CommandExamples {
+    static let byCommand: [String: [String]] = [
+        "init": ["init --name laptop"],
+        "status": ["status", "status --digest", "status --json"],
+        "add": [
+            "add \"Hà Nội ngập sâu\" --body \"Mưa lớn kéo dài…\" --tag flood",
+            "add \"Notes from the field\"        (then the body, ending with a line holding only '.')",
+            "add Report --file report.txt --source https://example.org/report",
+        ],
+        "import": ["import examples/articles/", "import draft.md --tag draft"],
+        "list": ["ls", "list --tag flood", "list --json"],
+        "ls": ["ls", "ls --tag flood"],
+        "show": ["show e8gv", "show jdx1 --json"],
+        "edit": ["edit e8gv --title \"Hà Nội ngập sâu\"", "edit e8gv --body      (opens $VISUAL or $EDITOR)",
+                 "edit e8gv --body-file new.txt --source https://example.org/x"],
+        "replace": ["replace e8gv \"mưa lớn\" \"mưa rất lớn\"", "replace e8gv colour color --all"],
+        "rm": ["rm jdx1"],
+        "tag": ["tag e8gv +hanoi -draft"],
+        "annotate": [
+            "annotate e8gv --quote \"mực nước\" --occurrence 2 --note \"đo lúc 6h\" --tag flood",
+            "annotate e8gv --range 120-135",
+        ],
+        "note": ["note jdx1 \"đo lúc 6 giờ sáng\""],
+        "annotations": ["annotations", "annotations e8gv --json"],
+        "search": ["search muc nuoc", "search flood --limit 5 --json"],
+        "history": ["history e8gv"],
+        "log": ["log --limit 5"],
+        "verify": ["verify"],
+        "sync": ["sync ~/usb/notes.db", "sync office", "sync ssh://laptop/~/notes.db",
+                 "sync tcp://127.0.0.1:7070 --token-file ~/.marginalia-token"],
+        "serve": ["serve --listen 7070 --token-file ~/.marginalia-token"],
+        "bundle create": ["bundle create notes.bundle --for office"],
+        "bundle apply": ["bundle apply notes.bundle"],
+        "peer add": ["peer add office ssh://office/~/notes.db"],
+        "peers": ["peers"],
+        "conflicts": ["conflicts", "conflicts --json"],
+    ]
+}

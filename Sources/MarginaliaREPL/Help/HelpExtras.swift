@@ -1,0 +1,21 @@
+/// What `help` adds in a session to the argument parser's help: how the REPL works,
+/// and examples of each command.
+enum HelpExtras {
+    static func print(for path: [String]) {
+        if path.isEmpty {
+            Swift.print(session)
+        } else if let examples = CommandExamples.byCommand[path.joined(separator: " ")] {
+            Swift.print("EXAMPLES:")
+            for example in examples { Swift.print("  " + example) }
+        }
+    }
+
+    static let session = """
+        IN THE REPL:
+          Words are quoted as in a shell ('…', "…", \\), ';' separates commands, '#' starts a comment.
+          Tab completes commands, options, ids (also from a word of a title or note), peers and fields.
+          add TITLE reads the body from the lines that follow, up to a line holding only '.'.
+          Ctrl-C clears the line or stops a running sync; Ctrl-D or 'exit' leaves.
+          'help COMMAND' shows a command's options and examples.
+        """
+}

@@ -1,0 +1,38 @@
+import Foundation
+import MarginaliaCLI
+
+/// The REPL at a terminal: banner, a prompt with the replica's name and open conflicts,
+/// readline editing with history and completion, colour, and Ctrl-C that never ends
+/// the session.
+struct InteractiveSession {
+    let request: SessionRequest
+    let environment: [String: String]
+
+    func run() async -> Int32 {
+        let style = TerminalStyle(environment: environment)
+        let interrupts = InterruptWatch()
+        // The context reads text blocks from the terminal lines, which need the context for
+        // their prompt: the closure reaches the lines once both exist.
+        var source: TerminalLines?
+        let context = CommandContext.session(db: request.db) {
+            guard let source else { return "" }
+            return try interrupts.paused { try TextBlock.read(from: source) }
+        }
+        let history = HistoryFile(environment: environment)
+        history.load()
+        let editor = LineEditor(completer: Completer(vocabulary: ReplicaVocabulary(context: context)))
+        let prompt = Prompt(context: context, style: style)
+        let lines = TerminalLines(editor: editor, history: history, prompt: prompt.text)
+        source = lines
+        printBanner(context: context, style: style)
+        let options = CommandLoop.Options(bail: request.bail, numbersLines: false, interrupts: interrupts)
+        _ = await CommandLoop(lines: lines, context: context, options: options).run()
+        return 0
+    }
+
+    private func printBanner(context: CommandContext, style: TerminalStyle) {
+        let name = (try? context.replica().name()) ?? "?"
+        print(style.text("Marginalia", .bold) + " on replica \(name) (\(context.replicaPath))")
+        print("Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+/// The REPL as a person meets it, in a real terminal (tmux): the prompt and its
+/// conflict count, completion, history across sessions, Ctrl-C and Ctrl-D, colour,
+/// text blocks, and Ctrl-C during a sync.
+@Suite("REPL in a terminal")
+struct REPLTerminalTests {
+    /// A replica named desk with one article, `Base title`; returns its id.
+    static func desk(_ sandbox: Sandbox) throws -> String {
+        try sandbox.ok("init", "--name", "desk")
+        return try sandbox.id("add", "Base title", "--body", "alpha beta")
+    }
+
+    /// The REPL on desk, at its first prompt. Close it with `defer { repl.close() }`.
+    struct DeskREPL {
+        let sandbox: Sandbox
+        let article: String
+        let terminal: TerminalSession
+
+        init(env: [String: String?] = [:], colours: Bool = false) throws {
+            sandbox = try Sandbox()
+            article = try REPLTerminalTests.desk(sandbox)
+            terminal = try TerminalSession(sandbox, env: env)
+            try terminal.waitFor("desk> ", colours: colours)
+        }
+
+        func close() {
+            terminal.close()
+            sandbox.remove()
+        }
+    }
+
+    @Test func thePromptShowsTheReplicaAndItsOpenConflicts() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let id = try Self.desk(sandbox)
+        let road = sandbox.root.appendingPathComponent("road.db").path
+        try sandbox.ok("--db", road, "init", "--name", "road")
+        try sandbox.ok("sync", road)
+        try sandbox.ok("edit", id, "--title", "From the desk")
+        try sandbox.ok("--db", road, "edit", id, "--title", "From the road")
+        try sandbox.ok("sync", road)
+
+        let terminal = try TerminalSession(sandbox)
+        defer { terminal.close() }
+        let screen = try terminal.waitFor("desk [1 conflict]> ")
+        #expect(screen.contains("Marginalia on replica desk (\(sandbox.db))"), "\(screen)")
+        // Colour: the name in cyan, the count in yellow.
+        let coloured = try terminal.screen(colours: true)
+        #expect(coloured.contains("\u{1B}[36mdesk") && coloured.contains("\u{1B}[33m[1 conflict]"), "\(coloured)")
+        // Resolving the conflict (an edit of the field) shows at the next prompt.
+        try terminal.enter("edit \(id) --title Resolved")
+        try terminal.waitFor("\ndesk> ")
+        #expect(try sandbox.status().conflicts == 0)
+    }
+
+    @Test(arguments: [["NO_COLOR": "1"], ["TERM": "dumb"]])
+    func colourIsOffUnderNoColourAndDumbTerminals(env: [String: String]) throws {
+        let repl = try DeskREPL(env: env, colours: true)
+        defer { repl.close() }
+        let screen = try repl.terminal.screen(colours: true)
+        #expect(!screen.contains("\u{1B}[36m") && !screen.contains("\u{1B}[1m"), "\(screen)")
+    }
+
+    @Test func tabCompletesCommandsOptionsIdsAndPaths() throws {
+        let repl = try DeskREPL()
+        defer { repl.close() }
+        let (id, terminal) = (repl.article, repl.terminal)
+        let annotation = try repl.sandbox.id("annotate", id, "--quote", "beta", "--note", "Đường ngập")
+        let field = try repl.sandbox.id("add", "Field notes", "--body", "x")
+        let hanoi = try repl.sandbox.id("add", "Notes from Hà Nội", "--body", "y")
+        try repl.sandbox.write("zz-notes.txt", "Imported\n\nbody\n")
+
+        let completions = [
+            ("sta", "status "),
+            // An id from a word of the title, ignoring case; from a prefix; an annotation from its note.
+            ("show bas", "show \(id) "),
+            ("show \(id.prefix(4))", "show \(id) "),
+            ("note duong", "note \(annotation) "),
+            // Options of the command being typed.
+            ("annotations --js", "annotations --json "),
+            // File names where a path makes sense, and only there.
+            ("import zz", "import zz-notes.txt "),
+        ]
+        for (typed, completed) in completions {
+            try terminal.type(typed)
+            try terminal.press("Tab")
+            try terminal.waitFor("desk> " + completed)
+            try terminal.clearLine(prompt: "desk>")
+        }
+        // Several ids found by a title word are listed with their titles (at the second Tab).
+        try terminal.type("show note")
+        try terminal.press("Tab", "Tab")
+        try terminal.waitFor("the ids with their titles") {
+            $0.contains("\n\(field)  Field notes\n") && $0.contains("\n\(hanoi)  Notes from Hà Nội\n")
+        }
+        try terminal.clearLine(prompt: "desk>")
+        try terminal.type("show zz")
+        try terminal.press("Tab")
+        try terminal.enter("Q")
+        let screen = try terminal.waitFor("no article or annotation") { $0.contains("marginalia: ") && $0.contains("zzQ") }
+        #expect(screen.contains("desk> show zzQ"), "\(screen)")
+    }
+
+    @Test func historyIsKeptAcrossSessions() throws {
+        let repl = try DeskREPL()
+        defer { repl.close() }
+        let (sandbox, first) = (repl.sandbox, repl.terminal)
+        for (index, line) in ["status", " ls", "status", "log --limit 1"].enumerated() {
+            try first.waitFor("desk> ", count: index + 1)
+            try first.enter(line)
+        }
+        try first.waitFor("desk> ", count: 5)
+        try first.press("C-d")
+        #expect(try first.waitForExit() == 0)
+
+        let file = sandbox.root.appendingPathComponent("state/marginalia/history").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let kept = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(RunResult.lines(of: kept) == ["status", "log --limit 1"], "\(kept)")
+
+        let second = try TerminalSession(sandbox)
+        defer { second.close() }
+        try second.waitFor("desk> ")
+        try second.press("Up")
+        try second.waitFor("desk> log --limit 1")
+        try second.press("Up")
+        try second.waitFor("desk> status")
+        try second.press("Enter")
+        try second.waitFor("articles    1")
+    }
+
+    @Test func ctrlCClearsTheLineAndCtrlDLeaves() throws {
+        let repl = try DeskREPL()
+        defer { repl.close() }
+        let terminal = repl.terminal
+        try terminal.type("rm something")
+        // As a person would, press Ctrl-C once the text shows: the terminal discards typed
+        // input that nobody has read yet when Ctrl-C interrupts.
+        try terminal.waitFor("desk> rm something")
+        try terminal.press("C-c")
+        try terminal.waitFor("desk> rm something^C")
+        try terminal.enter("status")
+        // Keys count once the next prompt shows: before, the terminal is not in readline's hands.
+        try terminal.waitFor("desk> ", count: 3)
+        try terminal.press("C-d")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func addReadsTheBodyUpToALoneDot() throws {
+        let repl = try DeskREPL()
+        defer { repl.close() }
+        let (sandbox, terminal) = (repl.sandbox, repl.terminal)
+        try terminal.enter("add 'Ghi chú'")
+        for line in ["Dòng một.", "  Dòng hai."] {
+            try terminal.waitFor("... ")
+            try terminal.enter(line)
+        }
+        try terminal.enter(".")
+        try terminal.waitFor("desk> ", count: 2)
+        let listed = try #require(try sandbox.ok("list").lines.first { $0.hasSuffix("  Ghi chú") })
+        let added = try sandbox.json(ArticleDoc.self, "show", String(listed.prefix(8)), "--json")
+        #expect(added.body == "Dòng một.\n  Dòng hai.\n")
+
+        // Ctrl-C in the middle of the body abandons the command.
+        try terminal.enter("add Abandoned")
+        try terminal.waitFor("... ", count: 3)
+        try terminal.type("half a line")
+        try terminal.waitFor("... half a line")
+        try terminal.press("C-c")
+        try terminal.waitFor("marginalia: interrupted")
+        try terminal.waitFor("desk> ", count: 3)
+        #expect(try sandbox.status().articles == 2)
+    }
+
+    /// A sync to a responder that reads slowly, interrupted once the progress line shows
+    /// it under way: the prompt comes back, both replicas verify, the receiver holds
+    /// whole batches only, and the next sync completes.
+    @Test func ctrlCStopsASyncCleanly() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init", "--name", "desk")
+        let folder = sandbox.work.appendingPathComponent("many")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for index in 0..<5_000 {
+            try Data("Article \(index)\n\nBody of article \(index).\n".utf8)
+                .write(to: folder.appendingPathComponent(String(format: "%05d.txt", index)))
+        }
+        try sandbox.ok("import", folder.path)
+        let road = sandbox.root.appendingPathComponent("road.db").path
+        try sandbox.ok("--db", road, "init", "--name", "road")
+        let slow = """
+            exec:while IFS= read -r line; do printf '%s\\n' "$line"; sleep 0.002; done \
+            | \(shellQuote(MarginaliaProcess.binary.path)) --db \(shellQuote(road)) serve --stdio
+            """
+
+        let terminal = try TerminalSession(sandbox)
+        defer { terminal.close() }
+        try terminal.waitFor("desk> ")
+        try terminal.enter("sync \(shellQuote(slow))")
+        try terminal.waitFor("sent 1000, received 0 changes")
+        try terminal.press("C-c")
+        try terminal.waitFor("marginalia: interrupted")
+        try terminal.waitFor("desk> ", count: 2)
+
+        try sandbox.expectVerified()
+        let received = try sandbox.json(StatusDoc.self, "--db", road, "status", "--json")
+        #expect(received.articles % 2_000 == 0 && received.articles < 5_000, "\(received.articles)")
+        let verified = try sandbox.ok("--db", road, "verify")
+        #expect(verified.lines.first?.hasPrefix("ok: ") == true)
+
+        try terminal.enter("sync \(road)")
+        try terminal.waitFor("desk> ", count: 3)
+        #expect(try sandbox.json(StatusDoc.self, "--db", road, "status", "--json").articles == 5_000)
+    }
+}

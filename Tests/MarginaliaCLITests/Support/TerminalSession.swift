@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// `marginalia` in a real terminal, as a person meets it: tmux runs it in a detached
+/// session on a private server, `type` and `press` send keys, and `waitFor` polls the
+/// screen until the expected text shows (generous timeouts, no fixed sleeps), so the
+/// tests hold under load. Close it with `defer { terminal.close() }`.
+final class TerminalSession {
+    private let socket: String
+    private let sandbox: Sandbox
+    static let timeout: TimeInterval = 60
+
+    /// Starts `marginalia arguments` with the sandbox's environment plus `env`, and
+    /// `XDG_STATE_HOME` (the history) inside the sandbox.
+    init(_ sandbox: Sandbox, arguments: [String] = [], env: [String: String?] = [:]) throws {
+        self.sandbox = sandbox
+        socket = sandbox.root.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8))").path
+        var environment = sandbox.environment(
+            ["XDG_STATE_HOME": sandbox.root.appendingPathComponent("state").path, "TERM": "xterm-256color"])
+        for (name, value) in env { environment[name] = value }
+        // tmux sets TERM for the pane itself: `env` sets the test's values explicitly. bash
+        // shows the exit status on the screen and keeps the pane open.
+        let command = ["/usr/bin/env", "-i"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            + [MarginaliaProcess.binary.path] + arguments
+        let reporting = #""$@"; echo "[exit status $?]"; exec sleep 600"#
+        try tmux(
+            ["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "50", "-c", sandbox.work.path, "/bin/bash", "-c",
+             reporting, "bash"] + command)
+        try tmux(["set-option", "-g", "history-limit", "5000"])
+    }
+
+    /// Types `text` literally.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-l", text])
+    }
+
+    /// Types `line` and presses Enter.
+    func enter(_ line: String) throws {
+        try type(line)
+        try press("Enter")
+    }
+
+    /// Presses keys by tmux's names: `Enter`, `Tab`, `C-c`, `C-d`, `Up`.
+    func press(_ keys: String...) throws {
+        try tmux(["send-keys"] + keys)
+    }
+
+    /// What the terminal shows, with its scrollback; `colours` keeps the escape codes.
+    func screen(colours: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-J", "-S", "-"] + (colours ? ["-e"] : []))
+    }
+
+    /// Polls the screen until `predicate` holds, and returns that screen.
+    @discardableResult
+    func waitFor(
+        _ what: String, colours: Bool = false, sourceLocation: SourceLocation = #_sourceLocation,
+        until predicate: (String) -> Bool
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(Self.timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen(colours: colours)
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(what); the screen:\n\(last)", sourceLocation: sourceLocation)
+        throw TimedOut()
+    }
+
+    /// Polls until the screen shows `text` `count` times (a prompt after N commands, say).
+    @discardableResult
+    func waitFor(
+        _ text: String, count: Int = 1, colours: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
+        try waitFor("'\(text)' ×\(count)", colours: colours, sourceLocation: sourceLocation) {
+            $0.components(separatedBy: text).count - 1 >= count
+        }
+    }
+
+    /// Erases the line being typed (Ctrl-U) and waits until the screen shows `prompt`
+    /// alone on the last line, so the next check cannot see what was there before.
+    func clearLine(prompt: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try press("C-u")
+        try waitFor("an empty prompt", sourceLocation: sourceLocation) { screen in
+            screen.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }?
+                .trimmingCharacters(in: .whitespaces) == prompt
+        }
+    }
+
+    /// Waits for the program to end and returns its exit status.
+    func waitForExit(sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32 {
+        let screen = try waitFor("the exit status", sourceLocation: sourceLocation) { $0.contains("[exit status ") }
+        let status = screen.components(separatedBy: "[exit status ").last?.prefix { $0.isNumber }
+        return try #require(status.flatMap { Int32($0) }, sourceLocation: sourceLocation)
+    }
+
+    func close() {
+        _ = try? tmux(["kill-server"])
+    }
+
+    struct TimedOut: Error {}
+
+    /// Runs tmux with the session's socket and returns what it printed.
+    ///
+    /// Spawned by hand rather than with `Process`, through bash closing every descriptor
+    /// but the standard three: the server that `new-session` starts would otherwise
+    /// inherit the descriptors Foundation uses to notice a child's exit (this one's, and
+    /// those of processes other tests start meanwhile) and keep them open forever.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = sandbox.root.appendingPathComponent("tmux-output-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let environment = ["PATH=/usr/bin:/bin", "HOME=\(sandbox.home.path)", "TERM=xterm-256color"]
+        let closingDescriptors = """
+            for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && exec {fd}>&-; done 2>/dev/null
+            exec /usr/bin/tmux "$@"
+            """
+        let argv = (["bash", "-c", closingDescriptors, "bash", "-S", socket] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        // Nor may it inherit this thread's blocked signals: a server that cannot see
+        // SIGCHLD never finishes `kill-server`.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        var allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, envp)
+        try #require(spawned == 0, "cannot start tmux: \(String(cString: strerror(spawned)))")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        try #require(status == 0, "tmux \(arguments) failed with status \(status)")
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+}
