@@ -71,6 +71,7 @@ struct REPLTerminalTests {
         let field = try repl.sandbox.id("add", "Field notes", "--body", "x")
         let hanoi = try repl.sandbox.id("add", "Notes from Hà Nội", "--body", "y")
         try repl.sandbox.write("zz-notes.txt", "Imported\n\nbody\n")
+        try repl.sandbox.ok("peer", "add", "office", "office.db")
 
         let completions = [
             ("sta", "status "),
@@ -78,6 +79,9 @@ struct REPLTerminalTests {
             ("show bas", "show \(id) "),
             ("show \(id.prefix(4))", "show \(id) "),
             ("note duong", "note \(annotation) "),
+            // Field names where a field is asked for, and peer names where a peer is.
+            ("resolve \(id) bo", "resolve \(id) body "),
+            ("sync off", "sync office "),
             // Options of the command being typed.
             ("annotations --js", "annotations --json "),
             // File names where a path makes sense, and only there.
