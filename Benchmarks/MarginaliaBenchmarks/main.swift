@@ -37,6 +37,7 @@ func main() -> Int32 {
     let benchmarks: [(String, (Session) throws -> Void)] = [
         ("import", ImportBenchmark.run),
         ("show", ShowBenchmark.run),
+        ("reanchor", ReanchorBenchmark.run),
         ("status", StatusBenchmark.run),
         ("sync", SyncBenchmark.run),
     ]
