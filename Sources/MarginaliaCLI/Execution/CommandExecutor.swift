@@ -30,8 +30,15 @@ public struct CommandExecutor {
     /// Parses and runs `arguments`.
     public func execute(_ arguments: [String]) async -> Outcome {
         do {
-            try CommandCatalog.grammar.checkCommandName(in: arguments)
-            var command = try MarginaliaCommand.parseAsRoot(arguments)
+            var command: any ParsableCommand
+            do {
+                command = try MarginaliaCommand.parseAsRoot(arguments)
+            } catch {
+                // Only a line that does not parse reads the whole grammar (a third of a
+                // one-shot `status`), to name the nearest command to an unknown one.
+                try CommandCatalog.grammar.checkCommandName(in: arguments)
+                throw error
+            }
             if let root = command as? MarginaliaCommand { return .session(root.sessionRequest) }
             switch command {
             case let command as any AsyncReplicaCommand: try await command.run(in: context(for: command.root))

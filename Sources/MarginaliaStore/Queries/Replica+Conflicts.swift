@@ -47,18 +47,24 @@ public struct Conflict: Hashable, Sendable {
 extension Replica {
     /// Every open conflict, by entity then field; only those of `entity` when given.
     public func conflicts(of entity: EntityID? = nil) throws -> [Conflict] {
-        let only: StatementArguments = [entity?.rawValue]
+        let only: StatementArguments = entity.map { [$0.rawValue] } ?? []
         return try read { db in
             let names = try ReplicaNames(db: db).all()
             var conflicts: [Conflict] = []
+            // Four parts, each on its own index, sorted here: SQLite would rather scan a
+            // table in id order than sort the few rows (70 ms against 3 ms on 30,000
+            // entities), and a sync asks before and after every session.
+            let filter = entity == nil ? "" : " AND id = ?1"
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, 'article' AS kind, title AS label, existence, conflicts FROM articles
-                WHERE (existence = 'contested' OR (conflicts != '' AND existence != 'deleted')) AND (?1 IS NULL OR id = ?1)
-                UNION ALL
-                SELECT id, 'annotation', quote, existence, conflicts FROM annotations
-                WHERE (existence = 'contested' OR (conflicts != '' AND existence != 'deleted')) AND (?1 IS NULL OR id = ?1)
-                ORDER BY id
-                """, arguments: only)
+                WHERE existence = 'contested'\(filter)
+                UNION ALL SELECT id, 'article', title, existence, conflicts FROM articles
+                WHERE conflicts != '' AND existence NOT IN ('deleted', 'contested')\(filter)
+                UNION ALL SELECT id, 'annotation', quote, existence, conflicts FROM annotations
+                WHERE existence = 'contested'\(filter)
+                UNION ALL SELECT id, 'annotation', quote, existence, conflicts FROM annotations
+                WHERE conflicts != '' AND existence NOT IN ('deleted', 'contested')\(filter)
+                """, arguments: only).sorted { ($0["id"] as String) < ($1["id"] as String) }
             for row in rows {
                 let id = try SnapshotRows.entityID(row["id"])
                 let kind = EntityKind(rawValue: row["kind"]) ?? .article
@@ -74,7 +80,7 @@ extension Replica {
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT n.id, n.quote, n.article FROM annotations n JOIN articles a ON a.id = n.article
-                WHERE a.existence = 'deleted' AND +n.existence = 'live' AND (?1 IS NULL OR n.id = ?1) ORDER BY n.id
+                WHERE a.existence = 'deleted' AND +n.existence = 'live'\(entity == nil ? "" : " AND n.id = ?1") ORDER BY n.id
                 """, arguments: only) {
                 conflicts.append(Conflict(
                     entity: try SnapshotRows.entityID(row["id"]), entityKind: .annotation, label: row["quote"] ?? "",
