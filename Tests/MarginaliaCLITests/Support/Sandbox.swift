@@ -98,17 +98,14 @@ final class Sandbox {
     func json<T: Decodable>(
         _ type: T.Type, _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> T {
-        let result = try ok(arguments, sourceLocation: sourceLocation)
-        try #require(result.lines.count == 1, "one JSON document expected: \(result)", sourceLocation: sourceLocation)
-        return try JSONDecoder().decode(T.self, from: Data(result.lines[0].utf8))
+        try ok(arguments, sourceLocation: sourceLocation).jsonDocument(T.self, sourceLocation: sourceLocation)
     }
 
     /// Decodes the JSON lines a `--json` list command prints.
     func jsonLines<T: Decodable>(
         _ type: T.Type, _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> [T] {
-        let result = try ok(arguments, sourceLocation: sourceLocation)
-        return try result.lines.map { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
+        try ok(arguments, sourceLocation: sourceLocation).jsonLines(T.self)
     }
 
     // MARK: State of the replica

@@ -182,15 +182,13 @@ struct ReplicaNode: CustomStringConvertible {
     func json<T: Decodable>(_ type: T.Type, _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation)
         throws -> T
     {
-        let result = try ok(arguments, sourceLocation: sourceLocation)
-        try #require(result.lines.count == 1, "one JSON document expected: \(result)", sourceLocation: sourceLocation)
-        return try JSONDecoder().decode(T.self, from: Data(result.lines[0].utf8))
+        try ok(arguments, sourceLocation: sourceLocation).jsonDocument(T.self, sourceLocation: sourceLocation)
     }
 
     func jsonLines<T: Decodable>(
         _ type: T.Type, _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> [T] {
-        try ok(arguments, sourceLocation: sourceLocation).lines.map { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
+        try ok(arguments, sourceLocation: sourceLocation).jsonLines(T.self)
     }
 
     // MARK: Syncing
