@@ -125,4 +125,19 @@ struct ShowRenderingTests {
         #expect(!result.stdout.contains("\u{1B}"))
         #expect(result.lines.contains("before ␛[31mred␇ after"), "\(result)")
     }
+
+    /// A note's line breaks (LF, NEL, LS) start new lines; its other controls (ESC, a
+    /// C1 control) are shown as pictures, never sent.
+    @Test func aNoteBreaksAtEveryLineBreakAndShowsItsControls() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let article = try sandbox.id("add", "Notes", "--body", "Một câu ngắn.")
+        let note = "one\ntwo\u{85}three\u{2028}four \u{1B}[1m five\u{9B}six"
+        try sandbox.ok("annotate", article, "--quote", "câu", "--note", note)
+        let result = try sandbox.ok("show", article)
+        #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{9B}"), "\(result)")
+        for line in ["one", "two", "three", "four ␛[1m five�six"] {
+            #expect(result.lines.contains("    " + line), "\(line): \(result)")
+        }
+    }
 }

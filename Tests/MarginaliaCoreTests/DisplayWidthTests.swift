@@ -72,4 +72,22 @@ struct DisplayWidthTests {
         }
         #expect(answered > 0)
     }
+
+    /// The UTF-8 fast path decodes every scalar as the scalar view would: the plain ones
+    /// are exactly printable ASCII, U+00AE to U+02FF, U+1E00 to U+1EFF and U+2010 to
+    /// U+2027, alone or inside a `Substring`.
+    @Test func decodesEveryScalarLikeTheScalarView() {
+        let plainRanges: [Range<UInt32>] = [0x20..<0x7F, 0xAE..<0x300, 0x1E00..<0x1F00, 0x2010..<0x2028]
+        let samples = Array(0..<0x3000) + [0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF]
+        for value in samples {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let expected = plainRanges.contains { $0.contains(scalar.value) } ? 1 : nil
+            // Cut at scalars, not characters: a combining mark joins the "a" before it.
+            let text = "a" + String(scalar) + "b"
+            let scalars = text.unicodeScalars
+            let inside = text[scalars.index(after: scalars.startIndex)..<scalars.index(before: scalars.endIndex)]
+            #expect(DisplayWidth.ofPlainText(String(scalar)) == expected, "U+\(String(value, radix: 16))")
+            #expect(DisplayWidth.ofPlainText(inside) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
 }

@@ -45,8 +45,21 @@ enum HumanFormat {
 
     /// `“text”` on one line, cut to `limit` characters with an ellipsis.
     static func quoted(_ text: String, limit: Int) -> String {
+        // Most quotes are one short line: no scalar a line break, fewer scalars than the
+        // limit (so fewer characters too). Only the others pay for character breaking.
+        let scalars = text.unicodeScalars
+        if scalars.count <= limit, !scalars.contains(where: isLineBreak) { return "“\(text)”" }
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        let cut = flat.count > limit ? flat.prefix(limit - 1) + "…" : Substring(flat)
+        let head = flat.prefix(limit)
+        let cut = head.endIndex < flat.endIndex ? flat.prefix(limit - 1) + "…" : head
         return "“\(cut)”"
+    }
+
+    /// The scalars `Character.isNewline` is true for: LF, VT, FF, CR, NEL, LS and PS.
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }

@@ -41,7 +41,7 @@ struct StyledText {
     private var runs: [Run] = []
     /// UTF-8 bytes in all runs: no character is wider than its bytes, tabs aside.
     private var byteCount = 0
-    /// Whether a line break or tab was appended: then wrapping needs the line breaker.
+    /// Whether a line break or tab may have been appended: then wrapping splits at them.
     private var hasBreakOrTab = false
 
     init() {}
@@ -51,10 +51,10 @@ struct StyledText {
     }
 
     mutating func append(_ text: some StringProtocol, _ style: Style = .plain) {
-        let bytes = text.utf8
-        guard !bytes.isEmpty else { return }
-        let safe = Self.hasControl(bytes) ? String(text.map(Self.visible)) : String(text)
-        add(safe, style)
+        guard !text.utf8.isEmpty else { return }
+        let scan = ByteScan(text.utf8)
+        let safe = scan.hasControl ? String(text.map(Self.visible)) : String(text)
+        add(safe, style, mayBreak: scan.hasBreakOrTab)
     }
 
     mutating func append(_ character: Character, _ style: Style = .plain) {
@@ -71,30 +71,18 @@ struct StyledText {
     }
 
     mutating func append(_ other: StyledText) {
-        for run in other.runs { add(run.text, run.style) }
+        for run in other.runs { add(run.text, run.style, mayBreak: other.hasBreakOrTab) }
     }
 
-    /// Adds text already made safe.
-    private mutating func add(_ text: String, _ style: Style) {
+    /// Adds text already made safe; `mayBreak` is false only when it holds no line break or tab.
+    private mutating func add(_ text: String, _ style: Style, mayBreak: Bool) {
         if let last = runs.indices.last, runs[last].style == style {
             runs[last].text += text
         } else {
             runs.append(Run(text: text, style: style))
         }
         byteCount += text.utf8.count
-        if !hasBreakOrTab { hasBreakOrTab = Self.hasBreakOrTab(text.utf8) }
-    }
-
-    /// Whether UTF-8 `bytes` hold a tab or line break: a C0 control (others are already
-    /// pictures), U+0085 (C2 85), or U+2028 and U+2029 (E2 80 A8 and A9).
-    private static func hasBreakOrTab(_ bytes: String.UTF8View) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in bytes {
-            if byte < 0x20 || (previous.1 == 0xC2 && byte == 0x85)
-                || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) { return true }
-            previous = (previous.1, byte)
-        }
-        return false
+        hasBreakOrTab = hasBreakOrTab || mayBreak
     }
 
     /// The columns the text takes.
@@ -105,15 +93,15 @@ struct StyledText {
     /// The lines of this text, split at its line breaks and wrapped to `width` columns.
     func wrapped(to width: Int) -> [StyledText] {
         if !hasBreakOrTab, byteCount <= width { return [self] }
-        let text = runs.map(\.text).joined()
-        if !hasBreakOrTab, let columns = DisplayWidth.ofPlainText(text), columns <= width { return [self] }
+        let text = runs.count == 1 ? runs[0].text : runs.map(\.text).joined()
         let paragraphs = hasBreakOrTab
             ? text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) : [text[...]]
         var lines: [StyledText] = []
         for paragraph in paragraphs {
-            for line in LineBreaker.lines(of: paragraph, width: max(1, width)) {
-                lines.append(slice(of: text, line))
-            }
+            let ranges = LineBreaker.lines(of: paragraph, width: max(1, width))
+            // A paragraph that fits whole needs no slicing.
+            if !hasBreakOrTab, ranges == [paragraph.startIndex..<paragraph.endIndex] { return [self] }
+            for line in ranges { lines.append(slice(of: text, line)) }
         }
         return lines
     }
@@ -130,7 +118,8 @@ struct StyledText {
             let from = max(lower, runStart)
             let to = min(upper, runEnd)
             if from < to {
-                result.add(String(text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]), run.style)
+                let part = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
+                result.add(String(part), run.style, mayBreak: hasBreakOrTab)
             }
             runStart = runEnd
         }
@@ -153,16 +142,6 @@ struct StyledText {
         }
         if let last = runs.last, last.style != .plain { result += Style.plain.escape }
         return result
-    }
-
-    /// Whether `bytes` hold a control character: C0 or DEL, or C1 (0xC2 0x80...0x9F in UTF-8).
-    private static func hasControl(_ bytes: some Sequence<UInt8>) -> Bool {
-        var afterC2 = false
-        for byte in bytes {
-            if byte < 0x20 || byte == 0x7F || (afterC2 && byte < 0xA0) { return true }
-            afterC2 = byte == 0xC2
-        }
-        return false
     }
 
     private static func isBreakOrTab(_ character: Character) -> Bool {

@@ -13,9 +13,16 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
     public let rawValue: String
 
     /// Accepts a well-formed text form; returns nil for anything else.
+    public init?(_ text: String) {
+        guard Self.isWellFormed(text.utf8) else { return nil }
+        self.rawValue = text
+    }
+
+    /// Accepts a well-formed text form; returns nil for anything else. (`String` has its
+    /// own initializer: every id read from a replica goes through it, and this generic
+    /// one is not specialized across modules.)
     public init?(_ text: some StringProtocol) {
-        guard Self.isWellFormed(text) else { return nil }
-        self.rawValue = String(text)
+        self.init(String(text))
     }
 
     /// A fresh identifier drawn from `generator` (a seeded one in tests).
@@ -47,8 +54,8 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
 
     private init(unchecked text: String) { self.rawValue = text }
 
-    private static func isWellFormed(_ text: some StringProtocol) -> Bool {
-        text.utf8.count == length && text.utf8.allSatisfy(IdentifierAlphabet.contains)
+    private static func isWellFormed(_ utf8: String.UTF8View) -> Bool {
+        utf8.count == length && utf8.allSatisfy(IdentifierAlphabet.contains)
     }
 }
 

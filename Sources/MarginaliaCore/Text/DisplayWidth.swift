@@ -24,8 +24,36 @@ public enum DisplayWidth {
     /// quotes and the ellipsis), each one cluster of one column; else nil. It reads
     /// scalars, not clusters, so short Vietnamese lines skip grapheme breaking.
     public static func ofPlainText(_ text: some StringProtocol) -> Int? {
+        if let columns = text.utf8.withContiguousStorageIfAvailable(plainColumns) { return columns }
         var columns = 0
         for scalar in text.unicodeScalars {
+            guard isPlain(scalar.value) else { return nil }
+            columns += 1
+        }
+        return columns
+    }
+
+    /// `ofPlainText` on valid UTF-8 decoded by hand: a `Substring`'s scalar view checks
+    /// every index it is given, which made this scan a tenth of `show`'s time.
+    private static func plainColumns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var columns = 0
+        var index = 0
+        while index < bytes.count {
+            let lead = UInt32(bytes[index])
+            let scalar: UInt32
+            switch lead {
+            case 0..<0x80:
+                scalar = lead
+                index += 1
+            case 0xC0..<0xE0 where index + 1 < bytes.count:
+                scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            case 0xE0..<0xF0 where index + 2 < bytes.count:
+                scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            default:
+                return nil  // four bytes: outside the plain ranges
+            }
             guard isPlain(scalar) else { return nil }
             columns += 1
         }
@@ -34,8 +62,8 @@ public enum DisplayWidth {
 
     /// A scalar that is a whole cluster and one column wherever it stands (no scalar
     /// here extends the cluster before it).
-    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isPlain(_ scalar: UInt32) -> Bool {
+        switch scalar {
         case 0x20..<0x7F, 0xAE..<0x300, 0x1E00..<0x1F00, 0x2010..<0x2028: true
         default: false
         }
@@ -54,7 +82,7 @@ public enum DisplayWidth {
         guard let first = scalars.first else { return 0 }
         if scalars.index(after: scalars.startIndex) == scalars.endIndex {
             // One scalar: ASCII, and the Latin letters Vietnamese is written with, need no table.
-            if isPlain(first) { return 1 }
+            if isPlain(first.value) { return 1 }
             if first.value < 0x20 { return 0 }
         } else if isPictureSequence(scalars) {
             return 2

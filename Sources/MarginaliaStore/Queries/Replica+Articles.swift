@@ -54,11 +54,12 @@ extension Replica {
             else { throw ReplicaError.unknownID(id.rawValue) }
             let article = try SnapshotRows.article(row)
             guard article.existence.isVisible else { throw ReplicaError.deleted(id, kind: .article) }
-            let annotations = try Row.fetchAll(db, sql: """
+            // A cursor reads each row in place; `fetchAll` would copy every value first.
+            let annotations = try Array(Row.fetchCursor(db, sql: """
                 SELECT \(SnapshotRows.annotationColumns) FROM annotations
                 WHERE article = ? AND existence != 'deleted' ORDER BY start, "end", id
                 """, arguments: [id.rawValue]
-            ).map { try SnapshotRows.annotation($0) }
+            ).map(SnapshotRows.annotation))
             return ArticleDetail(article: article, annotations: annotations)
         }
     }
@@ -77,7 +78,7 @@ extension Replica {
                 arguments += [article.rawValue]
             }
             sql += #" ORDER BY article, start, "end", id"#
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try SnapshotRows.annotation($0) }
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(SnapshotRows.annotation))
         }
     }
 

@@ -3,13 +3,15 @@ import MarginaliaCore
 
 /// Reads snapshots back from the derived `articles` and `annotations` rows.
 enum SnapshotRows {
-    /// The columns of `articles` a snapshot needs, with its tags as `tag_list`.
+    /// The columns of `articles` a snapshot needs, with its tags as `tag_list`, in the
+    /// order `article(_:)` reads them.
     static let articleColumns = """
         id, title, body, body_replica, body_counter, source, existence, conflicts, created_ms, updated_ms,
         \(tagList(of: "articles.id"))
         """
     /// The columns of `annotations` a snapshot needs, with its tags as `tag_list`: one
     /// query reads an article's annotations and their tags (`show` of 500 annotations).
+    /// In the order `annotation(_:)` reads them.
     static let annotationColumns = """
         id, article, start, "end", quote, prefix, suffix, revision_replica, revision_counter, note, existence,
         conflicts, created_ms, updated_ms, \(tagList(of: "annotations.id"))
@@ -20,36 +22,33 @@ enum SnapshotRows {
         "(SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags WHERE entity = \(entity) ORDER BY tag)) AS tag_list"
     }
 
-    /// The article in `row` (selected with `articleColumns`).
+    /// The article in `row` (selected with `articleColumns`). Columns are read by
+    /// position: GRDB finds a column by name with a case-insensitive scan, which for the
+    /// 500 rows of one `show` cost more than the query.
     static func article(_ row: Row) throws -> ArticleSnapshot {
-        let id = try entityID(row["id"])
-        return ArticleSnapshot(
-            id: id, title: row["title"], body: row["body"],
-            bodyRevision: try dot(row["body_replica"], row["body_counter"]), source: row["source"],
-            tags: tags(row),
-            existence: try existence(row["existence"]), conflictedFields: try conflicts(row["conflicts"]),
-            created: row["created_ms"], updated: row["updated_ms"])
+        ArticleSnapshot(
+            id: try entityID(row[0]), title: row[1], body: row[2], bodyRevision: try dot(row[3], row[4]),
+            source: row[5], tags: tags(row[10]), existence: try existence(row[6]),
+            conflictedFields: try conflicts(row[7]), created: row[8], updated: row[9])
     }
 
-    /// The annotation in `row` (selected with `annotationColumns`).
+    /// The annotation in `row` (selected with `annotationColumns`), read by position.
     static func annotation(_ row: Row) throws -> AnnotationSnapshot {
-        let id = try entityID(row["id"])
         var anchor: Anchor?
-        if let start: Int = row["start"], let end: Int = row["end"] {
+        if let start: Int = row[2], let end: Int = row[3] {
             anchor = Anchor(
-                start: start, end: end, quote: row["quote"] ?? "", prefix: row["prefix"] ?? "",
-                suffix: row["suffix"] ?? "", revision: try dot(row["revision_replica"], row["revision_counter"]))
+                start: start, end: end, quote: row[4] ?? "", prefix: row[5] ?? "", suffix: row[6] ?? "",
+                revision: try dot(row[7], row[8]))
         }
-        let article: String? = row["article"]
+        let article: String? = row[1]
         return AnnotationSnapshot(
-            id: id, article: try article.map(entityID), anchor: anchor, note: row["note"],
-            tags: tags(row), existence: try existence(row["existence"]),
-            conflictedFields: try conflicts(row["conflicts"]),
-            created: row["created_ms"], updated: row["updated_ms"])
+            id: try entityID(row[0]), article: try article.map(entityID), anchor: anchor, note: row[9],
+            tags: tags(row[14]), existence: try existence(row[10]), conflictedFields: try conflicts(row[11]),
+            created: row[12], updated: row[13])
     }
 
-    private static func tags(_ row: Row) -> [String] {
-        (row["tag_list"] as String?)?.split(separator: " ").map(String.init) ?? []
+    private static func tags(_ list: String?) -> [String] {
+        list?.split(separator: " ").map(String.init) ?? []
     }
 
     static func entityID(_ text: String) throws -> EntityID {
