@@ -63,7 +63,9 @@ let package = Package(
             name: "MarginaliaSyncTests",
             dependencies: ["MarginaliaSync", "MarginaliaTransport", .product(name: "GRDB", package: "GRDB.swift")]),
         // End to end: runs the real `marginalia` binary in temporary folders.
-        .testTarget(name: "MarginaliaCLITests", dependencies: ["marginalia", "MarginaliaCore", "MarginaliaStore"]),
+        // (MarginaliaSync for its `Authenticator`: raw clients that authenticate, then stall.)
+        .testTarget(
+            name: "MarginaliaCLITests", dependencies: ["marginalia", "MarginaliaCore", "MarginaliaStore", "MarginaliaSync"]),
 
         // Benchmarks (`make bench`): a seeded corpus every benchmark shares, and the runner,
         // which times the release `marginalia` binary against baselines run alongside.

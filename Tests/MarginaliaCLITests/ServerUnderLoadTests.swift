@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaSync
 import Testing
 
 /// `serve --listen` with many clients syncing at once (real `marginalia sync tcp://`
@@ -67,5 +68,58 @@ struct ServerUnderLoadTests {
         let digest = try office.digest()
         let digests = try finishAll(clients.map { try $0.start(["status", "--digest"]) }).map(\.stdout)
         #expect(digests.allSatisfy { $0 == digest + "\n" }, "every client ends with the server's digest")
+    }
+
+    /// The idle timeout after the handshake: a client that proves the token, exchanges
+    /// `hello`s and then sends nothing, or trickles a change a byte at a time (bytes
+    /// without a whole line are no progress), is cut off with `timeout`; meanwhile a
+    /// real client syncs without waiting for either.
+    @Test func clientsThatStallAfterAuthenticatingAreTimedOut() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let office = try lab.replica("office")
+        try office.newID("add", "The office's", "--body", "for the reader")
+        let token = try lab.tokenFile()
+        let secret = try String(contentsOfFile: token, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try ServerProcess(office, tokenFile: token, extra: ["--idle-timeout", "6"])
+        let silent = try authenticated(RawConnection(port: server.port), secret: secret)
+        let trickle = try authenticated(RawConnection(port: server.port), secret: secret)
+
+        let reader = try lab.replica("reader")
+        try reader.ok(["sync", server.target, "--token-file", token])
+        #expect(!silent.hasSomethingToRead() && !trickle.hasSomethingToRead(),
+                "the stalled clients are still connected: the sync did not wait for their timeouts")
+        #expect(try reader.digest() == office.digest())
+
+        var trickled = Array("{\"type\":\"change\",\"counter\":1,\"replica\":\"".utf8)[...]
+        while !trickle.hasSomethingToRead(), !trickled.isEmpty {
+            try trickle.send(bytes: [trickled.removeFirst()])
+            usleep(500_000)
+        }
+        #expect(!trickled.isEmpty, "the trickle outlasted its line without being cut off")
+        for connection in [silent, trickle] {
+            let line = try #require(try connection.readLine())
+            let error = try JSONDecoder().decode(ProtocolErrorDoc.self, from: Data(line.utf8))
+            #expect(error.code == "timeout", "\(line)")
+            #expect(try connection.readLine() == nil, "the server hangs up after the timeout")
+        }
+        try server.stop()
+        try office.expectVerified()
+    }
+
+    /// Does what a real client does up to the end of the handshake: reads the
+    /// `challenge`, sends a `hello` with a valid proof, reads the server's `hello`.
+    private func authenticated(_ connection: RawConnection, secret: String) throws -> RawConnection {
+        let challenge = try #require(try connection.readLine())
+        let serverNonce = try #require(
+            (try JSONSerialization.jsonObject(with: Data(challenge.utf8)) as? [String: Any])?["nonce"] as? String)
+        let clientNonce = Authenticator.makeNonce()
+        let proof = Authenticator(secret: Data(secret.utf8)).clientProof(serverNonce: serverNonce, clientNonce: clientNonce)
+        try connection.send(line: try ProtocolLines.replacing(
+            ProtocolLines.hello(), "{\"knowledge\"",
+            with: "{\"auth\":{\"nonce\":\"\(clientNonce)\",\"proof\":\"\(proof)\"},\"knowledge\""))
+        let hello = try #require(try connection.readLine())
+        #expect(hello.contains("\"type\":\"hello\""), "\(hello)")
+        return connection
     }
 }
