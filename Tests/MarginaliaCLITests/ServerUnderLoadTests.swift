@@ -50,12 +50,7 @@ struct ServerUnderLoadTests {
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        for connection in [silent, trickle] {
-            let line = try #require(try connection.readLine())
-            let error = try JSONDecoder().decode(ProtocolErrorDoc.self, from: Data(line.utf8))
-            #expect(error.code == "timeout", "\(line)")
-            #expect(try connection.readLine() == nil, "the server hangs up after the timeout")
-        }
+        for connection in [silent, trickle] { try expectTimedOut(connection) }
 
         let peak = try server.peakMemory()
         print("served \(Self.clientCount) clients twice in \(String(format: "%.1f", seconds)) s; "
@@ -97,14 +92,17 @@ struct ServerUnderLoadTests {
             usleep(500_000)
         }
         #expect(!trickled.isEmpty, "the trickle outlasted its line without being cut off")
-        for connection in [silent, trickle] {
-            let line = try #require(try connection.readLine())
-            let error = try JSONDecoder().decode(ProtocolErrorDoc.self, from: Data(line.utf8))
-            #expect(error.code == "timeout", "\(line)")
-            #expect(try connection.readLine() == nil, "the server hangs up after the timeout")
-        }
+        for connection in [silent, trickle] { try expectTimedOut(connection) }
         try server.stop()
         try office.expectVerified()
+    }
+
+    /// The server's `timeout` error, then the end of the connection.
+    private func expectTimedOut(_ connection: RawConnection, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let line = try #require(try connection.readLine(), sourceLocation: sourceLocation)
+        let error = try JSONDecoder().decode(ProtocolErrorDoc.self, from: Data(line.utf8))
+        #expect(error.code == "timeout", "\(line)", sourceLocation: sourceLocation)
+        #expect(try connection.readLine() == nil, "the server hangs up after the timeout", sourceLocation: sourceLocation)
     }
 
     /// Does what a real client does up to the end of the handshake: reads the
