@@ -13,7 +13,7 @@ struct Annotations: ReplicaCommand {
         let replica = try context.replica()
         let article = try article.map { try replica.resolve($0, as: .article).id }
         let annotations = try replica.annotations(of: article)
-        if output.json { return try context.console.jsonLines(annotations.map(AnnotationJSON.init)) }
+        if output.json { return context.console.jsonLines(annotations.map(AnnotationJSON.json)) }
         let renderer = ArticleRenderer(terminal: context.console.terminal)
         context.console.page(annotations.flatMap { renderer.lines($0, number: nil) })
     }

@@ -23,7 +23,7 @@ struct BundleCommand: ParsableCommand {
             let replica = try context.replica()
             let knowledge = try peer.map { try holdings(of: $0, in: replica) } ?? VersionVector()
             let summary = try await BundleFile.create(at: file, from: replica, for: knowledge)
-            if output.json { return try context.console.json(summary) }
+            if output.json { return context.console.json(SyncSummaryJSON.json(summary)) }
             context.console.line("wrote \(summary.sent) change\(summary.sent == 1 ? "" : "s") to \(file)")
         }
 

@@ -21,9 +21,7 @@ struct ConflictCommand: ReplicaCommand {
         let entity = try replica.resolve(id)
         let details = try replica.conflicts(of: entity.id).map { try ConflictDetail.load($0, from: replica) }
         if output.json {
-            return try context.console.json(EntityConflictsJSON(
-                entity: entity.id.rawValue, entityKind: entity.kind.rawValue,
-                conflicts: details.map { ConflictJSON($0, detailed: true) }))
+            return context.console.json(EntityConflictsJSON.json(entity: entity.id, kind: entity.kind, conflicts: details))
         }
         if details.isEmpty { return context.console.line("no open conflicts on \(entity.kind) \(entity.id)") }
         let renderer = ConflictRenderer(terminal: context.console.terminal)

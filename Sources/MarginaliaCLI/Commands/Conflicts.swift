@@ -15,7 +15,7 @@ struct Conflicts: ReplicaCommand {
 
     func run(in context: CommandContext) throws {
         let conflicts = try context.replica().conflicts()
-        if output.json { return try context.console.jsonLines(conflicts.map { ConflictJSON($0) }) }
+        if output.json { return context.console.jsonLines(conflicts.map { ConflictJSON.json($0) }) }
         if conflicts.isEmpty { return context.console.line("no conflicts") }
         for conflict in conflicts {
             context.console.line(ConflictRenderer.headline(conflict))

@@ -11,7 +11,7 @@ struct List: ReplicaCommand {
 
     func run(in context: CommandContext) throws {
         let articles = try context.replica().articles(tagged: tag)
-        if output.json { return try context.console.jsonLines(articles.map(ArticleJSON.init)) }
+        if output.json { return context.console.jsonLines(articles.map(ArticleJSON.json)) }
         for article in articles {
             var line = "\(HumanFormat.short(article.id))  \(article.title)"
             if !article.tags.isEmpty { line += "  " + article.tags.map { "#\($0)" }.joined(separator: " ") }

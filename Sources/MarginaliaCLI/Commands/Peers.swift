@@ -41,7 +41,7 @@ struct Peers: ReplicaCommand {
     func run(in context: CommandContext) throws {
         let replica = try context.replica()
         let peers = try replica.peers()
-        if output.json { return try context.console.jsonLines(peers.map(PeerJSON.init)) }
+        if output.json { return context.console.jsonLines(peers.map(PeerJSON.json)) }
         let names = try replica.status().replicaNames
         for peer in peers {
             let synced = peer.lastSync.map { "last sync \(HumanFormat.time($0))" } ?? "never synced"

@@ -18,7 +18,7 @@ struct Search: ReplicaCommand {
 
     func run(in context: CommandContext) throws {
         let hits = try context.replica().search(words.joined(separator: " "), limit: limit)
-        if output.json { return try context.console.jsonLines(hits.map(SearchHitJSON.init)) }
+        if output.json { return context.console.jsonLines(hits.map(SearchHitJSON.json)) }
         for hit in hits {
             let label = hit.kind == .article ? "" : "note \(HumanFormat.short(hit.id)) on "
             context.console.line("\(HumanFormat.short(hit.article))  \(label)\(hit.title)")

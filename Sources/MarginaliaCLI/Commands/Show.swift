@@ -23,12 +23,12 @@ struct Show: ReplicaCommand {
         switch entity.kind {
         case .article:
             let detail = try replica.articleDetail(entity.id)
-            if output.json { return try context.console.json(ArticleJSON(detail)) }
+            if output.json { return context.console.json(ArticleJSON.json(detail)) }
             context.console.page(renderer.lines(detail))
         case .annotation:
             let annotation = try replica.annotation(entity.id)
             guard annotation.existence.isVisible else { throw ReplicaError.deleted(entity.id, kind: .annotation) }
-            if output.json { return try context.console.json(AnnotationJSON(annotation)) }
+            if output.json { return context.console.json(AnnotationJSON.json(annotation)) }
             context.console.page(renderer.lines(annotation, number: nil))
         }
     }

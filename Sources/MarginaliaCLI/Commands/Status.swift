@@ -19,7 +19,7 @@ struct Status: ReplicaCommand {
 
     static func report(in context: CommandContext, json: Bool) throws {
         let status = try context.replica().status()
-        if json { return try context.console.json(StatusJSON(status)) }
+        if json { return context.console.json(StatusJSON.json(status)) }
         let knowledge = status.knowledge.sortedEntries
             .map { "\(HumanFormat.replica($0.replica, names: status.replicaNames)):\($0.counter)" }
         let rows: [(String, String)] = [

@@ -11,7 +11,7 @@ struct Verify: ReplicaCommand {
     func run(in context: CommandContext) throws {
         let report = try context.replica().verify()
         if output.json {
-            try context.console.json(VerificationJSON(report))
+            context.console.json(VerificationJSON.json(report))
         } else if report.isConsistent {
             context.console.line("ok: \(report.changesReplayed) changes replayed, \(report.rowsCompared) rows identical")
         } else {

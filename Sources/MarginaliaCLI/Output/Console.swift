@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaCore
 
 /// Where a command's output goes: standard output, paged when it is a terminal and the
 /// output is taller than the screen. The REPL will pass its own.
@@ -31,12 +32,12 @@ struct Console {
     }
 
     /// Writes one value as a JSON document on its own line.
-    func json(_ value: some Encodable) throws {
-        line(try JSONOutput.string(value))
+    func json(_ value: JSONValue) {
+        line(value.canonicalString)
     }
 
     /// Writes values as JSON lines, one per value.
-    func jsonLines(_ values: some Sequence<some Encodable>) throws {
-        for value in values { try json(value) }
+    func jsonLines(_ values: some Sequence<JSONValue>) {
+        for value in values { json(value) }
     }
 }

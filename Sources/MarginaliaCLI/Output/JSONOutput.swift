@@ -1,11 +1,7 @@
 import MarginaliaCore
 
-/// The JSON produced by `--json`: sorted keys, times as ISO 8601 UTC strings.
+/// The JSON produced by `--json` (`JSONValue`s in canonical form): times as ISO 8601 UTC strings.
 enum JSONOutput {
-    static func string(_ value: some Encodable) throws -> String {
-        try CanonicalJSON.string(value)
-    }
-
     /// `2026-11-29T13:27:36.123Z` for a time in milliseconds since 1970.
     static func time(_ milliseconds: Int64) -> String {
         ISO8601Time.string(milliseconds: milliseconds)

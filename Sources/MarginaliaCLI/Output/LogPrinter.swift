@@ -7,7 +7,7 @@ struct LogPrinter {
     let json: Bool
 
     func print(_ entries: [LogEntry], showEntity: Bool) throws {
-        if json { return try console.jsonLines(entries.map(ChangeJSON.init)) }
+        if json { return console.jsonLines(entries.map(ChangeJSON.json)) }
         for entry in entries {
             let change = entry.change
             var line = "\(change.dot.replica.rawValue.prefix(8)):\(change.dot.counter)"

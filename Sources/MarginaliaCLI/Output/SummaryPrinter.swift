@@ -6,7 +6,7 @@ struct SummaryPrinter {
     let json: Bool
 
     func print(_ summary: SyncSummary) throws {
-        if json { return try console.json(summary) }
+        if json { return console.json(SyncSummaryJSON.json(summary)) }
         console.line(summary.line)
     }
 }

@@ -1,49 +1,25 @@
 import MarginaliaCore
 import MarginaliaStore
 
-/// An article in `show --json` (with its annotations) and `list --json` (without).
-struct ArticleJSON: Encodable {
-    var id: String
-    var title: String
-    var body: String?
-    var source: String?
-    var tags: [String]
-    var state: String
-    var conflicts: [String]
-    var created: String?
-    var updated: String
-    var bodyRevision: String?
-    var annotationCount: Int?
-    var annotations: [AnnotationJSON]?
-
-    enum CodingKeys: String, CodingKey {
-        case id, title, body, source, tags, state, conflicts, created, updated, annotations
-        case bodyRevision = "body_revision"
-        case annotationCount = "annotation_count"
-    }
-
-    init(_ detail: ArticleDetail) {
+/// An article in `show --json` (with its body and annotations) and `list --json`
+/// (with its annotation count instead).
+enum ArticleJSON {
+    static func json(_ detail: ArticleDetail) -> JSONValue {
         let article = detail.article
-        id = article.id.rawValue
-        title = article.title
-        body = article.body
-        source = article.source
-        tags = article.tags
-        state = article.existence.rawValue
-        conflicts = article.conflictedFields.map(\.rawValue)
-        created = JSONOutput.time(article.created)
-        updated = JSONOutput.time(article.updated)
-        bodyRevision = article.bodyRevision?.description
-        annotations = detail.annotations.map(AnnotationJSON.init)
+        return .members([
+            "annotations": JSONValue.array(detail.annotations.map(AnnotationJSON.json)), "body": article.body,
+            "body_revision": article.bodyRevision?.description,
+            "conflicts": article.conflictedFields.map { $0.rawValue }, "created": JSONOutput.time(article.created),
+            "id": article.id.rawValue, "source": article.source, "state": article.existence.rawValue,
+            "tags": article.tags, "title": article.title, "updated": JSONOutput.time(article.updated),
+        ])
     }
 
-    init(_ summary: ArticleSummary) {
-        id = summary.id.rawValue
-        title = summary.title
-        tags = summary.tags
-        state = summary.existence.rawValue
-        conflicts = summary.conflictedFields.map(\.rawValue)
-        updated = JSONOutput.time(summary.updated)
-        annotationCount = summary.annotationCount
+    static func json(_ summary: ArticleSummary) -> JSONValue {
+        .members([
+            "annotation_count": summary.annotationCount, "conflicts": summary.conflictedFields.map { $0.rawValue },
+            "id": summary.id.rawValue, "state": summary.existence.rawValue, "tags": summary.tags,
+            "title": summary.title, "updated": JSONOutput.time(summary.updated),
+        ])
     }
 }

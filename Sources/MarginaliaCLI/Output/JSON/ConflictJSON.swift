@@ -3,93 +3,56 @@ import MarginaliaStore
 
 /// A line of `conflicts --json`, and an entry of `conflict ID --json` (which adds the
 /// common ancestor and each value's word diff against it).
-struct ConflictJSON: Encodable {
-    struct ValueJSON: Encodable {
-        var value: FieldValue
-        var dot: String
-        var replica: String
-        var replicaName: String?
-        var time: String
-        var diff: [DiffJSON]?
-
-        enum CodingKeys: String, CodingKey {
-            case value, dot, replica, time, diff
-            case replicaName = "replica_name"
-        }
-
-        init(_ value: CompetingValue, diffFrom ancestor: String? = nil) {
-            self.value = value.value
-            dot = value.dot.description
-            replica = value.dot.replica.rawValue
-            replicaName = value.replicaName
-            time = JSONOutput.time(value.time)
-            if let ancestor, let text = value.value.text {
-                diff = WordDiff.segments(from: ancestor, to: text).map(DiffJSON.init)
-            }
-        }
+enum ConflictJSON {
+    static func json(_ conflict: Conflict) -> JSONValue {
+        json(ConflictDetail(conflict: conflict, ancestor: nil), detailed: false)
     }
 
-    /// One run of a word diff: `op` is `equal`, `deleted` or `inserted`.
-    struct DiffJSON: Encodable {
-        var op: String
-        var text: String
-
-        init(_ segment: WordDiff.Segment) {
-            op = segment.operation.rawValue
-            text = segment.text
-        }
-    }
-
-    /// `field`, `edited_while_deleted` or `annotation_on_deleted_article`.
-    var type: String
-    var entity: String
-    var entityKind: String
-    var label: String
-    var field: String?
-    var values: [ValueJSON]?
-    var ancestor: ValueJSON?
-    var article: String?
-
-    enum CodingKeys: String, CodingKey {
-        case type, entity, label, field, values, ancestor, article
-        case entityKind = "entity_kind"
-    }
-
-    init(_ conflict: Conflict) {
-        self.init(ConflictDetail(conflict: conflict, ancestor: nil), detailed: false)
-    }
-
-    /// With `detailed`, the ancestor (null when the log has none) and the diffs of text values.
-    init(_ detail: ConflictDetail, detailed: Bool) {
+    /// With `detailed`, the ancestor (left out when the log has none) and the diffs of
+    /// text values. `type` is `field`, `edited_while_deleted` or
+    /// `annotation_on_deleted_article`.
+    static func json(_ detail: ConflictDetail, detailed: Bool) -> JSONValue {
         let conflict = detail.conflict
-        entity = conflict.entity.rawValue
-        entityKind = conflict.entityKind.rawValue
-        label = conflict.label
+        let common = JSONValue.members([
+            "entity": conflict.entity.rawValue, "entity_kind": conflict.entityKind.rawValue, "label": conflict.label,
+        ])
         switch conflict.kind {
         case .field(let field, let values):
-            type = "field"
-            self.field = field.rawValue
             let base = detailed && detail.isText ? detail.ancestor?.value.text ?? "" : nil
-            self.values = values.map { ValueJSON($0, diffFrom: base) }
-            ancestor = detail.ancestor.map { ValueJSON($0) }
+            return common.adding([
+                "type": "field", "field": field.rawValue,
+                "values": JSONValue.array(values.map { json($0, diffFrom: base) }),
+                "ancestor": detail.ancestor.map { json($0) },
+            ])
         case .editedWhileDeleted(let values):
-            type = "edited_while_deleted"
-            self.values = values.map { ValueJSON($0) }
+            return common.adding(["type": "edited_while_deleted", "values": JSONValue.array(values.map { json($0) })])
         case .annotationOnDeletedArticle(let article):
-            type = "annotation_on_deleted_article"
-            self.article = article.rawValue
+            return common.adding(["type": "annotation_on_deleted_article", "article": article.rawValue])
         }
+    }
+
+    /// One competing value; with an ancestor's text, its word diff from it (runs whose
+    /// `op` is `equal`, `deleted` or `inserted`).
+    private static func json(_ value: CompetingValue, diffFrom ancestor: String? = nil) -> JSONValue {
+        var diff: JSONValue?
+        if let ancestor, let text = value.value.text {
+            diff = .array(WordDiff.segments(from: ancestor, to: text).map {
+                .members(["op": $0.operation.rawValue, "text": $0.text])
+            })
+        }
+        return .members([
+            "value": value.value, "dot": value.dot.description, "replica": value.dot.replica.rawValue,
+            "replica_name": value.replicaName, "time": JSONOutput.time(value.time), "diff": diff,
+        ])
     }
 }
 
 /// `conflict ID --json`: the entity and each of its open conflicts in detail.
-struct EntityConflictsJSON: Encodable {
-    var entity: String
-    var entityKind: String
-    var conflicts: [ConflictJSON]
-
-    enum CodingKeys: String, CodingKey {
-        case entity, conflicts
-        case entityKind = "entity_kind"
+enum EntityConflictsJSON {
+    static func json(entity: EntityID, kind: EntityKind, conflicts: [ConflictDetail]) -> JSONValue {
+        .members([
+            "entity": entity.rawValue, "entity_kind": kind.rawValue,
+            "conflicts": JSONValue.array(conflicts.map { ConflictJSON.json($0, detailed: true) }),
+        ])
     }
 }

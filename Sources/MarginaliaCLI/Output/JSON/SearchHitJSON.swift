@@ -1,20 +1,12 @@
+import MarginaliaCore
 import MarginaliaStore
 
 /// A line of `search --json`.
-struct SearchHitJSON: Encodable {
-    var kind: String
-    var id: String
-    var article: String
-    var title: String
-    var snippet: String
-    var rank: Double
-
-    init(_ hit: SearchHit) {
-        kind = hit.kind.rawValue
-        id = hit.id.rawValue
-        article = hit.article.rawValue
-        title = hit.title
-        snippet = hit.snippet
-        rank = hit.rank
+enum SearchHitJSON {
+    static func json(_ hit: SearchHit) -> JSONValue {
+        .members([
+            "kind": hit.kind.rawValue, "id": hit.id.rawValue, "article": hit.article.rawValue, "title": hit.title,
+            "snippet": hit.snippet, "rank": hit.rank,
+        ])
     }
 }

@@ -1,16 +1,12 @@
+import MarginaliaCore
 import MarginaliaStore
 
 /// `verify --json`.
-struct VerificationJSON: Encodable {
-    var ok: Bool
-    var changes: Int
-    var rows: Int
-    var problems: [String]
-
-    init(_ report: VerificationReport) {
-        ok = report.isConsistent
-        changes = report.changesReplayed
-        rows = report.rowsCompared
-        problems = report.problems
+enum VerificationJSON {
+    static func json(_ report: VerificationReport) -> JSONValue {
+        .members([
+            "ok": report.isConsistent, "changes": report.changesReplayed, "rows": report.rowsCompared,
+            "problems": report.problems,
+        ])
     }
 }
