@@ -31,10 +31,11 @@ test: deps
 	$(SWIFT) test --skip-build $(TEST_ARGS)
 
 ## test-asan, test-tsan: the whole suite (the binary the end-to-end tests run included)
-## built with AddressSanitizer or ThreadSanitizer, each in its own build folder.
+## built with AddressSanitizer or ThreadSanitizer, each in its own build folder. Leaks
+## of the Swift runtime and Foundation that LeakSanitizer misreads are suppressed.
 test-asan test-tsan: test-%: deps
 	$(SWIFT) build --build-tests --scratch-path .build-$* --sanitize=$(subst asan,address,$(subst tsan,thread,$*))
-	$(SWIFT) test --skip-build --scratch-path .build-$* $(TEST_ARGS)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp $(SWIFT) test --skip-build --scratch-path .build-$* $(TEST_ARGS)
 
 ## hardening-long: the concurrency, load and fault tests at ten times the kills, twice the clients, ten times the writers
 hardening-long: deps

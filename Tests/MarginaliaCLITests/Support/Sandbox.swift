@@ -32,19 +32,25 @@ final class Sandbox {
     }
 
     /// The environment of every run: a private home and data home, `MARGINALIA_DB` set
-    /// to this sandbox's replica, UTC times. `overrides` set variables, or with nil unset them.
+    /// to this sandbox's replica, UTC times, and the sanitizers' options of the test run
+    /// (`make test-asan` suppresses the runtime's false leaks through them). `overrides`
+    /// set variables, or with nil unset them.
     func environment(_ overrides: [String: String?] = [:]) -> [String: String] {
+        let inherited = ProcessInfo.processInfo.environment
         var environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+            "PATH": inherited["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
             "HOME": home.path,
             "XDG_DATA_HOME": dataHome.path,
             "MARGINALIA_DB": db,
             "TZ": "UTC",
             "LANG": "C.UTF-8",
         ]
+        for name in Self.sanitizerOptions { environment[name] = inherited[name] }
         for (name, value) in overrides { environment[name] = value }
         return environment
     }
+
+    private static let sanitizerOptions = ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"]
 
     // MARK: Running
 
