@@ -7,6 +7,14 @@ enum JSONOutput {
         try CanonicalJSON.string(value)
     }
 
+    /// A JSON document for a file people may read: indented, keys sorted, so the same
+    /// data always gives the same bytes.
+    static func document(_ value: some Encodable) throws -> String {
+        let encoder = CanonicalJSON.makeEncoder()
+        encoder.outputFormatting.insert(.prettyPrinted)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
     /// `2026-11-29T13:27:36.123Z` for a time in milliseconds since 1970, exact to the
     /// millisecond (whole seconds are formatted, then the milliseconds appended, since
     /// going through a floating-point `Date` can lose the last one).

@@ -36,5 +36,7 @@ enum CommandExamples {
         "peer add": ["peer add office ssh://office/~/notes.db"],
         "peers": ["peers"],
         "conflicts": ["conflicts", "conflicts --json"],
+        "export-annotations": ["export-annotations e8gv --output lu.jsonld", "export-annotations"],
+        "import-annotations": ["import-annotations lu.jsonld", "import-annotations hypothesis.json"],
     ]
 }
