@@ -145,6 +145,18 @@ struct AnnotationInterchangeTests {
             """
     }
 
+    @Test func aQuoteWithSmallErrorsIsImportedAtTheArticlesWords() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        _ = try Self.annotatedArticle(sandbox)
+        // A tone mark lost on the way, as copy and paste between tools does.
+        let file = try sandbox.write("typo.jsonld", Self.collection(source: Self.source, exact: "mực nươc sông Hồng dâng"))
+        #expect(try sandbox.ok("import-annotations", file).lines == ["W3C file: 1 created, 0 updated, 0 unchanged"])
+        let imported = try sandbox.json(AnnotationDoc.self, "show", "0000000000000001", "--json")
+        #expect(scalars(imported.quote) == scalars("mực nước sông Hồng dâng"))
+        try sandbox.expectVerified()
+    }
+
     struct BadFile: Sendable, CustomStringConvertible {
         var name: String
         var bytes: [UInt8]?

@@ -23,6 +23,9 @@ struct ImportAnnotations: ReplicaCommand {
     @Flag(help: "Import the others when some quotes are nowhere in their article (still exits with status 65).")
     var skipOrphaned = false
 
+    /// One annotation of the file, imported.
+    private typealias Imported = (annotation: InterchangeAnnotation, outcome: LocalEditor.ImportOutcome, status: AnchorStatus)
+
     func run(in context: CommandContext) throws {
         let parsed = try AnnotationFile(parsing: Data(try TextInput.file(file).utf8), source: file)
         let replica = try context.replica()
@@ -30,31 +33,38 @@ struct ImportAnnotations: ReplicaCommand {
         let plan = try parsed.annotations.map { annotation in
             (annotation, try Self.article(for: annotation, in: replica), try Self.tags(of: annotation))
         }
-        var orphans: [InterchangeAnnotation] = []
-        let results: [(InterchangeAnnotation, (outcome: LocalEditor.ImportOutcome, placement: AnchorPlacement))]
-        do {
-            results = try replica.edit { editor in
-                let results = try plan.map { annotation, article, tags in
-                    (annotation, try editor.importAnnotation(annotation, into: article, tags: tags))
-                }
-                orphans = results.filter { $0.1.outcome == .orphaned }.map(\.0)
-                // Any error rolls the whole import back; only the store's own pass through it.
-                if !skipOrphaned, let last = orphans.last { throw ReplicaError.anchor(.quoteNotFound(last.quote)) }
-                return results
-            }
-        } catch ReplicaError.anchor(.quoteNotFound) where !orphans.isEmpty {
-            throw Self.reportOrphans(orphans)
+        let imported = try importAll(plan, into: replica)
+        for item in imported where item.status == .review {
+            StandardError.errorLine("annotation \(item.annotation.name): placed at a doubtful match, review it (\(item.annotation.id))")
         }
-        for (annotation, result) in results where result.placement.status == .review {
-            StandardError.errorLine("annotation \(annotation.name): placed at a doubtful match, review it (\(annotation.id))")
-        }
-        let count = { (outcome: LocalEditor.ImportOutcome) in results.count { $0.1.outcome == outcome } }
+        let count = { (outcome: LocalEditor.ImportOutcome) in imported.count { $0.outcome == outcome } }
         var summary = "\(parsed.format.rawValue) file: \(count(.created)) created, \(count(.updated)) updated, "
             + "\(count(.unchanged)) unchanged"
+        let orphans = imported.filter { $0.outcome == .orphaned }.map(\.annotation)
         if !orphans.isEmpty { summary += ", \(orphans.count) not imported (quote nowhere in the article)" }
         if parsed.skipped > 0 { summary += ", \(parsed.skipped) skipped (page notes and replies quote no text)" }
         context.console.line(summary)
         if !orphans.isEmpty { throw Self.reportOrphans(orphans) }
+    }
+
+    /// Imports every annotation in one transaction, rolled back when a quote is nowhere
+    /// in its article unless `--skip-orphaned`.
+    private func importAll(_ plan: [(InterchangeAnnotation, EntityID, [Tag])], into replica: Replica) throws -> [Imported] {
+        var orphans: [InterchangeAnnotation] = []
+        do {
+            return try replica.edit { editor in
+                let imported: [Imported] = try plan.map { annotation, article, tags in
+                    let result = try editor.importAnnotation(annotation, into: article, tags: tags)
+                    return (annotation, result.outcome, result.placement.status)
+                }
+                orphans = imported.filter { $0.outcome == .orphaned }.map(\.annotation)
+                // Only the store's own errors pass through a transaction: this one rolls it back.
+                if !skipOrphaned, let last = orphans.last { throw ReplicaError.anchor(.quoteNotFound(last.quote)) }
+                return imported
+            }
+        } catch ReplicaError.anchor(.quoteNotFound) where !orphans.isEmpty {
+            throw Self.reportOrphans(orphans)
+        }
     }
 
     /// Writes a line for each orphan but the last, and returns the last one's error.

@@ -17,9 +17,8 @@ struct HypothesisAnnotation: Decodable, Sendable {
     /// The annotation as an import, or nil for a page note or a reply: neither quotes
     /// any text to place.
     func interchange() -> InterchangeAnnotation? {
-        let selectors = target?.first { $0.selector?.contains { $0.type == "TextQuoteSelector" } ?? false }
-        guard let selectors = selectors?.selector, let quote = selectors.first(where: { $0.type == "TextQuoteSelector" }),
-              let exact = quote.exact
+        guard let selectors = target?.lazy.compactMap(\.selector).first(where: { $0.first("TextQuoteSelector") != nil }),
+              let quote = selectors.first("TextQuoteSelector"), let exact = quote.exact
         else { return nil }
         let sources = (target?.flatMap { $0.source?.values ?? [] } ?? []) + [uri].compactMap { $0 }
         var uniqueSources: [String] = []
@@ -27,8 +26,8 @@ struct HypothesisAnnotation: Decodable, Sendable {
         return InterchangeAnnotation(
             name: "hypothesis:" + id, articleID: nil, sourceURLs: uniqueSources, quote: exact,
             prefix: quote.prefix ?? "", suffix: quote.suffix ?? "",
-            position: selectors.first { $0.type == "TextPositionSelector" }?.range.map { .utf16($0) },
-            note: text ?? "", tags: (tags ?? []).map(Self.tagName))
+            position: selectors.first("TextPositionSelector")?.range.map { .utf16($0) },
+            note: text ?? "", tags: (tags ?? []).map(Self.tagName).filter { !$0.isEmpty })
     }
 
     /// Hypothesis tags may hold spaces ("climate change"); Marginalia tags are single

@@ -69,7 +69,7 @@ public struct W3CTarget: Codable, Hashable, Sendable {
     }
 
     /// The selector of `type`, if any.
-    func selector(_ type: String) -> W3CSelector? { selector?.values.first { $0.type == type } }
+    func selector(_ type: String) -> W3CSelector? { selector?.values.first(type) }
 }
 
 /// A TextQuoteSelector (`exact`, `prefix`, `suffix`) or a TextPositionSelector (`start`,
@@ -96,4 +96,9 @@ public struct W3CSelector: Codable, Hashable, Sendable {
         guard let start, let end, start >= 0, end >= start else { return nil }
         return start..<end
     }
+}
+
+extension [W3CSelector] {
+    /// The first selector of `type`, if any.
+    func first(_ type: String) -> W3CSelector? { first { $0.type == type } }
 }
