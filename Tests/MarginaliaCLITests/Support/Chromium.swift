@@ -17,10 +17,11 @@ enum Chromium {
         let file = directory.appendingPathComponent("page-\(width).html")
         try page.replacingOccurrences(of: "</body>", with: "<script>\(script)</script>\n</body>").write(
             to: file, atomically: true, encoding: .utf8)
+        // A browser that hangs fails the test after a minute instead of holding the suite.
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--window-size=\(width),900",
+            "60", browser, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=\(width),900",
             "--user-data-dir=\(directory.appendingPathComponent("chromium-profile").path)", "--dump-dom", file.absoluteString,
         ]
         let output = Pipe()
