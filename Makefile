@@ -3,8 +3,9 @@
 # toolchain needs nothing else.
 
 SWIFT ?= swift
-# libreadline-dev for the REPL (found through pkg-config); tmux drives it in the tests.
-APT_PACKAGES := libsqlite3-dev sqlite3 libreadline-dev pkg-config tmux
+# libreadline-dev for the REPL (found through pkg-config); tmux drives it in the tests;
+# chromium renders the exported HTML page in the tests.
+APT_PACKAGES := libsqlite3-dev sqlite3 libreadline-dev pkg-config tmux chromium
 CONFIGURATION ?= debug
 BINARY = .build/$(CONFIGURATION)/marginalia
 

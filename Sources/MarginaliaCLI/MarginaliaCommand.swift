@@ -16,6 +16,7 @@ public struct MarginaliaCommand: ParsableCommand {
             Remove.self, TagCommand.self, Annotate.self, Note.self, Annotations.self, Search.self, History.self,
             Log.self, Verify.self, Sync.self, Serve.self, BundleCommand.self, PeerCommand.self, Peers.self,
             Conflicts.self, ConflictCommand.self, Resolve.self,
+            Export.self, ExportAnnotations.self, ImportAnnotations.self,
         ])
 
     @OptionGroup var global: GlobalOptions

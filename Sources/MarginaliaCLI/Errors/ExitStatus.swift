@@ -1,4 +1,5 @@
 import ArgumentParser
+import MarginaliaCore
 import MarginaliaStore
 import MarginaliaSync
 import MarginaliaTransport
@@ -13,6 +14,8 @@ public enum ExitStatus: Int32, Sendable {
     case dataError = 65
     /// An input file could not be read.
     case noInput = 66
+    /// An output file could not be written.
+    case cannotCreate = 73
     /// The replica file could not be opened, is not a replica, or could not be written
     /// (read-only, a full disk).
     case cannotOpenReplica = 74
@@ -36,9 +39,12 @@ public enum ExitStatus: Int32, Sendable {
         case let error as InputError:
             switch error {
             case .unreadable: .noInput
+            case .unwritable: .cannotCreate
             case .notUTF8, .noTitle: .dataError
             case .editorFailed: .failure
             }
+        case is InterchangeError:
+            .dataError
         case is UsageError:
             .usage
         case let error as ResolutionError:

@@ -16,6 +16,11 @@ struct Console {
         print(text)
     }
 
+    /// Writes text as it is: a document that ends its own lines.
+    func write(_ text: String) {
+        print(text, terminator: "")
+    }
+
     /// Writes text without a line break and flushes it: a prompt.
     func prompt(_ text: String) {
         print(text, terminator: "")

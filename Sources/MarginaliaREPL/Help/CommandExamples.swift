@@ -36,5 +36,8 @@ enum CommandExamples {
         "peer add": ["peer add office ssh://office/~/notes.db"],
         "peers": ["peers"],
         "conflicts": ["conflicts", "conflicts --json"],
+        "export": ["export e8gv --format md", "export e8gv --format html --lang vi --output lu.html"],
+        "export-annotations": ["export-annotations e8gv --output lu.jsonld", "export-annotations"],
+        "import-annotations": ["import-annotations lu.jsonld", "import-annotations hypothesis.json"],
     ]
 }

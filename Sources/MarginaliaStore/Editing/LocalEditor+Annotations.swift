@@ -26,13 +26,20 @@ extension LocalEditor {
             throw ReplicaError.anchor(error)
         }
         let id = try newEntityID()
+        try record(id, kind: .annotation, fields: Self.annotationFields(article, anchor, note, tags))
+        return id
+    }
+
+    /// Every field of a new annotation (an import brings one in under its own id).
+    static func annotationFields(_ article: EntityID, _ anchor: Anchor, _ note: String, _ tags: [Tag])
+        -> [FieldName: FieldValue]
+    {
         var fields: [FieldName: FieldValue] = [
             .alive: .flag(true), .article: .reference(article), .anchor: .anchor(anchor),
             .note: .text(TextNormalization.nfc(note)),
         ]
         for tag in tags { fields[.tag(tag.name)] = .flag(true) }
-        try record(id, kind: .annotation, fields: fields)
-        return id
+        return fields
     }
 
     /// Replaces an annotation's note.
