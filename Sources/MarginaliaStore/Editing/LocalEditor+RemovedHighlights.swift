@@ -1,0 +1,20 @@
+import MarginaliaCore
+
+extension LocalEditor {
+    /// Runs `edit`, an edit of `article`, and counts the highlights it removes: the
+    /// visible annotations whose words were placed in the body before it (`exact`,
+    /// `moved` or `fuzzy`) and are `orphaned` or need `review` after it. An edit that
+    /// removes annotated text says so ("this edit removes 2 highlights").
+    public mutating func countingRemovedHighlights<T>(
+        of article: EntityID, _ edit: (inout LocalEditor) throws -> T
+    ) throws -> (result: T, removed: Int) {
+        let rows = AnnotationRows(db: db)
+        let before = try rows.placed(onArticle: article)
+        let result = try edit(&self)
+        let after = Dictionary(uniqueKeysWithValues: try rows.placed(onArticle: article).map { ($0.id, $0.placement.status) })
+        let removed = before.filter { placed in
+            !placed.placement.status.isDoubtful && after[placed.id]?.isDoubtful == true
+        }
+        return (result, removed.count)
+    }
+}
