@@ -78,7 +78,7 @@ struct AnnotateTests {
         #expect(ofRiver.first?.article == river)
 
         #expect(try sandbox.ok("annotations", river).lines == [
-            "\(onRiver.prefix(8))  26-30  “fell”  on article \(river.prefix(8))",
+            "\(onRiver.prefix(8))  exact     26-30  “fell”  on article \(river.prefix(8))",
             "    down",
         ])
         try sandbox.expectRejected(
