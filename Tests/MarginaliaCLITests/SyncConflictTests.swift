@@ -4,9 +4,6 @@ import Testing
 /// Concurrent edits on two or three replicas, met through sync: every field type
 /// conflicts visibly on both sides (`conflicts`, `conflicts --json`, `status`), and a
 /// plain edit of the conflicted field resolves it everywhere after the next sync.
-///
-/// Anchors are not covered: they are written once, when an annotation is created, and no
-/// command re-anchors, so two replicas can never write competing anchors through the CLI.
 @Suite("conflicts through sync")
 struct SyncConflictTests {
     /// Two replicas sharing one article (with an annotation) through a first sync.
@@ -174,6 +171,29 @@ struct SyncConflictTests {
             #expect(try node.conflicts() == [])
             let annotation = try node.json(AnnotationDoc.self, "show", p.annotation, "--json")
             #expect(annotation.note == "merged note" && annotation.conflicts == [])
+        }
+    }
+
+    /// Two replicas re-anchoring one annotation by hand: the anchors conflict like any
+    /// field, the displayed one is placed alike on both, and a reanchor settles it.
+    @Test func competingReanchorsConflictAndAReanchorResolvesThem() throws {
+        let p = try Pair()
+        defer { p.lab.remove() }
+        try p.x.ok("reanchor", p.annotation, "--quote", "gamma")
+        try p.y.ok("reanchor", p.annotation, "--quote", "delta")
+        #expect(try p.x.sync(p.y.path).newConflicts == 1)
+        try expectConverged(p.both)
+        let shown = try p.both.map { try $0.json(AnnotationDoc.self, "show", p.annotation, "--json") }
+        #expect(shown.map(\.conflicts) == [["anchor"], ["anchor"]])
+        #expect(shown[0].start == shown[1].start && shown[0].status == "exact" && shown[1].status == "exact")
+        #expect(try p.x.conflicts().map(\.field) == ["anchor"])
+
+        try p.y.ok("reanchor", p.annotation, "--range", "0-5")
+        try p.y.sync(p.x.path)
+        try expectConverged(p.both)
+        for node in p.both {
+            let annotation = try node.json(AnnotationDoc.self, "show", p.annotation, "--json")
+            #expect((annotation.quote, annotation.start, annotation.conflicts) == ("alpha", 0, []))
         }
     }
 
