@@ -13,6 +13,15 @@ import MarginaliaCore
 struct AnnotationPlacer {
     let db: Database
 
+    /// An SQL condition on `annotations` rows: the anchor was not made against the
+    /// current body of its article, so it may have moved. Only these can be anything
+    /// but `exact`: asking for the doubtful ones reads and places no other row.
+    static let mayHaveMoved = """
+        NOT EXISTS (SELECT 1 FROM articles current WHERE current.id = annotations.article
+            AND current.body_replica = annotations.revision_replica
+            AND current.body_counter = annotations.revision_counter)
+        """
+
     /// The placement of each of `annotations`, in the same order.
     func place(_ annotations: [AnnotationSnapshot]) throws -> [PlacedAnnotation] {
         var placements = [AnchorPlacement](repeating: .orphaned, count: annotations.count)
