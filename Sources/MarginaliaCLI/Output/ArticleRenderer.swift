@@ -57,7 +57,9 @@ struct ArticleRenderer {
         if number == nil { head.append("  " + Self.column(status), status.isDoubtful ? .warning : .plain) }
         if let range = placed.placement.range { head.append("  \(range.lowerBound)-\(range.upperBound)") }
         if let anchor = annotation.anchor { head.append("  " + HumanFormat.quoted(anchor.quote, limit: 60)) }
-        if number != nil, status.isDoubtful { head.append("  " + (status == .review ? "needs review" : "orphaned"), .warning) }
+        if number != nil, status.isDoubtful {
+            head.append(status == .review ? "  needs review" : "  orphaned", .warning)
+        }
         if number == nil, let article = annotation.article { head.append("  on article \(HumanFormat.short(article))") }
         var lines = head.wrapped(to: width)
         let inner = width - Self.indent.count

@@ -14,9 +14,11 @@ public struct PlacedAnnotation: Hashable, Sendable {
     /// By article, then in body order of the current placements, orphans last; ties
     /// by id, so every replica lists and numbers annotations alike.
     public static func listingOrder(_ first: PlacedAnnotation, _ second: PlacedAnnotation) -> Bool {
-        let a = first.placement.range
-        let b = second.placement.range
-        return (first.annotation.article?.rawValue ?? "", a?.lowerBound ?? .max, a?.upperBound ?? .max, first.id.rawValue)
-            < (second.annotation.article?.rawValue ?? "", b?.lowerBound ?? .max, b?.upperBound ?? .max, second.id.rawValue)
+        first.listingKey < second.listingKey
+    }
+
+    private var listingKey: (String, Int, Int, String) {
+        let range = placement.range
+        return (annotation.article?.rawValue ?? "", range?.lowerBound ?? .max, range?.upperBound ?? .max, id.rawValue)
     }
 }

@@ -11,10 +11,8 @@ extension LocalEditor {
         let rows = AnnotationRows(db: db)
         let before = try rows.placed(onArticle: article)
         let result = try edit(&self)
-        let after = Dictionary(uniqueKeysWithValues: try rows.placed(onArticle: article).map { ($0.id, $0.placement.status) })
-        let removed = before.filter { placed in
-            !placed.placement.status.isDoubtful && after[placed.id]?.isDoubtful == true
-        }
+        let after = Set(try rows.placed(onArticle: article).filter(\.placement.status.isDoubtful).map(\.id))
+        let removed = before.filter { !$0.placement.status.isDoubtful && after.contains($0.id) }
         return (result, removed.count)
     }
 }

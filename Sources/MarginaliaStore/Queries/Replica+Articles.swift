@@ -77,7 +77,8 @@ extension Replica {
             if let status, status != .exact { sql += " AND " + AnnotationPlacer.mayHaveMoved }
             let annotations = try Row.fetchAll(db, sql: sql, arguments: arguments).map { try SnapshotRows.annotation($0) }
             return try AnnotationPlacer(db: db).place(annotations)
-                .filter { status == nil || $0.placement.status == status }.sorted(by: PlacedAnnotation.listingOrder)
+                .filter { status == nil || $0.placement.status == status }
+                .sorted(by: PlacedAnnotation.listingOrder)
         }
     }
 
