@@ -27,6 +27,14 @@ struct SyncConflictTests {
 
         var both: [ReplicaNode] { [x, y] }
 
+        /// `edit --body-file` on `node` with a body without the annotated "beta": the
+        /// edit says it removes that highlight.
+        func replaceBody(on node: ReplicaNode, with text: String) throws {
+            let result = try node.run("edit", article, "--body-file", try bodyFile(text))
+            #expect(result.status == 0, "\(node.name): \(result)")
+            #expect(result.errorLines == ["this edit removes 1 highlight (kept; see 'marginalia show \(article.prefix(8))')"])
+        }
+
         /// Writes `text` to a file and returns its path (for `edit --body-file`).
         func bodyFile(_ text: String) throws -> String {
             let path = lab.path("body-\(UUID().uuidString).txt")
@@ -50,11 +58,11 @@ struct SyncConflictTests {
         defer { p.lab.remove() }
         try p.x.ok("edit", p.article, "--title", "Tiêu đề từ X", "--source", "https://x.example/tin")
         let xTitle = try lastDot(of: p.x)
-        try p.x.ok("edit", p.article, "--body-file", try p.bodyFile("Nội dung từ X.\n"))
+        try p.replaceBody(on: p.x, with: "Nội dung từ X.\n")
         let xBody = try lastDot(of: p.x)
         try p.y.ok("edit", p.article, "--title", "Title from Y", "--source", "https://y.example/news")
         let yTitle = try lastDot(of: p.y)
-        try p.y.ok("edit", p.article, "--body-file", try p.bodyFile("Body from Y.\n"))
+        try p.replaceBody(on: p.y, with: "Body from Y.\n")
         let yBody = try lastDot(of: p.y)
 
         let summary = try p.x.sync(p.y.path)
