@@ -37,6 +37,9 @@ import Testing
         try setBody(article, "alpha beta gamma, delta epsilon")
         #expect(try placement(span).status == .fuzzy)
         #expect(try placement(span).range?.lowerBound == 11)
+        // Across the start: one word kept, one word gone.
+        try setBody(article, "alpha beta-delta epsilon")
+        #expect(try placement(span) == .orphaned)
         try setBody(article, "alpha beta epsilon")
         #expect(try placement(span) == .orphaned)
         // Never dropped: the annotation is still listed, with its anchor as made.
@@ -132,6 +135,26 @@ import Testing
         try setBody(article, "🌊 lũ về 𝕏 nhanh giữa đêm 🌧")
         #expect(try placement(start) == AnchorPlacement(range: 0..<4, status: .exact))
         #expect(try placement(end) == AnchorPlacement(range: 21..<26, status: .moved))
+    }
+
+    /// An imported annotation (no revision) or one whose revision the log lacks is
+    /// found by searching for its quote.
+    @Test(arguments: [nil, Dot(replica: ReplicaID("zzzzzzzzzzzzzzzz")!, counter: 7)])
+    func anAnchorOfAnUnknownRevisionIsFoundByItsQuote(revision: Dot?) throws {
+        let source = try ReplicaFixtures.replica("source", in: directory)
+        let article = try source.edit { try $0.addArticle(title: "T", body: "the harbour wall fell into the sea") }
+        let id = try source.edit { try $0.annotate(article, at: .quote("harbour wall", occurrence: nil)) }
+        var changes = try ReplicaFixtures.changes(of: source)
+        changes[1].fields[.anchor] = changes[1].fields[.anchor]?.anchor.map { anchor in
+            var imported = anchor
+            imported.revision = revision
+            return .anchor(imported)
+        }
+        try replica.integrate(changes)
+        #expect(try placement(id) == AnchorPlacement(range: 4..<16, status: .exact))
+        try setBody(article, "Storms: the harbour wall fell into the sea")
+        #expect(try placement(id) == AnchorPlacement(range: 12..<24, status: .moved))
+        #expect(try replica.annotations(status: .moved).map(\.id) == [id])
     }
 
     @Test func concurrentEditAndAnnotateAgreeOnBothReplicas() throws {
