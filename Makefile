@@ -36,7 +36,7 @@ test: deps
 ## of the Swift runtime and Foundation that LeakSanitizer misreads are suppressed.
 test-asan test-tsan: test-%: deps
 	$(SWIFT) build --build-tests --scratch-path .build-$* --sanitize=$(subst asan,address,$(subst tsan,thread,$*))
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp $(SWIFT) test --skip-build --scratch-path .build-$* $(TEST_ARGS)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 $(SWIFT) test --skip-build --scratch-path .build-$* $(TEST_ARGS)
 
 ## hardening-long: the concurrency, load and fault tests at ten times the kills, twice the clients, ten times the writers
 hardening-long: deps

@@ -12,21 +12,10 @@ enum ShowBenchmark {
 
     static func run(_ session: Session) throws {
         let path = session.path("show.db")
-        FileSizes.remove(database: path)
         let article = Corpus.article(seed: session.options.seed, index: 0)
         let annotations = Corpus.annotations(on: article, count: annotationCount, seed: session.options.seed)
-        let replica = try Replica.open(at: path, creation: .required(name: "bench"))
-        let (id, buildSeconds) = try Measure.time {
-            try replica.edit { editor in
-                let id = try editor.addArticle(title: article.title, body: article.body)
-                for annotation in annotations {
-                    _ = try editor.annotate(
-                        id, at: .quote(annotation.quote, occurrence: annotation.occurrence), note: annotation.note,
-                        tags: try Tags.parse(annotation.tags))
-                }
-                return id
-            }
-        }
+        let built = try AnnotatedArticle(at: path, article: article, annotations: annotations)
+        let (replica, id, buildSeconds) = (built.replica, built.id, built.seconds)
         say("show: article of \(Format.count(article.body.utf8.count)) bytes with \(annotationCount) annotations "
             + "built in \(Format.s(buildSeconds))")
 

@@ -1,9 +1,15 @@
 import Foundation
 import Testing
 
-/// Spans that cannot be annotated: one line on stderr, exit 65, nothing recorded.
-@Suite("annotate: bad quotes and ranges")
+/// Spans that cannot be annotated, or re-anchored to: one line on stderr, exit 65,
+/// nothing recorded. `annotate` and `reanchor` build anchors alike and refuse alike.
+@Suite("annotate and reanchor: bad quotes and ranges")
 struct AnchorErrorTests {
+    /// The commands that take a span.
+    enum Command: String, CaseIterable, Sendable {
+        case annotate, reanchor
+    }
+
     /// 0-1 "a", 1-2 "b", 2-7 a family (man, ZWJ, woman, ZWJ, girl), 7 "c", 8-10 the flag
     /// of Viet Nam (two regional indicators), 10 "d", 11 "q" + combining dot below (no
     /// precomposed form, so NFC keeps two scalars: 11-13), 13 "e"; 14 scalars in all.
@@ -15,66 +21,85 @@ struct AnchorErrorTests {
         return id
     }
 
-    @Test func aQuoteThatDoesNotOccur() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let id = try Self.article(in: sandbox)
-        try sandbox.expectRejected(
-            "annotate", id, "--quote", "ocean", status: Exit.dataError, mentioning: "quote \"ocean\" does not occur")
-        // Half of a character is not an occurrence either.
-        try sandbox.expectRejected(
-            "annotate", id, "--quote", "q", status: Exit.dataError, mentioning: "does not occur")
-        try sandbox.expectRejected(
-            "annotate", id, "--quote", "\u{1F1FB}", status: Exit.dataError, mentioning: "does not occur")
+    /// The start of `command` on the test article: `annotate ARTICLE`, or `reanchor
+    /// ANNOTATION` for an annotation already on it.
+    static func commandLine(_ command: Command, in sandbox: Sandbox) throws -> [String] {
+        let article = try article(in: sandbox)
+        switch command {
+        case .annotate: return ["annotate", article]
+        case .reanchor: return ["reanchor", try sandbox.id("annotate", article, "--quote", "d")]
+        }
     }
 
-    @Test func anAmbiguousQuoteWithoutOccurrence() throws {
+    @Test(arguments: Command.allCases)
+    func aQuoteThatDoesNotOccur(command: Command) throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let id = try Self.article(in: sandbox)
+        let line = try Self.commandLine(command, in: sandbox)
         try sandbox.expectRejected(
-            "annotate", id, "--quote", "river", status: Exit.dataError,
+            line + ["--quote", "ocean"], status: Exit.dataError, mentioning: "quote \"ocean\" does not occur")
+        // Half of a character is not an occurrence either.
+        try sandbox.expectRejected(line + ["--quote", "q"], status: Exit.dataError, mentioning: "does not occur")
+        try sandbox.expectRejected(line + ["--quote", "\u{1F1FB}"], status: Exit.dataError, mentioning: "does not occur")
+    }
+
+    @Test(arguments: Command.allCases)
+    func anAmbiguousQuoteWithoutOccurrence(command: Command) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.expectRejected(
+            try Self.commandLine(command, in: sandbox) + ["--quote", "river"], status: Exit.dataError,
             mentioning: "occurs 2 times; choose one with --occurrence 1...2")
     }
 
-    @Test(arguments: [0, 3, 99])
-    func anOccurrenceOutOfRange(occurrence: Int) throws {
+    @Test(arguments: Command.allCases, [0, 3, 99])
+    func anOccurrenceOutOfRange(command: Command, occurrence: Int) throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let id = try Self.article(in: sandbox)
         try sandbox.expectRejected(
-            "annotate", id, "--quote", "river", "--occurrence", "\(occurrence)", status: Exit.dataError,
+            try Self.commandLine(command, in: sandbox) + ["--quote", "river", "--occurrence", "\(occurrence)"],
+            status: Exit.dataError,
             mentioning: "occurrence \(occurrence) of \"river\" does not exist; it occurs 2 times")
     }
 
-    @Test(arguments: ["0-27", "26-27", "100-200"])
-    func aRangeOutsideTheBody(range: String) throws {
+    @Test(arguments: Command.allCases, ["0-27", "26-27", "100-200"])
+    func aRangeOutsideTheBody(command: Command, range: String) throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let id = try Self.article(in: sandbox)
         try sandbox.expectRejected(
-            "annotate", id, "--range", range, status: Exit.dataError,
+            try Self.commandLine(command, in: sandbox) + ["--range", range], status: Exit.dataError,
             mentioning: "is outside the body, which has 26 characters")
     }
 
-    @Test(arguments: ["3-3", "5-4"])
-    func anEmptyRange(range: String) throws {
+    @Test(arguments: Command.allCases, ["3-3", "5-4"])
+    func anEmptyRange(command: Command, range: String) throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let id = try Self.article(in: sandbox)
-        try sandbox.expectRejected("annotate", id, "--range", range, status: Exit.dataError, mentioning: "is empty")
+        try sandbox.expectRejected(
+            try Self.commandLine(command, in: sandbox) + ["--range", range], status: Exit.dataError, mentioning: "is empty")
     }
 
     /// Offsets inside the family emoji, between the two halves of the flag, and between
     /// "q" and its combining mark.
-    @Test(arguments: [("3-8", 3), ("2-6", 6), ("0-9", 9), ("9-10", 9), ("12-14", 12), ("10-12", 12)])
-    func aRangeSplittingACharacter(range: String, offset: Int) throws {
+    @Test(arguments: Command.allCases, [("3-8", 3), ("2-6", 6), ("0-9", 9), ("9-10", 9), ("12-14", 12), ("10-12", 12)])
+    func aRangeSplittingACharacter(command: Command, span: (range: String, offset: Int)) throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let id = try Self.article(in: sandbox)
         try sandbox.expectRejected(
-            "annotate", id, "--range", range, status: Exit.dataError,
-            mentioning: "offset \(offset) falls inside a character")
+            try Self.commandLine(command, in: sandbox) + ["--range", span.range], status: Exit.dataError,
+            mentioning: "offset \(span.offset) falls inside a character")
+    }
+
+    @Test(arguments: Command.allCases)
+    func usageErrors(command: Command) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let line = try Self.commandLine(command, in: sandbox)
+        try sandbox.expectUsageError(line, mentioning: "choose the span")
+        try sandbox.expectUsageError(line + ["--quote", "river", "--range", "0-3"], mentioning: "not both")
+        try sandbox.expectUsageError(line + ["--range", "0-3", "--occurrence", "1"], mentioning: "--occurrence")
+        try sandbox.expectUsageError(line + ["--range", "3"], mentioning: "--range")
+        try sandbox.expectUsageError(line + ["--range", "a-b"], mentioning: "--range")
     }
 
     @Test func wholeCharactersAreFine() throws {

@@ -78,21 +78,10 @@ struct AnnotateTests {
         #expect(ofRiver.first?.article == river)
 
         #expect(try sandbox.ok("annotations", river).lines == [
-            "\(onRiver.prefix(8))  26-30  “fell”  on article \(river.prefix(8))",
+            "\(onRiver.prefix(8))  exact     26-30  “fell”  on article \(river.prefix(8))",
             "    down",
         ])
         try sandbox.expectRejected(
             "annotations", onRiver, status: Exit.failure, mentioning: "is an annotation, not an article")
-    }
-
-    @Test func annotateUsageErrors() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let article = try sandbox.id("add", "River", "--body", Self.body)
-        try sandbox.expectUsageError("annotate", article, mentioning: "choose the span")
-        try sandbox.expectUsageError("annotate", article, "--quote", "river", "--range", "0-3", mentioning: "not both")
-        try sandbox.expectUsageError("annotate", article, "--range", "0-3", "--occurrence", "1", mentioning: "--occurrence")
-        try sandbox.expectUsageError("annotate", article, "--range", "3", mentioning: "--range")
-        try sandbox.expectUsageError("annotate", article, "--range", "a-b", mentioning: "--range")
     }
 }

@@ -109,7 +109,7 @@ struct AnnotationInterchangeTests {
             let range = body.ranges(of: Array(quote.unicodeScalars))[occurrence - 1]
             return [range.lowerBound, range.upperBound]
         }
-        #expect(annotations.map { [$0.start, $0.end] } == [
+        #expect(annotations.map { [$0.start ?? -1, $0.end ?? -1] } == [
             place("mực nước sông Hồng tại Hà Nội", occurrence: 1), place("cầu Long Biên", occurrence: 1),
             place("mực nước", occurrence: 3),
         ])

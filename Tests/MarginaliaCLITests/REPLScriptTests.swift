@@ -203,6 +203,9 @@ struct REPLScriptTests {
         let annotate = try sandbox.ok("-c", "help annotate")
         #expect(annotate.stdout.contains("USAGE: marginalia annotate <article>"), "\(annotate)")
         #expect(annotate.stdout.contains("EXAMPLES:\n  annotate e8gv --quote"), "\(annotate)")
+        let reanchor = try sandbox.ok("-c", "help reanchor")
+        #expect(reanchor.stdout.contains("USAGE: marginalia reanchor <annotation>"), "\(reanchor)")
+        #expect(reanchor.stdout.contains("EXAMPLES:\n  reanchor jdx1 --quote"), "\(reanchor)")
         let nested = try sandbox.ok("-c", "help bundle create")
         #expect(nested.stdout.contains("bundle create notes.bundle --for office"), "\(nested)")
     }

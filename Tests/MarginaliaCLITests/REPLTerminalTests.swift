@@ -79,11 +79,14 @@ struct REPLTerminalTests {
             ("show bas", "show \(id) "),
             ("show \(id.prefix(4))", "show \(id) "),
             ("note duong", "note \(annotation) "),
+            ("reanchor duong", "reanchor \(annotation) "),
             // Field names where a field is asked for, and peer names where a peer is.
             ("resolve \(id) bo", "resolve \(id) body "),
             ("sync off", "sync office "),
             // Options of the command being typed.
             ("annotations --js", "annotations --json "),
+            // The fixed values an option takes.
+            ("annotations --status orph", "annotations --status orphaned "),
             // File names where a path makes sense, and only there.
             ("import zz", "import zz-notes.txt "),
         ]

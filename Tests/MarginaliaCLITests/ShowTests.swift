@@ -73,7 +73,7 @@ struct ShowTests {
         let annotation = try sandbox.id("annotate", id, "--quote", "beta", "--note", "the middle")
 
         #expect(try sandbox.ok("show", annotation).lines == [
-            "\(annotation.prefix(8))  6-10  “beta”  on article \(id.prefix(8))",
+            "\(annotation.prefix(8))  exact     6-10  “beta”  on article \(id.prefix(8))",
             "    the middle",
         ])
         let json = try sandbox.json(AnnotationDoc.self, "show", annotation, "--json")

@@ -4,9 +4,6 @@ import Testing
 /// Concurrent edits on two or three replicas, met through sync: every field type
 /// conflicts visibly on both sides (`conflicts`, `conflicts --json`, `status`), and a
 /// plain edit of the conflicted field resolves it everywhere after the next sync.
-///
-/// Anchors are not covered: they are written once, when an annotation is created, and no
-/// command re-anchors, so two replicas can never write competing anchors through the CLI.
 @Suite("conflicts through sync")
 struct SyncConflictTests {
     /// Two replicas sharing one article (with an annotation) through a first sync.
@@ -29,6 +26,14 @@ struct SyncConflictTests {
         }
 
         var both: [ReplicaNode] { [x, y] }
+
+        /// `edit --body-file` on `node` with a body without the annotated "beta": the
+        /// edit says it removes that highlight.
+        func replaceBody(on node: ReplicaNode, with text: String) throws {
+            let result = try node.run("edit", article, "--body-file", try bodyFile(text))
+            #expect(result.status == 0, "\(node.name): \(result)")
+            #expect(result.errorLines == ["this edit removes 1 highlight (kept; see 'marginalia show \(article.prefix(8))')"])
+        }
 
         /// Writes `text` to a file and returns its path (for `edit --body-file`).
         func bodyFile(_ text: String) throws -> String {
@@ -53,11 +58,11 @@ struct SyncConflictTests {
         defer { p.lab.remove() }
         try p.x.ok("edit", p.article, "--title", "Tiêu đề từ X", "--source", "https://x.example/tin")
         let xTitle = try lastDot(of: p.x)
-        try p.x.ok("edit", p.article, "--body-file", try p.bodyFile("Nội dung từ X.\n"))
+        try p.replaceBody(on: p.x, with: "Nội dung từ X.\n")
         let xBody = try lastDot(of: p.x)
         try p.y.ok("edit", p.article, "--title", "Title from Y", "--source", "https://y.example/news")
         let yTitle = try lastDot(of: p.y)
-        try p.y.ok("edit", p.article, "--body-file", try p.bodyFile("Body from Y.\n"))
+        try p.replaceBody(on: p.y, with: "Body from Y.\n")
         let yBody = try lastDot(of: p.y)
 
         let summary = try p.x.sync(p.y.path)
@@ -174,6 +179,29 @@ struct SyncConflictTests {
             #expect(try node.conflicts() == [])
             let annotation = try node.json(AnnotationDoc.self, "show", p.annotation, "--json")
             #expect(annotation.note == "merged note" && annotation.conflicts == [])
+        }
+    }
+
+    /// Two replicas re-anchoring one annotation by hand: the anchors conflict like any
+    /// field, the displayed one is placed alike on both, and a reanchor settles it.
+    @Test func competingReanchorsConflictAndAReanchorResolvesThem() throws {
+        let p = try Pair()
+        defer { p.lab.remove() }
+        try p.x.ok("reanchor", p.annotation, "--quote", "gamma")
+        try p.y.ok("reanchor", p.annotation, "--quote", "delta")
+        #expect(try p.x.sync(p.y.path).newConflicts == 1)
+        try expectConverged(p.both)
+        let shown = try p.both.map { try $0.json(AnnotationDoc.self, "show", p.annotation, "--json") }
+        #expect(shown.map(\.conflicts) == [["anchor"], ["anchor"]])
+        #expect(shown[0].start == shown[1].start && shown[0].status == "exact" && shown[1].status == "exact")
+        #expect(try p.x.conflicts().map(\.field) == ["anchor"])
+
+        try p.y.ok("reanchor", p.annotation, "--range", "0-5")
+        try p.y.sync(p.x.path)
+        try expectConverged(p.both)
+        for node in p.both {
+            let annotation = try node.json(AnnotationDoc.self, "show", p.annotation, "--json")
+            #expect((annotation.quote, annotation.start, annotation.conflicts) == ("alpha", 0, []))
         }
     }
 

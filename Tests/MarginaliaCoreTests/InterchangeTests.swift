@@ -18,7 +18,7 @@ struct InterchangeTests {
             let annotation = AnnotationSnapshot(
                 id: EntityID("00000000000000a\(index)")!, article: article.id, anchor: nil, note: span.note, tags: [],
                 existence: .live, conflictedFields: [], created: 0, updated: 0)
-            return AnnotatedArticle.Placed(annotation: annotation, placement: AnchorPlacement(range: range, status: .exact))
+            return PlacedAnnotation(annotation: annotation, placement: AnchorPlacement(range: range, status: .exact))
         }
         return AnnotatedArticle(article: article, annotations: placed)
     }

@@ -1,20 +1,30 @@
 import ArgumentParser
+import MarginaliaCore
 import MarginaliaStore
 
 struct Annotations: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        commandName: "annotations", abstract: "List annotations, of one article or of all.")
+        commandName: "annotations", abstract: "List annotations, of one article or of all, with where they are now.",
+        discussion: """
+            Each annotation is placed again in the current body of its article: exact (where it \
+            was made), moved (the same words elsewhere), fuzzy (the words with small edits), review \
+            (a doubtful match to confirm) or orphaned (the words are gone). Fix review and orphaned \
+            ones with reanchor.
+            """)
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article id (or a unique prefix).") var article: String?
+    @Option(help: "Only annotations whose placement has this status.") var status: AnchorStatus?
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()
         let article = try article.map { try replica.resolve($0, as: .article).id }
-        let annotations = try replica.annotations(of: article)
+        let annotations = try replica.annotations(of: article, status: status)
         if output.json { return context.console.jsonLines(annotations.map(AnnotationJSON.json)) }
         let renderer = ArticleRenderer(terminal: context.console.terminal)
         context.console.page(annotations.flatMap { renderer.lines($0, number: nil) })
     }
 }
+
+extension AnchorStatus: ExpressibleByArgument {}

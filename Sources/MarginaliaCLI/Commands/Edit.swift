@@ -7,7 +7,8 @@ struct Edit: ReplicaCommand {
         commandName: "edit", abstract: "Change an article's title, body or source.",
         discussion: """
             Writing a field that is in conflict resolves the conflict with the new value. --body \
-            opens the current body in $VISUAL or $EDITOR and saves what you leave there.
+            opens the current body in $VISUAL or $EDITOR and saves what you leave there. A new body \
+            that removes annotated text says so on standard error ("this edit removes 2 highlights").
             """)
 
     @ParentCommand var root: MarginaliaCommand
@@ -33,9 +34,12 @@ struct Edit: ReplicaCommand {
             } else {
                 try bodyFile.map(TextInput.file)
             }
-        try replica.edit { editor in
-            try editor.editArticle(article.id, title: title, body: newBody, source: source)
+        let removed = try replica.edit { editor in
+            try editor.countingRemovedHighlights(of: article.id) { editor in
+                try editor.editArticle(article.id, title: title, body: newBody, source: source)
+            }.removed
         }
+        RemovedHighlightsNotice.show(removed, article: article.id)
     }
 
     private static func editor() throws -> ExternalEditor {

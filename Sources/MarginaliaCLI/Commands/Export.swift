@@ -24,7 +24,7 @@ struct Export: ReplicaCommand {
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()
-        let annotated = CurrentPlacements.of(try replica.articleDetail(try replica.resolve(article, as: .article).id))
+        let annotated = AnnotatedArticle(try replica.articleDetail(try replica.resolve(article, as: .article).id))
         let text = switch format {
         case .md: MarkdownExport.render(annotated)
         case .html: HTMLExport.render(annotated, language: lang)

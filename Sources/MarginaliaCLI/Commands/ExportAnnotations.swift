@@ -32,11 +32,11 @@ struct ExportAnnotations: ReplicaCommand {
         let label: String
         if let article {
             let detail = try replica.articleDetail(try replica.resolve(article, as: .article).id)
-            articles = [CurrentPlacements.of(detail)]
+            articles = [AnnotatedArticle(detail)]
             label = detail.article.title
         } else {
             // In id order, so every replica holding the same annotations writes the same file.
-            articles = try replica.articles().map(\.id).sorted().map { try CurrentPlacements.of(replica.articleDetail($0)) }
+            articles = try replica.articles().map(\.id).sorted().map { AnnotatedArticle(try replica.articleDetail($0)) }
                 .filter { !$0.annotations.isEmpty }
             label = "Marginalia annotations"
         }

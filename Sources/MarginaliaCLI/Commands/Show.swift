@@ -7,7 +7,9 @@ struct Show: ReplicaCommand {
         commandName: "show", abstract: "Show an article with its annotations, or one annotation.",
         discussion: """
             The article is wrapped to the terminal's width ($COLUMNS when set); annotated spans are \
-            marked with the numbers of the annotations listed below it. Colour is off under NO_COLOR, \
+            marked with the numbers of the annotations listed below it, where they are now (the \
+            body may have changed since they were made); those to review are marked, and those \
+            whose words are gone are listed last, as orphaned. Colour is off under NO_COLOR, \
             TERM=dumb, or when the output is not a terminal; output taller than the screen goes \
             through $PAGER (default: less -FRX) on a terminal.
             """)
@@ -28,8 +30,9 @@ struct Show: ReplicaCommand {
         case .annotation:
             let annotation = try replica.annotation(entity.id)
             guard annotation.existence.isVisible else { throw ReplicaError.deleted(entity.id, kind: .annotation) }
-            if output.json { return context.console.json(AnnotationJSON.json(annotation)) }
-            context.console.page(renderer.lines(annotation, number: nil))
+            let placed = PlacedAnnotation(annotation: annotation, placement: try replica.placement(of: annotation))
+            if output.json { return context.console.json(AnnotationJSON.json(placed)) }
+            context.console.page(renderer.lines(placed, number: nil))
         }
     }
 }

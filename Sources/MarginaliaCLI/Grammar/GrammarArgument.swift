@@ -9,6 +9,8 @@ public struct GrammarArgument: Decodable, Sendable {
     public let valueName: String
     /// Whether it may be given several times (`--tag`, `import`'s paths).
     public let isRepeating: Bool
+    /// The only values it takes, when they are a fixed few (`--status`'s); else empty.
+    public let allValues: [String]
 
     private struct Name: Decodable {
         var kind: String
@@ -16,7 +18,7 @@ public struct GrammarArgument: Decodable, Sendable {
         var spelling: String { kind == "long" ? "--" + name : "-" + name }
     }
 
-    private enum CodingKeys: String, CodingKey { case kind, names, valueName, isRepeating }
+    private enum CodingKeys: String, CodingKey { case kind, names, valueName, isRepeating, allValues }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -24,5 +26,6 @@ public struct GrammarArgument: Decodable, Sendable {
         spellings = try container.decodeIfPresent([Name].self, forKey: .names)?.map(\.spelling) ?? []
         valueName = try container.decodeIfPresent(String.self, forKey: .valueName) ?? ""
         isRepeating = try container.decodeIfPresent(Bool.self, forKey: .isRepeating) ?? false
+        allValues = try container.decodeIfPresent([String].self, forKey: .allValues) ?? []
     }
 }

@@ -3,8 +3,9 @@ import MarginaliaStore
 
 /// The human-readable form of `show`: the article wrapped to the terminal's width with
 /// each annotated span marked and numbered (`[words]¹`, or underlined with a coloured
-/// `¹` when colour is on), conflicted fields flagged, then the annotations with their
-/// notes under the same numbers.
+/// `¹` when colour is on) where re-anchoring places it now, conflicted fields flagged,
+/// then the annotations with their notes under the same numbers, doubtful ones marked
+/// and orphans last.
 struct ArticleRenderer {
     let terminal: Terminal
 
@@ -25,28 +26,39 @@ struct ArticleRenderer {
             lines += StyledText(note + hint, .warning).wrapped(to: width)
         }
         lines.append(StyledText())
-        let (body, placed) = markedBody(article.body, annotations: detail.annotations)
         if !article.body.isEmpty {
-            lines += body.wrapped(to: width)
+            lines += markedBody(article.body, annotations: detail.annotations).wrapped(to: width)
             lines.append(StyledText())
         }
-        guard !detail.annotations.isEmpty else { return lines }
-        lines.append(StyledText("Annotations", .heading))
+        // Placed annotations come first (body order), so numbers follow the text; the
+        // orphans, whose words are gone, are listed after them with their quotes.
+        let orphans = detail.annotations.firstIndex { $0.placement.range == nil } ?? detail.annotations.endIndex
         for (index, annotation) in detail.annotations.enumerated() {
-            lines += self.lines(annotation, number: index + 1, inBody: placed.contains(index))
+            if index == 0 && orphans > 0 { lines.append(StyledText("Annotations", .heading)) }
+            if index == orphans {
+                if index > 0 { lines.append(StyledText()) }
+                lines += StyledText("Orphaned: their words are no longer in the body", .heading).wrapped(to: width)
+            }
+            lines += self.lines(annotation, number: index + 1)
         }
         return lines
     }
 
-    /// One annotation: `[n] id  start-end  “quote”`, then its note and tags indented.
-    /// `inBody` says whether its span was found and marked in the body shown above.
-    func lines(_ annotation: AnnotationSnapshot, number: Int?, inBody: Bool = true) -> [StyledText] {
+    /// One annotation: `[n] id  start-end  “quote”` where it is now, then its note and
+    /// tags indented. Numbered (in `show`), a doubtful one is marked `needs review` or
+    /// `orphaned`; unnumbered (a listing), every one has its status as a column.
+    func lines(_ placed: PlacedAnnotation, number: Int?) -> [StyledText] {
+        let annotation = placed.annotation
+        let status = placed.placement.status
         let width = terminal.columns
         var head = StyledText()
         if let number { head.append("[\(number)] ", .marker) }
         head.append(HumanFormat.short(annotation.id), .muted)
-        if let anchor = annotation.anchor {
-            head.append("  \(anchor.start)-\(anchor.end)  " + HumanFormat.quoted(anchor.quote, limit: 60))
+        if number == nil { head.append("  " + Self.column(status), status.isDoubtful ? .warning : .plain) }
+        if let range = placed.placement.range { head.append("  \(range.lowerBound)-\(range.upperBound)") }
+        if let anchor = annotation.anchor { head.append("  " + HumanFormat.quoted(anchor.quote, limit: 60)) }
+        if number != nil, status.isDoubtful {
+            head.append(status == .review ? "  needs review" : "  orphaned", .warning)
         }
         if number == nil, let article = annotation.article { head.append("  on article \(HumanFormat.short(article))") }
         var lines = head.wrapped(to: width)
@@ -57,7 +69,6 @@ struct ArticleRenderer {
         if let note = HumanFormat.conflictNote(annotation.conflictedFields, existence: annotation.existence) {
             details += StyledText(note, .warning).wrapped(to: inner)
         }
-        if !inBody { details += StyledText("(its quote is no longer in the body)", .muted).wrapped(to: inner) }
         for detail in details {
             var line = StyledText(Self.indent)
             line.append(detail)
@@ -66,15 +77,18 @@ struct ArticleRenderer {
         return lines
     }
 
-    /// The body with each annotation's span marked, and the indices of the annotations
-    /// whose quote was found: at the anchor's offsets, or, when the body has changed
-    /// since the anchor was made, at the occurrence of the quote nearest to them.
-    private func markedBody(_ body: String, annotations: [AnnotationSnapshot]) -> (StyledText, Set<Int>) {
-        let text = ScalarText(body)
+    /// The status padded to the longest one, `orphaned`, so the columns after it line up.
+    private static func column(_ status: AnchorStatus) -> String {
+        let width = AnchorStatus.allCases.map(\.rawValue.count).max() ?? 0
+        return status.rawValue + String(repeating: " ", count: width - status.rawValue.count)
+    }
+
+    /// The body with each placed annotation's span marked with its number.
+    private func markedBody(_ body: String, annotations: [PlacedAnnotation]) -> StyledText {
         var opening: [(offset: Int, number: Int)] = []
         var closing: [(offset: Int, number: Int)] = []
         for (index, annotation) in annotations.enumerated() {
-            guard let anchor = annotation.anchor, let span = Self.span(of: anchor, in: text) else { continue }
+            guard let span = annotation.placement.range else { continue }
             opening.append((span.lowerBound, index + 1))
             closing.append((span.upperBound, index + 1))
         }
@@ -105,17 +119,7 @@ struct ArticleRenderer {
             offset += character.unicodeScalars.count
         }
         mark(upTo: offset)
-        return (marked, Set(opening.map { $0.number - 1 }))
-    }
-
-    /// Where `anchor`'s quote is in `text`: at its offsets, else its nearest occurrence.
-    private static func span(of anchor: Anchor, in text: ScalarText) -> Range<Int>? {
-        let quote = Array(anchor.quote.unicodeScalars)
-        guard anchor.start < anchor.end, !quote.isEmpty else { return nil }
-        if anchor.start >= 0, anchor.end <= text.count, text.scalars[anchor.start..<anchor.end].elementsEqual(quote) {
-            return anchor.start..<anchor.end
-        }
-        return text.occurrences(of: quote).min { abs($0.lowerBound - anchor.start) < abs($1.lowerBound - anchor.start) }
+        return marked
     }
 
     /// `12` as `¹²`.

@@ -11,4 +11,7 @@ public enum AnchorStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case review
     /// The words are gone. Kept, never dropped, for the reader to re-anchor by hand.
     case orphaned
+
+    /// Whether a reader has to look: the words are gone, or may be the wrong ones.
+    public var isDoubtful: Bool { self == .review || self == .orphaned }
 }

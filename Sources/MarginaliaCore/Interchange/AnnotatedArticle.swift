@@ -1,35 +1,20 @@
 /// An article with its annotations placed in its current body: what every export
 /// format is rendered from, so the formats agree on where each annotation is.
 public struct AnnotatedArticle: Sendable {
-    /// An annotation and where it is now.
-    public struct Placed: Sendable {
-        public var annotation: AnnotationSnapshot
-        public var placement: AnchorPlacement
-
-        public init(annotation: AnnotationSnapshot, placement: AnchorPlacement) {
-            self.annotation = annotation
-            self.placement = placement
-        }
-    }
-
     public var article: ArticleSnapshot
     /// In body order (by start, then end, then id); orphaned ones last, by id.
-    public let annotations: [Placed]
+    public let annotations: [PlacedAnnotation]
     public let body: ScalarText
 
-    public init(article: ArticleSnapshot, annotations: [Placed]) {
+    public init(article: ArticleSnapshot, annotations: [PlacedAnnotation]) {
         self.article = article
-        self.annotations = annotations.sorted { a, b in
-            let left = a.placement.range.map { [$0.lowerBound, $0.upperBound] } ?? [Int.max, Int.max]
-            let right = b.placement.range.map { [$0.lowerBound, $0.upperBound] } ?? [Int.max, Int.max]
-            return left != right ? left.lexicographicallyPrecedes(right) : a.annotation.id < b.annotation.id
-        }
+        self.annotations = annotations.sorted(by: PlacedAnnotation.listingOrder)
         body = ScalarText(article.body)
     }
 
     /// The quote and context of `placed`: taken from the body where it is placed, from
     /// its stored anchor when it is orphaned.
-    public func quote(of placed: Placed) -> (exact: String, prefix: String, suffix: String) {
+    public func quote(of placed: PlacedAnnotation) -> (exact: String, prefix: String, suffix: String) {
         guard let range = placed.placement.range else {
             let anchor = placed.annotation.anchor
             return (anchor?.quote ?? "", anchor?.prefix ?? "", anchor?.suffix ?? "")

@@ -53,7 +53,7 @@ public enum HTMLExport {
         return html
     }
 
-    private static func note(number: Int, _ placed: AnnotatedArticle.Placed, quote: String) -> String {
+    private static func note(number: Int, _ placed: PlacedAnnotation, quote: String) -> String {
         let annotation = placed.annotation
         let link = placed.placement.range == nil ? "\(number)" : "<a href=\"#mark-\(number)\">\(number)</a>"
         var html = "<li class=\"note\" id=\"note-\(number)\" data-annotation=\"\(number)\">"

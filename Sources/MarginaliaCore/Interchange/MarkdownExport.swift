@@ -17,7 +17,7 @@ public enum MarkdownExport {
     }
 
     /// `[^N]: “quote”`, then the note and tags as indented paragraphs of the footnote.
-    private static func footnote(number: Int, _ placed: AnnotatedArticle.Placed, quote: String) -> [String] {
+    private static func footnote(number: Int, _ placed: PlacedAnnotation, quote: String) -> [String] {
         let orphaned = placed.placement.range == nil ? " (no longer in the text)" : ""
         var lines = ["[^\(number)]: “\(oneLine(quote))”\(orphaned)"]
         let note = placed.annotation.note

@@ -12,7 +12,7 @@ extension W3CAnnotationCollection {
 
     /// One annotation: a `commenting` note body and `tagging` tag bodies, and a target
     /// whose `source` is the article's URN and `scope` the page it came from.
-    private static func annotation(_ placed: AnnotatedArticle.Placed, of article: AnnotatedArticle) -> W3CAnnotation {
+    private static func annotation(_ placed: PlacedAnnotation, of article: AnnotatedArticle) -> W3CAnnotation {
         let annotation = placed.annotation
         var bodies = annotation.note.isEmpty ? [] : [W3CBody(value: annotation.note, purpose: "commenting", format: "text/plain")]
         bodies += annotation.tags.map { W3CBody(value: $0, purpose: "tagging") }

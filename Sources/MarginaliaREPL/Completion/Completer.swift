@@ -23,7 +23,7 @@ final class Completer {
         if let previous = rest.last, let option = command.option(spelled: previous), option.kind == .option,
             !previous.contains("=")
         {
-            return values(named: option.valueName, word)
+            return values(of: option, word)
         }
         if word.hasPrefix("-") { return .words(matching(word, command.optionSpellings)) }
         let positionals = command.positionals
@@ -31,7 +31,7 @@ final class Completer {
         let index = positionalCount(in: rest, of: command)
         guard let argument = index < positionals.count ? positionals[index] : positionals.last(where: \.isRepeating)
         else { return .words([]) }
-        return values(named: argument.valueName, word)
+        return values(of: argument, word)
     }
 
     /// How many positional arguments `words` holds: the words that are neither options
@@ -51,9 +51,9 @@ final class Completer {
         return count
     }
 
-    /// Candidates for a value, by the name the grammar gives it.
-    private func values(named valueName: String, _ word: String) -> Completion {
-        switch valueName {
+    /// Candidates for a value: by the name the grammar gives it, or the fixed few it takes.
+    private func values(of argument: GrammarArgument, _ word: String) -> Completion {
+        switch argument.valueName {
         case "id": .candidates(vocabulary.articles(matching: word) + vocabulary.annotations(matching: word))
         case "article": .candidates(vocabulary.articles(matching: word))
         case "annotation": .candidates(vocabulary.annotations(matching: word))
@@ -65,7 +65,7 @@ final class Completer {
         case "±tag": .words(signedTags(word))
         case "field": .words(matching(word, ReplicaVocabulary.fieldNames))
         case "subcommands": .words(matching(word, catalog.root.subcommands.flatMap(\.names)))
-        default: .words([])
+        default: .words(matching(word, argument.allValues))
         }
     }
 

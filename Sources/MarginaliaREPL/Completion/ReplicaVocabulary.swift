@@ -19,7 +19,7 @@ struct ReplicaVocabulary {
 
     func annotations(matching word: String) -> [Candidate] {
         let annotations = (try? context.replica().annotations()) ?? []
-        return entities(annotations.map { ($0.id, $0.note) }, matching: word)
+        return entities(annotations.map { ($0.id, $0.annotation.note) }, matching: word)
     }
 
     func peers(matching word: String) -> [String] {

@@ -13,7 +13,8 @@ enum HelpExtras {
     static let session = """
         IN THE REPL:
           Words are quoted as in a shell ('…', "…", \\), ';' separates commands, '#' starts a comment.
-          Tab completes commands, options, ids (also from a word of a title or note), peers and fields.
+          Tab completes commands, options and their values, ids (also from a word of a title or note),
+          peers and fields.
           add TITLE reads the body from the lines that follow, up to a line holding only '.'.
           Ctrl-C clears the line or stops a running sync; Ctrl-D or 'exit' leaves.
           'help COMMAND' shows a command's options and examples.

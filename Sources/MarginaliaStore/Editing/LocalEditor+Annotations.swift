@@ -13,18 +13,7 @@ extension LocalEditor {
     public mutating func annotate(_ article: EntityID, at target: Target, note: String = "", tags: [Tag] = []) throws
         -> EntityID
     {
-        let state = try visibleState(article, kind: .article)
-        let body = state.register(.body).winner
-        let builder = AnchorBuilder(body: body?.value.text ?? "", revision: body?.dot)
-        let anchor: Anchor
-        do {
-            switch target {
-            case .quote(let quote, let occurrence): anchor = try builder.anchor(quote: quote, occurrence: occurrence)
-            case .range(let start, let end): anchor = try builder.anchor(start: start, end: end)
-            }
-        } catch {
-            throw ReplicaError.anchor(error)
-        }
+        let anchor = try anchor(on: try visibleState(article, kind: .article), at: target)
         let id = try newEntityID()
         try record(id, kind: .annotation, fields: Self.annotationFields(article, anchor, note, tags))
         return id
@@ -40,6 +29,32 @@ extension LocalEditor {
         ]
         for tag in tags { fields[.tag(tag.name)] = .flag(true) }
         return fields
+    }
+
+    /// Anchors an annotation again, by hand, against its article's current body: for
+    /// one that re-anchoring orphaned or placed doubtfully. Bad targets are refused as
+    /// `annotate` refuses them.
+    public mutating func reanchor(_ id: EntityID, at target: Target) throws {
+        let state = try visibleState(id, kind: .annotation)
+        guard let article = state.value(.article)?.reference else {
+            throw ReplicaError.unacceptableChange("annotation \(id) belongs to no article")
+        }
+        let anchor = try anchor(on: try visibleState(article, kind: .article), at: target)
+        try recordEdit(of: state, fields: [.anchor: .anchor(anchor)])
+    }
+
+    /// An anchor on the displayed body of `article`, made against that body's revision.
+    private func anchor(on article: EntityState, at target: Target) throws -> Anchor {
+        let body = article.register(.body).winner
+        let builder = AnchorBuilder(body: body?.value.text ?? "", revision: body?.dot)
+        do {
+            switch target {
+            case .quote(let quote, let occurrence): return try builder.anchor(quote: quote, occurrence: occurrence)
+            case .range(let start, let end): return try builder.anchor(start: start, end: end)
+            }
+        } catch {
+            throw ReplicaError.anchor(error)
+        }
     }
 
     /// Replaces an annotation's note.

@@ -42,10 +42,9 @@ struct ChangeIntegrator {
     /// Whether `change` is already held; throws when it is held with other content.
     private func isDuplicate(_ change: Change, knowledge: VersionVector) throws -> Bool {
         guard knowledge.covers(change.dot) else { return false }
-        guard let stored = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT payload FROM changes WHERE replica = ? AND counter = ?"),
-            arguments: [change.dot.replica.rawValue, change.dot.counter])
-        else { throw CorruptReplicaError("knowledge covers \(change.dot) but the log lacks it") }
+        guard let stored = try ChangeLog(db: db).payload(of: change.dot) else {
+            throw CorruptReplicaError("knowledge covers \(change.dot) but the log lacks it")
+        }
         guard try ChangeLog.decode(stored) == change else {
             throw ChangeRejection(.equivocation, "change \(change.dot) differs from the one already held under that dot")
         }

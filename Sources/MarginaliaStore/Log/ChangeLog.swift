@@ -52,6 +52,13 @@ struct ChangeLog {
         try UInt64.fetchOne(db, sql: "SELECT lamport FROM replica") ?? 0
     }
 
+    /// The stored payload of the change `dot`; nil when the log lacks it.
+    func payload(of dot: Dot) throws -> String? {
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT payload FROM changes WHERE replica = ? AND counter = ?"),
+            arguments: [dot.replica.rawValue, dot.counter])
+    }
+
     /// Decodes a stored payload back into its change.
     static func decode(_ payload: String) throws -> Change {
         try CanonicalJSON.decode(Change.self, from: Data(payload.utf8))

@@ -1,7 +1,7 @@
 import GRDB
 import MarginaliaCore
 
-/// Queries over the `annotations` table used by editing.
+/// Queries over the `annotations` table used by reading and editing.
 struct AnnotationRows {
     let db: Database
 
@@ -11,5 +11,15 @@ struct AnnotationRows {
             db, sql: "SELECT id FROM annotations WHERE article = ? AND existence != 'deleted' ORDER BY id",
             arguments: [article.rawValue]
         ).compactMap(EntityID.init)
+    }
+
+    /// The visible annotations of `article`, placed in its current body, in body order.
+    func placed(onArticle article: EntityID) throws -> [PlacedAnnotation] {
+        // A cursor reads each row in place; `fetchAll` would copy every value first.
+        let annotations = try Array(Row.fetchCursor(db, sql: """
+            SELECT \(SnapshotRows.annotationColumns) FROM annotations WHERE article = ? AND existence != 'deleted'
+            """, arguments: [article.rawValue]
+        ).map(SnapshotRows.annotation))
+        return try AnnotationPlacer(db: db).place(annotations).sorted(by: PlacedAnnotation.listingOrder)
     }
 }

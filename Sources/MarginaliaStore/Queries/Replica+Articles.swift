@@ -15,7 +15,8 @@ public struct ArticleSummary: Hashable, Sendable {
 /// An article with its visible annotations, for `show`.
 public struct ArticleDetail: Hashable, Sendable {
     public var article: ArticleSnapshot
-    public var annotations: [AnnotationSnapshot]
+    /// Placed in the current body, in body order, orphans last.
+    public var annotations: [PlacedAnnotation]
 }
 
 extension Replica {
@@ -46,7 +47,8 @@ extension Replica {
         }
     }
 
-    /// An article and its visible annotations in body order. Deleted articles are refused.
+    /// An article and its visible annotations placed in its current body, in body order.
+    /// Deleted articles are refused.
     public func articleDetail(_ id: EntityID) throws -> ArticleDetail {
         try read { db in
             guard let row = try Row.fetchOne(
@@ -54,18 +56,13 @@ extension Replica {
             else { throw ReplicaError.unknownID(id.rawValue) }
             let article = try SnapshotRows.article(row)
             guard article.existence.isVisible else { throw ReplicaError.deleted(id, kind: .article) }
-            // A cursor reads each row in place; `fetchAll` would copy every value first.
-            let annotations = try Array(Row.fetchCursor(db, sql: """
-                SELECT \(SnapshotRows.annotationColumns) FROM annotations
-                WHERE article = ? AND existence != 'deleted' ORDER BY start, "end", id
-                """, arguments: [id.rawValue]
-            ).map(SnapshotRows.annotation))
-            return ArticleDetail(article: article, annotations: annotations)
+            return ArticleDetail(article: article, annotations: try AnnotationRows(db: db).placed(onArticle: id))
         }
     }
 
-    /// Visible annotations, of one visible article or of all, in article then body order.
-    public func annotations(of article: EntityID? = nil) throws -> [AnnotationSnapshot] {
+    /// Visible annotations placed in the current bodies, of one visible article or of
+    /// all, only those of one `status` when given, in article then body order.
+    public func annotations(of article: EntityID? = nil, status: AnchorStatus? = nil) throws -> [PlacedAnnotation] {
         try read { db in
             if let article, try String.fetchOne(
                 db, sql: "SELECT existence FROM articles WHERE id = ?", arguments: [article.rawValue]) == "deleted" {
@@ -77,8 +74,11 @@ extension Replica {
                 sql += " AND article = ?"
                 arguments += [article.rawValue]
             }
-            sql += #" ORDER BY article, start, "end", id"#
-            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(SnapshotRows.annotation))
+            if let status, status != .exact { sql += " AND " + AnnotationPlacer.mayHaveMoved }
+            let annotations = try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(SnapshotRows.annotation))
+            return try AnnotationPlacer(db: db).place(annotations)
+                .filter { status == nil || $0.placement.status == status }
+                .sorted(by: PlacedAnnotation.listingOrder)
         }
     }
 
@@ -91,5 +91,10 @@ extension Replica {
             else { throw ReplicaError.unknownID(id.rawValue) }
             return try SnapshotRows.annotation(row)
         }
+    }
+
+    /// Where `annotation` is in the current body of its article.
+    public func placement(of annotation: AnnotationSnapshot) throws -> AnchorPlacement {
+        try read { db in try AnnotationPlacer(db: db).place([annotation])[0].placement }
     }
 }

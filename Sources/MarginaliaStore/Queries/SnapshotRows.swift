@@ -56,7 +56,7 @@ enum SnapshotRows {
         return id
     }
 
-    private static func dot(_ replica: String?, _ counter: UInt64?) throws -> Dot? {
+    static func dot(_ replica: String?, _ counter: UInt64?) throws -> Dot? {
         guard let replica, let counter else { return nil }
         guard let id = ReplicaID(replica) else { throw CorruptReplicaError("'\(replica)' is not a replica id") }
         return Dot(replica: id, counter: counter)

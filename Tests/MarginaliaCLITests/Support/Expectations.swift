@@ -49,7 +49,7 @@ extension Sandbox {
     /// (Whether the usage text that follows is welcome is the subject of its own test.)
     @discardableResult
     func expectUsageError(
-        _ arguments: String..., mentioning mention: String, sourceLocation: SourceLocation = #_sourceLocation
+        _ arguments: [String], mentioning mention: String, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> RunResult {
         let before = try fingerprint(sourceLocation: sourceLocation)
         let result = try run(arguments)
@@ -61,6 +61,13 @@ extension Sandbox {
         let after = try fingerprint(sourceLocation: sourceLocation)
         #expect(before == after, "the replica changed after \(result)", sourceLocation: sourceLocation)
         return result
+    }
+
+    @discardableResult
+    func expectUsageError(
+        _ arguments: String..., mentioning mention: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunResult {
+        try expectUsageError(arguments, mentioning: mention, sourceLocation: sourceLocation)
     }
 }
 

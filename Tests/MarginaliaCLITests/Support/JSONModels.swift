@@ -59,8 +59,13 @@ struct ArticleDoc: Decodable {
 struct AnnotationDoc: Decodable {
     var id: String
     var article: String
-    var start: Int
-    var end: Int
+    /// Where it is now; nil when orphaned.
+    var start: Int?
+    var end: Int?
+    var status: String
+    /// Where it was made, against `revision`.
+    var anchoredStart: Int
+    var anchoredEnd: Int
     var quote: String
     var prefix: String
     var suffix: String
@@ -71,6 +76,13 @@ struct AnnotationDoc: Decodable {
     var conflicts: [String]
     var created: String
     var updated: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, article, start, end, status, quote, prefix, suffix, revision, note, tags, state, conflicts, created
+        case updated
+        case anchoredStart = "anchored_start"
+        case anchoredEnd = "anchored_end"
+    }
 }
 
 /// A line of `search --json`.

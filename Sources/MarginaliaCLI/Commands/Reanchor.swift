@@ -1,0 +1,22 @@
+import ArgumentParser
+import MarginaliaStore
+
+struct Reanchor: ReplicaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reanchor", abstract: "Anchor an annotation again, by hand, in its article's current body.",
+        discussion: """
+            For an annotation whose words an edit removed (orphaned) or that needs review: choose \
+            the span as annotate does, by its text (--quote, with --occurrence N) or by \
+            Unicode-scalar offsets (--range START-END, end exclusive). The note and tags are kept.
+            """)
+
+    @ParentCommand var root: MarginaliaCommand
+    @Argument(help: "The annotation id (or a unique prefix).") var annotation: String
+    @OptionGroup var span: AnchorTargetOptions
+
+    func run(in context: CommandContext) throws {
+        let replica = try context.replica()
+        let annotation = try replica.resolve(annotation, as: .annotation)
+        try replica.edit { editor in try editor.reanchor(annotation.id, at: span.target) }
+    }
+}
