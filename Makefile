@@ -33,10 +33,12 @@ test: deps
 
 ## test-asan, test-tsan: the whole suite (the binary the end-to-end tests run included)
 ## built with AddressSanitizer or ThreadSanitizer, each in its own build folder. Leaks
-## of the Swift runtime and Foundation that LeakSanitizer misreads are suppressed.
+## of the Swift runtime and Foundation that LeakSanitizer misreads are suppressed, and
+## MARGINALIA_SANITIZED tells the tests that memory figures are the sanitizer's.
 test-asan test-tsan: test-%: deps
 	$(SWIFT) build --build-tests --scratch-path .build-$* --sanitize=$(subst asan,address,$(subst tsan,thread,$*))
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 $(SWIFT) test --skip-build --scratch-path .build-$* $(TEST_ARGS)
+	MARGINALIA_SANITIZED=$* LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 \
+		$(SWIFT) test --skip-build --scratch-path .build-$* $(TEST_ARGS)
 
 ## hardening-long: the concurrency, load and fault tests at ten times the kills, twice the clients, ten times the writers
 hardening-long: deps

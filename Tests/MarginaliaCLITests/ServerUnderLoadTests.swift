@@ -55,7 +55,11 @@ struct ServerUnderLoadTests {
         let peak = try server.peakMemory()
         print("served \(Self.clientCount) clients twice in \(String(format: "%.1f", seconds)) s; "
             + "server peak memory \(peak / 1024 / 1024) MiB")
-        #expect(peak < Self.memoryBound, "the server peaked at \(peak) bytes")
+        // Under a sanitizer (`make test-asan`, `make test-tsan`) memory is mostly shadow
+        // memory and freed blocks held in quarantine: the bound is for real builds.
+        if ProcessInfo.processInfo.environment["MARGINALIA_SANITIZED"] == nil {
+            #expect(peak < Self.memoryBound, "the server peaked at \(peak) bytes")
+        }
         try server.stop()
 
         #expect(try office.status().articles == 1 + Self.clientCount)

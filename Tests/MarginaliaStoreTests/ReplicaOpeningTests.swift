@@ -61,6 +61,42 @@ import Testing
         #expect(throws: ReplicaError.unsupportedFormat(path: path, version: 99)) { try Replica.open(at: path) }
     }
 
+    /// Format 1 kept the full-text indexes with triggers; opening such a file for
+    /// writing drops them (`SearchIndex` does their work), so no row is indexed twice.
+    @Test func upgradesAFormatOneReplica() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("old.db")
+        let replica = try Replica.open(at: path)
+        let article = try replica.edit { try $0.addArticle(title: "Lũ sông Hồng", body: "Mực nước lên nhanh.") }
+        try Replica.connect(path: path).write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+                    INSERT INTO article_search (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+                END;
+                CREATE TRIGGER articles_search_update AFTER UPDATE OF title, body ON articles
+                WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
+                    INSERT INTO article_search (article_search, rowid, title, body)
+                        VALUES ('delete', old.rowid, old.title, old.body);
+                    INSERT INTO article_search (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+                END;
+                PRAGMA user_version = 1;
+                """)
+        }
+
+        let upgraded = try Replica.open(at: path)
+        try upgraded.edit { try $0.editArticle(article, body: "Mực nước đã xuống.") }
+        try upgraded.edit { _ = try $0.addArticle(title: "Cầu Long Biên", body: "Xe qua cầu.") }
+        let (version, triggers) = try Replica.connect(path: path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"))
+        }
+        #expect(version == 2 && triggers == 0)
+        #expect(try upgraded.verify().isConsistent)
+        #expect(try upgraded.search("xuong").map(\.id) == [article])
+        #expect(try upgraded.search("len nhanh").isEmpty)
+        #expect(try upgraded.search("cau").count == 1)
+    }
+
     @Test func refusesUnusableNames() throws {
         let directory = try TemporaryDirectory()
         #expect(throws: ReplicaError.invalidName("   ")) {

@@ -99,7 +99,7 @@ public final class Replica: Sendable {
         }
         do {
             let queue = try connect(path: path, busyTimeout: busyTimeout)
-            let id = try queue.read { db in
+            let (id, version) = try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard applicationID == Schema.applicationID else {
                     throw ReplicaError.notAReplica(path: path, reason: "a SQLite database of another application")
@@ -111,7 +111,13 @@ public final class Replica: Sendable {
                 guard let text = try String.fetchOne(db, sql: "SELECT id FROM replica"), let id = ReplicaID(text) else {
                     throw ReplicaError.notAReplica(path: path, reason: "its replica id is missing")
                 }
-                return id
+                return (id, version)
+            }
+            // An older format is brought up to date when the file can be written; one
+            // that cannot be written is read as it is (its format differs only in how
+            // it is written).
+            if version < Schema.version, FileManager.default.isWritableFile(atPath: path) {
+                try queue.write { db in try Schema.upgrade(db, from: version) }
             }
             return Replica(path: path, id: id, queue: queue, clock: clock)
         } catch let error as ReplicaError {

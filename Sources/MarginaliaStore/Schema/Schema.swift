@@ -9,8 +9,9 @@ enum Schema {
     /// `PRAGMA application_id` of every replica file ("MRGN"), so a foreign SQLite
     /// file passed as `--db` is recognised and refused.
     static let applicationID: Int32 = 0x4D52_474E
-    /// `PRAGMA user_version`: the format of this file.
-    static let version: Int32 = 1
+    /// `PRAGMA user_version`: the format of this file. Format 1 kept the full-text
+    /// indexes up to date with triggers; format 2 has `SearchIndex` do it.
+    static let version: Int32 = 2
 
     /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
@@ -108,33 +109,9 @@ enum Schema {
         CREATE VIRTUAL TABLE article_search USING fts5(
             title, body, content = 'articles', content_rowid = 'rowid',
             tokenize = 'marginalia remove_diacritics 2');
-        CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
-            INSERT INTO article_search (rowid, title, body) VALUES (new.rowid, new.title, new.body);
-        END;
-        CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
-            INSERT INTO article_search (article_search, rowid, title, body)
-                VALUES ('delete', old.rowid, old.title, old.body);
-        END;
-        CREATE TRIGGER articles_search_update AFTER UPDATE OF title, body ON articles
-        WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
-            INSERT INTO article_search (article_search, rowid, title, body)
-                VALUES ('delete', old.rowid, old.title, old.body);
-            INSERT INTO article_search (rowid, title, body) VALUES (new.rowid, new.title, new.body);
-        END;
         CREATE VIRTUAL TABLE note_search USING fts5(
             note, content = 'annotations', content_rowid = 'rowid',
             tokenize = 'marginalia remove_diacritics 2');
-        CREATE TRIGGER annotations_search_insert AFTER INSERT ON annotations BEGIN
-            INSERT INTO note_search (rowid, note) VALUES (new.rowid, new.note);
-        END;
-        CREATE TRIGGER annotations_search_delete AFTER DELETE ON annotations BEGIN
-            INSERT INTO note_search (note_search, rowid, note) VALUES ('delete', old.rowid, old.note);
-        END;
-        CREATE TRIGGER annotations_search_update AFTER UPDATE OF note ON annotations
-        WHEN old.note IS NOT new.note BEGIN
-            INSERT INTO note_search (note_search, rowid, note) VALUES ('delete', old.rowid, old.note);
-            INSERT INTO note_search (rowid, note) VALUES (new.rowid, new.note);
-        END;
         """
 
     /// Creates every table in an empty database.
@@ -142,6 +119,21 @@ enum Schema {
         try db.execute(sql: logTables)
         try db.execute(sql: derivedTables)
         try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(version)")
+    }
+
+    /// Brings a replica of an older format to this one; it runs in the transaction that
+    /// opens the file for writing, and only on a file already known to be a replica.
+    static func upgrade(_ db: Database, from version: Int) throws {
+        if version < 2 {
+            // Format 1's triggers: every statement fired by a trigger on a table with a
+            // full-text index opened a statement savepoint, and FTS5 writes its pending
+            // terms to disk at every savepoint, which took half of a sync's writer.
+            for trigger in ["articles_search_insert", "articles_search_delete", "articles_search_update",
+                            "annotations_search_insert", "annotations_search_delete", "annotations_search_update"] {
+                try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
+            }
+        }
+        try db.execute(sql: "PRAGMA user_version = \(Self.version)")
     }
 
     /// The derived tables, in the order `verify` compares them.

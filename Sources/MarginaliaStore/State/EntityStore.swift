@@ -2,7 +2,8 @@ import GRDB
 import MarginaliaCore
 
 /// Reads and writes the derived state of entities: register siblings, the
-/// `articles`/`annotations` rows people query, and tag memberships.
+/// `articles`/`annotations` rows people query (and their full-text indexes), and tag
+/// memberships.
 struct EntityStore {
     let db: Database
 
@@ -74,13 +75,15 @@ struct EntityStore {
             }
         }
         switch state.kind {
-        case .article: try saveRow(ArticleSnapshot(state))
-        case .annotation: try saveRow(AnnotationSnapshot(state))
+        case .article: try saveRow(ArticleSnapshot(state), isNew: isNew)
+        case .annotation: try saveRow(AnnotationSnapshot(state), isNew: isNew)
         }
         if touchesTags { try saveTags(of: state, isNew: isNew) }
     }
 
-    private func saveRow(_ article: ArticleSnapshot) throws {
+    private func saveRow(_ article: ArticleSnapshot, isNew: Bool) throws {
+        let old = isNew ? nil : try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT rowid, title, body FROM articles WHERE id = ?"), arguments: [article.id.rawValue])
         try db.cachedStatement(sql: """
             INSERT INTO articles (id, title, body, body_replica, body_counter, source, existence, conflicts,
                                   created_ms, updated_ms)
@@ -94,9 +97,14 @@ struct EntityStore {
                 article.bodyRevision?.counter, article.source, article.existence.rawValue,
                 Self.conflictList(article.conflictedFields), article.created, article.updated,
             ])
+        try SearchIndex(db: db).articleSaved(
+            rowid: old?[0] ?? db.lastInsertedRowID, old: old.map { ($0[1], $0[2]) }, title: article.title,
+            body: article.body)
     }
 
-    private func saveRow(_ annotation: AnnotationSnapshot) throws {
+    private func saveRow(_ annotation: AnnotationSnapshot, isNew: Bool) throws {
+        let old = isNew ? nil : try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT rowid, note FROM annotations WHERE id = ?"), arguments: [annotation.id.rawValue])
         let anchor = annotation.anchor
         try db.cachedStatement(sql: """
             INSERT INTO annotations (id, article, start, "end", quote, prefix, suffix, revision_replica,
@@ -113,6 +121,8 @@ struct EntityStore {
                 annotation.note, annotation.existence.rawValue, Self.conflictList(annotation.conflictedFields),
                 annotation.created, annotation.updated,
             ])
+        try SearchIndex(db: db).annotationSaved(
+            rowid: old?[0] ?? db.lastInsertedRowID, old: old.map { $0[1] }, note: annotation.note)
     }
 
     private func saveTags(of state: EntityState, isNew: Bool) throws {
