@@ -1,5 +1,5 @@
 import Foundation
-import MarginaliaCore
+@testable import MarginaliaCore
 import Testing
 
 @Suite("TextNormalization")
@@ -110,6 +110,53 @@ struct TextNormalizationTests {
             #expect(sameScalars(TextNormalization.nfc(once), once))
             #expect(once == text)  // canonically equivalent
             #expect(TextNormalization.isNFC(once))
+        }
+    }
+}
+
+/// The scalars `TextNormalization` treats as NFC without normalizing must be exactly
+/// that: starters NFC keeps as they are and that never compose with what precedes
+/// them. Checked against the standard library's normalizer.
+@Suite struct StableScalarTests {
+    static let stable = (Array(0..<0x3000) + Array(0xFE00..<0xFE10) + Array(0x1F000..<0x1FB00) + [0x10FFFF])
+        .filter(TextNormalization.isStable).compactMap(Unicode.Scalar.init)
+    /// Scalars that begin compositions: Latin letters, a Latin letter with a diacritic,
+    /// Greek, Cyrillic, a Hangul leading consonant and a Hangul syllable.
+    static let before: [Unicode.Scalar] = ["a", "e", "o", "u", "A", "ê", "ơ", "ư", "α", "и", "\u{1100}", "\u{AC00}", "\u{1EC7}"]
+
+    @Test func everyStableScalarIsAStarterThatNormalizationKeeps() {
+        #expect(Self.stable.count > 4_000)
+        for scalar in Self.stable {
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(scalar.value, radix: 16))")
+            for first in Self.before {
+                let text = String(String.UnicodeScalarView([first, scalar]))
+                var normalized: [UInt8] = []
+                text._withNFCCodeUnits { normalized.append($0) }
+                #expect(normalized == Array(text.utf8), "U+\(String(first.value, radix: 16)) U+\(String(scalar.value, radix: 16))")
+            }
+        }
+    }
+
+    @Test func textOfStableScalarsIsNFCAndOtherTextIsChecked() {
+        #expect(TextNormalization.isStable("Mực nước sông Hồng – “lên nhanh”…"))
+        #expect(!TextNormalization.isStable("e\u{0302}\u{0323}"))
+        #expect(!TextNormalization.isStable("\u{2000}"), "U+2000 decomposes to U+2002")
+        #expect(TextNormalization.isStable("👍🏽 ❤\u{FE0F} 👨\u{200D}👩"))
+        #expect(!TextNormalization.isStable("日本"))
+        #expect(TextNormalization.isNFC("Đ ệ ở 😀 日本"))
+        #expect(!TextNormalization.isNFC("e\u{0302}\u{0323}"))
+        #expect(TextNormalization.nfc("Vie\u{0323}\u{0302}t") == "Việt")
+    }
+
+    /// Runs of ASCII are skipped eight bytes at a time: whatever their length, what
+    /// follows them is still read.
+    @Test func whatFollowsARunOfASCIIIsStillRead() {
+        for length in 0..<20 {
+            let run = String(repeating: "a", count: length)
+            #expect(TextNormalization.isStable(run + "ệ" + run), "\(length)")
+            #expect(!TextNormalization.isStable(run + "e\u{0302}"), "\(length)")
+            #expect(!TextNormalization.isStable(run + "\u{0302}" + run), "\(length)")
+            #expect(!TextNormalization.isNFC(run + "e\u{0302}"), "\(length)")
         }
     }
 }

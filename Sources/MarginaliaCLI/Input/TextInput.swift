@@ -24,10 +24,8 @@ enum TextInput {
     static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     private static func decode(_ data: Data, source: String) throws -> String {
-        if let offset = UTF8Validation.firstInvalidOffset(in: data) {
-            throw InputError.notUTF8(path: source, offset: offset)
-        }
-        return String(decoding: data, as: UTF8.self)
+        if let text = UTF8Validation.decode(data) { return text }
+        throw InputError.notUTF8(path: source, offset: UTF8Validation.firstInvalidOffset(in: data) ?? 0)
     }
 
     private static func reason(_ error: any Error, path: String) -> String {

@@ -22,42 +22,10 @@ public enum DisplayWidth {
     /// The columns of `text` if it holds only plain scalars (printable ASCII, the Latin
     /// letters Vietnamese is written with, and typographic punctuation such as dashes,
     /// quotes and the ellipsis), each one cluster of one column; else nil. It reads
-    /// scalars, not clusters, so short Vietnamese lines skip grapheme breaking.
+    /// scalars (`UTF8Scalars`), not clusters, so short Vietnamese lines skip grapheme
+    /// breaking.
     public static func ofPlainText(_ text: some StringProtocol) -> Int? {
-        if let columns = text.utf8.withContiguousStorageIfAvailable(plainColumns) { return columns }
-        var columns = 0
-        for scalar in text.unicodeScalars {
-            guard isPlain(scalar.value) else { return nil }
-            columns += 1
-        }
-        return columns
-    }
-
-    /// `ofPlainText` on valid UTF-8 decoded by hand: a `Substring`'s scalar view checks
-    /// every index it is given, which made this scan a tenth of `show`'s time.
-    private static func plainColumns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var columns = 0
-        var index = 0
-        while index < bytes.count {
-            let lead = UInt32(bytes[index])
-            let scalar: UInt32
-            switch lead {
-            case 0..<0x80:
-                scalar = lead
-                index += 1
-            case 0xC0..<0xE0 where index + 1 < bytes.count:
-                scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            case 0xE0..<0xF0 where index + 2 < bytes.count:
-                scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            default:
-                return nil  // four bytes: outside the plain ranges
-            }
-            guard isPlain(scalar) else { return nil }
-            columns += 1
-        }
-        return columns
+        UTF8Scalars.countIfAll(text, isPlain)
     }
 
     /// A scalar that is a whole cluster and one column wherever it stands (no scalar

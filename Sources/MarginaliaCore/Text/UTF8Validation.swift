@@ -17,8 +17,8 @@ public enum UTF8Validation {
         }
     }
 
-    /// The text of `bytes`, or nil when they are not valid UTF-8.
+    /// The text of `bytes`, or nil when they are not valid UTF-8 (validated and copied once).
     public static func decode(_ bytes: some Collection<UInt8>) -> String? {
-        firstInvalidOffset(in: bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
+        String(validating: bytes, as: UTF8.self)
     }
 }

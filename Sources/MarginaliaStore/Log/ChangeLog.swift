@@ -32,7 +32,10 @@ struct ChangeLog {
         for (replica, counter) in knowledge.sortedEntries {
             try raise.execute(arguments: [replica.rawValue, counter])
         }
-        try db.cachedStatement(sql: "UPDATE replica SET lamport = max(lamport, ?)").execute(arguments: [lamport])
+        // On the one row by its key: an UPDATE that might touch several rows opens a statement
+        // savepoint, at which FTS5 flushes its pending terms (see `SearchIndex`).
+        try db.cachedStatement(sql: "UPDATE replica SET lamport = max(lamport, ?) WHERE singleton = 1")
+            .execute(arguments: [lamport])
     }
 
     /// What this replica has applied, per origin.
