@@ -92,6 +92,25 @@ struct InputErrorTests {
         #expect(try sandbox.sqlite("SELECT count(*) FROM articles") == "1")
     }
 
+    /// Files are read on all cores, but of several bad ones the first in order is the
+    /// one reported, every time.
+    @Test func ofSeveralBadFilesTheFirstInOrderIsReported() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init")
+        var paths: [String] = []
+        for index in 0..<40 {
+            let name = String(format: "a%02d.txt", index)
+            paths.append(index % 3 == 2
+                ? try sandbox.write(name, bytes: Self.notUTF8) : try sandbox.write(name, "Title \(index)\n\nBody."))
+        }
+        paths.append(try sandbox.write("blank.txt", "\n"))
+        for _ in 0..<3 {
+            try sandbox.expectRejected(["import"] + paths, status: Exit.dataError, mentioning: "a02.txt")
+        }
+        #expect(try sandbox.status().articles == 0)
+    }
+
     /// Problems are reported on one line even when what was typed spans several.
     @Test func aMultiLineQuoteIsReportedOnOneLine() throws {
         let sandbox = try Sandbox()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MarginaliaCore
 import MarginaliaStore
+import Synchronization
 
 struct Import: ReplicaCommand {
     static let configuration = CommandConfiguration(
@@ -22,11 +23,7 @@ struct Import: ReplicaCommand {
 
     func run(in context: CommandContext) throws {
         let tags = try TagArguments.parse(tags)
-        let documents = try ImportSources.expand(paths).map { path in
-            guard let document = PlainDocument(parsing: try TextInput.file(path), as: ImportSources.format(of: path))
-            else { throw InputError.noTitle(path: path) }
-            return document
-        }
+        let documents = try ImportSources.read(ImportSources.expand(paths))
         let ids = try context.replica().edit { editor in
             try documents.map { try editor.addArticle(title: $0.title, body: $0.body, tags: tags) }
         }
@@ -53,6 +50,25 @@ enum ImportSources {
             return names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
                 .sorted().map { (path as NSString).appendingPathComponent($0) }
         }
+    }
+
+    /// Every file read and parsed, on all cores (reading and parsing is a quarter of
+    /// an import, and the one transaction that follows can only use one); the first
+    /// file in order that fails gives the error, so which one is reported never
+    /// depends on timing.
+    static func read(_ files: [String]) throws -> [PlainDocument] {
+        let results = Mutex([Result<PlainDocument, any Error>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result = Result<PlainDocument, any Error> {
+                let path = files[index]
+                guard let document = PlainDocument(parsing: try TextInput.file(path), as: format(of: path)) else {
+                    throw InputError.noTitle(path: path)
+                }
+                return document
+            }
+            results.withLock { $0[index] = result }
+        }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     static func format(of path: String) -> PlainDocument.Format {
