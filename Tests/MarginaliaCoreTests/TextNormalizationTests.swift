@@ -148,8 +148,20 @@ struct TextNormalizationTests {
         #expect(TextNormalization.nfc("Vie\u{0323}\u{0302}t") == "Việt")
     }
 
-    /// Runs of ASCII are skipped eight bytes at a time: whatever their length, what
-    /// follows them is still read.
+    /// The byte-level check agrees with the scalar one on every scalar, alone and
+    /// between others.
+    @Test func theUTF8CheckAgreesWithTheScalarCheckOnEveryScalar() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = TextNormalization.isStable(value)
+            #expect(TextNormalization.isStable(String(scalar)) == expected, "U+\(String(value, radix: 16))")
+            if value % 97 == 0 {
+                #expect(TextNormalization.isStable("ệ" + String(scalar) + "a") == expected, "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    /// Runs of ASCII: whatever their length, what follows them is still read.
     @Test func whatFollowsARunOfASCIIIsStillRead() {
         for length in 0..<20 {
             let run = String(repeating: "a", count: length)

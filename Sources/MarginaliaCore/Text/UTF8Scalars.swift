@@ -1,20 +1,15 @@
-/// Scans a text's scalars straight from its UTF-8, for the hot checks of display
-/// width and normalization that only ask whether every scalar is of a simple kind.
+/// Scans a text's scalars straight from its UTF-8, for hot checks that only ask
+/// whether every scalar is of a simple kind (`DisplayWidth.ofPlainText`).
 ///
 /// Why by hand: a `Substring`'s scalar view checks every index it is given, and a
 /// `String`'s decodes through generic code; on contiguous UTF-8 (every native
 /// string) a byte loop is several times cheaper.
 enum UTF8Scalars {
     /// The number of scalars of `text` when `isAccepted` holds for every one (given its
-    /// value), else nil. `acceptsASCII` promises that every ASCII scalar is accepted,
-    /// so runs of ASCII are skipped eight bytes at a time.
+    /// value), else nil.
     @inline(__always)
-    static func countIfAll(
-        _ text: some StringProtocol, acceptsASCII: Bool = false, _ isAccepted: (UInt32) -> Bool
-    ) -> Int? {
-        if let count = text.utf8.withContiguousStorageIfAvailable({
-            countIfAll(bytes: $0, acceptsASCII: acceptsASCII, isAccepted)
-        }) { return count }
+    static func countIfAll(_ text: some StringProtocol, _ isAccepted: (UInt32) -> Bool) -> Int? {
+        if let count = text.utf8.withContiguousStorageIfAvailable({ countIfAll(bytes: $0, isAccepted) }) { return count }
         var count = 0
         for scalar in text.unicodeScalars {
             guard isAccepted(scalar.value) else { return nil }
@@ -26,20 +21,10 @@ enum UTF8Scalars {
     /// The same over valid UTF-8. (Always inlined, so that each caller's predicate is
     /// compiled into the loop rather than called for every scalar.)
     @inline(__always)
-    private static func countIfAll(
-        bytes: UnsafeBufferPointer<UInt8>, acceptsASCII: Bool, _ isAccepted: (UInt32) -> Bool
-    ) -> Int? {
+    private static func countIfAll(bytes: UnsafeBufferPointer<UInt8>, _ isAccepted: (UInt32) -> Bool) -> Int? {
         var count = 0
         var index = 0
         while index < bytes.count {
-            if acceptsASCII, let base = bytes.baseAddress {
-                while index + 8 <= bytes.count,
-                      UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    count += 8
-                }
-                if index == bytes.count { break }
-            }
             let lead = UInt32(bytes[index])
             let scalar: UInt32
             switch lead {
