@@ -121,8 +121,8 @@ enum Schema {
         try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(version)")
     }
 
-    /// Brings a replica of an older format to this one; it runs in the transaction that
-    /// opens the file for writing, and only on a file already known to be a replica.
+    /// Brings a replica of an older format to this one, in one transaction: run when a
+    /// writable file is opened, and only once it is known to be a replica.
     static func upgrade(_ db: Database, from version: Int) throws {
         if version < 2 {
             // Format 1's triggers: every statement fired by a trigger on a table with a
