@@ -50,6 +50,20 @@ struct LineBreakerTests {
         }
     }
 
+    /// A space followed by a combining mark or a joiner, or preceded by a prepended
+    /// mark, joins a cluster: no line may break inside it.
+    @Test func spacesNextToMarksBreakLikeCharacterArrays() {
+        let pieces = [" ", " ", "a", "b", "\u{0301}", "\u{200D}", "😀", "\u{0600}", "ệ", "\t", "\u{00A0}", "日", "e\u{0302}"]
+        let first = propertyFirstSeed()
+        for seed in first..<first + UInt64(propertySeedCount(default: 500)) {
+            var rng = SplitMix64(seed: seed)
+            let text = (0..<rng.int(0...40)).map { _ in rng.pick(pieces) }.joined()
+            let width = rng.int(1...12)
+            let viaString = LineBreaker.lines(of: text[...], width: width).map { String(text[$0]) }
+            #expect(viaString == wrap(text, width), "seed \(seed): \(text.unicodeScalars.map(\.value)) at \(width)")
+        }
+    }
+
     @Test func noBreakSpacesHoldWordsTogether() {
         #expect(wrap("4,15\u{00A0}m today", 6) == ["4,15\u{00A0}m", "today"])
     }
