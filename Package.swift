@@ -36,6 +36,7 @@ let package = Package(
             name: "MarginaliaTransport",
             dependencies: [
                 "MarginaliaSync",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
@@ -45,6 +46,10 @@ let package = Package(
             dependencies: [
                 "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Locks: a pthread mutex, which ThreadSanitizer sees (`Synchronization.Mutex`
+                // lives in the uninstrumented standard library, so debug builds under
+                // `make test-tsan` reported races behind it that were not there).
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
         // GNU readline from the system (Debian: libreadline-dev).
         .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),

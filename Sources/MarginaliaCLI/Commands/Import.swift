@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MarginaliaCore
 import MarginaliaStore
-import Synchronization
+import NIOConcurrencyHelpers
 
 struct Import: ReplicaCommand {
     static let configuration = CommandConfiguration(
@@ -57,7 +57,7 @@ enum ImportSources {
     /// file in order that fails gives the error, so which one is reported never
     /// depends on timing.
     static func read(_ files: [String]) throws -> [PlainDocument] {
-        let results = Mutex([Result<PlainDocument, any Error>?](repeating: nil, count: files.count))
+        let results = NIOLockedValueBox([Result<PlainDocument, any Error>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let result = Result<PlainDocument, any Error> {
                 let path = files[index]
@@ -66,9 +66,9 @@ enum ImportSources {
                 }
                 return document
             }
-            results.withLock { $0[index] = result }
+            results.withLockedValue { $0[index] = result }
         }
-        return try results.withLock { $0 }.map { try $0!.get() }
+        return try results.withLockedValue { $0 }.map { try $0!.get() }
     }
 
     static func format(of path: String) -> PlainDocument.Format {

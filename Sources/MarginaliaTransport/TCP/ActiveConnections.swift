@@ -1,21 +1,24 @@
+import NIOConcurrencyHelpers
 import NIOCore
-import Synchronization
 
 /// The connections a server is serving, so that shutting down can wait for them
 /// and then cut off those still open.
+///
+/// (Locked with `NIOLockedValueBox`, a pthread mutex, rather than
+/// `Synchronization.Mutex`, which ThreadSanitizer cannot see in debug builds.)
 final class ActiveConnections: Sendable {
     private struct State {
         var channels: [ObjectIdentifier: any Channel] = [:]
         var closing = false
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
-    var isEmpty: Bool { state.withLock { $0.channels.isEmpty } }
+    var isEmpty: Bool { state.withLockedValue { $0.channels.isEmpty } }
 
     /// Tracks `channel`; one arriving after `closeAll` is closed at once.
     func insert(_ channel: any Channel) {
-        let admitted = state.withLock { state in
+        let admitted = state.withLockedValue { state in
             if !state.closing { state.channels[ObjectIdentifier(channel)] = channel }
             return !state.closing
         }
@@ -23,13 +26,13 @@ final class ActiveConnections: Sendable {
     }
 
     func remove(_ channel: any Channel) {
-        state.withLock { $0.channels[ObjectIdentifier(channel)] = nil }
+        state.withLockedValue { $0.channels[ObjectIdentifier(channel)] = nil }
     }
 
     /// Closes every connection, now and from now on: each session ends as on a hang-up,
     /// discarding the batch it had not committed.
     func closeAll() {
-        let open = state.withLock { state in
+        let open = state.withLockedValue { state in
             state.closing = true
             return Array(state.channels.values)
         }
