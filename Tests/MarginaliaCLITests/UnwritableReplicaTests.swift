@@ -48,8 +48,13 @@ struct UnwritableReplicaTests {
     }
 
     /// A full disk, as a file size limit (`ulimit -f`, with SIGXFSZ ignored so that the
-    /// write fails with EFBIG instead of killing the process).
-    @Test(arguments: ["import", "bundle apply"])
+    /// write fails with EFBIG instead of killing the process). Not under
+    /// ThreadSanitizer, whose own runtime faults (SIGBUS, then "nested bug in the same
+    /// thread") once the limit is reached; plain and AddressSanitizer builds pass it.
+    @Test(
+        .disabled(if: ProcessInfo.processInfo.environment["MARGINALIA_SANITIZED"] == "tsan",
+                  "ThreadSanitizer's runtime faults under a file size limit"),
+        arguments: ["import", "bundle apply"])
     func aDiskThatFillsUp(command: String) throws {
         let lab = try SyncLab()
         defer { lab.remove() }
