@@ -1,3 +1,4 @@
+import GRDB
 import MarginaliaCore
 import Testing
 @testable import MarginaliaStore
@@ -29,6 +30,28 @@ import Testing
         #expect(try ReplicaFixtures.state(of: laptop) == ReplicaFixtures.state(of: office))
         // Both values are still there, and the display pick is the same everywhere.
         #expect(try laptop.articleDetail(article).article.title == office.articleDetail(article).article.title)
+    }
+
+    /// The displayed text lives in the article's row only; the text that lost is kept in
+    /// `siblings`, and both come back as the conflict's competing values, on both sides.
+    @Test func bothTextsOfAConflictStayReadable() throws {
+        try laptop.edit { try $0.editArticle(article, body: "Nước rút dần.") }
+        try office.edit { try $0.editArticle(article, body: "Mưa tiếp tục…") }
+        try ReplicaFixtures.exchange(laptop, office)
+        for replica in [laptop, office] {
+            let conflicts = try replica.conflicts(of: article)
+            guard case .field(.body, let values)? = conflicts.first?.kind else {
+                Issue.record("no body conflict: \(conflicts)")
+                continue
+            }
+            #expect(Set(values.map(\.value)) == [.text("Nước rút dần."), .text("Mưa tiếp tục…")])
+            #expect(values.first?.value.text == (try replica.articleDetail(article).article.body))
+            let stored = try Replica.connect(path: replica.path).read { db in
+                try String?.fetchAll(db, sql: "SELECT value FROM siblings WHERE field = 'body' ORDER BY value")
+            }
+            #expect(stored == [nil, values.last?.value.text])
+        }
+        #expect(try ReplicaFixtures.state(of: laptop) == ReplicaFixtures.state(of: office))
     }
 
     @Test func concurrentEditsOfDifferentFieldsMergeSilently() throws {

@@ -70,11 +70,11 @@ extension Replica {
                 let kind = EntityKind(rawValue: row["kind"]) ?? .article
                 let label: String = row["label"] ?? ""
                 if row["existence"] as String == "contested" {
-                    let values = try competing(.alive, of: id, in: db, names: names)
+                    let values = try competing(.alive, of: id, kind: kind, in: db, names: names)
                     conflicts.append(Conflict(entity: id, entityKind: kind, label: label, kind: .editedWhileDeleted(values)))
                 }
                 for field in try SnapshotRows.conflicts(row["conflicts"]) {
-                    let values = try competing(field, of: id, in: db, names: names)
+                    let values = try competing(field, of: id, kind: kind, in: db, names: names)
                     conflicts.append(Conflict(entity: id, entityKind: kind, label: label, kind: .field(field, values)))
                 }
             }
@@ -91,24 +91,16 @@ extension Replica {
     }
 
     /// The siblings of one register with their authors and times, displayed value first.
-    private func competing(_ field: FieldName, of entity: EntityID, in db: Database, names: [ReplicaID: String]) throws
-        -> [CompetingValue]
-    {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.replica, s.counter, s.lamport, s.value, c.time_ms FROM siblings s
-            JOIN changes c ON c.replica = s.replica AND c.counter = s.counter
-            WHERE s.entity = ? AND s.field = ?
-            """, arguments: [entity.rawValue, field.rawValue])
-        var siblings: [(Sibling, Int64)] = []
-        for row in rows {
-            guard let replica = ReplicaID(row["replica"] as String) else { throw CorruptReplicaError("sibling replica") }
-            let sibling = Sibling(
-                dot: Dot(replica: replica, counter: row["counter"]), lamport: row["lamport"],
-                value: try StoredValue.fieldValue(row["value"], for: field))
-            siblings.append((sibling, row["time_ms"]))
-        }
-        return siblings.sorted { $0.0.isPreferred(over: $1.0) }.map { sibling, time in
-            CompetingValue(dot: sibling.dot, replicaName: names[sibling.dot.replica], time: time, value: sibling.value)
+    private func competing(
+        _ field: FieldName, of entity: EntityID, kind: EntityKind, in db: Database, names: [ReplicaID: String]
+    ) throws -> [CompetingValue] {
+        let register = try SiblingRows(db: db).register(field, of: entity, kind: kind)
+        let time = try db.cachedStatement(sql: "SELECT time_ms FROM changes WHERE replica = ? AND counter = ?")
+        return try register.siblings.sorted { $0.isPreferred(over: $1) }.map { sibling in
+            guard let written = try Int64.fetchOne(time, arguments: [sibling.dot.replica.rawValue, sibling.dot.counter])
+            else { throw CorruptReplicaError("sibling \(sibling.dot) of \(entity) \(field) is not in the log") }
+            return CompetingValue(
+                dot: sibling.dot, replicaName: names[sibling.dot.replica], time: written, value: sibling.value)
         }
     }
 }

@@ -10,8 +10,9 @@ enum Schema {
     /// file passed as `--db` is recognised and refused.
     static let applicationID: Int32 = 0x4D52_474E
     /// `PRAGMA user_version`: the format of this file. Format 1 kept the full-text
-    /// indexes up to date with triggers; format 2 has `SearchIndex` do it.
-    static let version: Int32 = 2
+    /// indexes up to date with triggers; format 2 has `SearchIndex` do it; format 3
+    /// keeps displayed texts out of `siblings` (see `SiblingRows`).
+    static let version: Int32 = 3
 
     /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
@@ -54,8 +55,8 @@ enum Schema {
         ) WITHOUT ROWID;
         """
 
-    /// The statements creating the derived tables.
-    static let derivedTables = """
+    /// Every register's siblings, one row each; `SiblingRows` reads and writes it.
+    static let siblingsTable = """
         CREATE TABLE siblings (
             entity TEXT NOT NULL,
             field TEXT NOT NULL,
@@ -63,8 +64,12 @@ enum Schema {
             counter INTEGER NOT NULL,
             lamport INTEGER NOT NULL,
             value,
-            UNIQUE (entity, field, replica, counter)
-        );
+            PRIMARY KEY (entity, field, replica, counter)
+        ) WITHOUT ROWID;
+        """
+
+    /// The statements creating the derived tables but `siblings`.
+    static let derivedTables = """
         CREATE TABLE articles (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -117,6 +122,7 @@ enum Schema {
     /// Creates every table in an empty database.
     static func create(_ db: Database) throws {
         try db.execute(sql: logTables)
+        try db.execute(sql: siblingsTable)
         try db.execute(sql: derivedTables)
         try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(version)")
     }
@@ -132,6 +138,23 @@ enum Schema {
                             "annotations_search_insert", "annotations_search_delete", "annotations_search_update"] {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
             }
+        }
+        if version < 3 {
+            // Formats 1 and 2 repeated every text in `siblings`, in a rowid table with a
+            // separate unique index; the displayed text now stays in the entity's row
+            // only. The displayed sibling is the preferred one: highest Lamport time,
+            // then highest replica id.
+            try db.execute(sql: "ALTER TABLE siblings RENAME TO siblings_format2")
+            try db.execute(sql: siblingsTable)
+            try db.execute(sql: """
+                INSERT INTO siblings (entity, field, replica, counter, lamport, value)
+                SELECT entity, field, replica, counter, lamport,
+                    CASE WHEN field IN (\(SiblingRows.displayedTextFields.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
+                        AND row_number() OVER (PARTITION BY entity, field ORDER BY lamport DESC, replica DESC) = 1
+                    THEN NULL ELSE value END
+                FROM siblings_format2;
+                DROP TABLE siblings_format2;
+                """)
         }
         try db.execute(sql: "PRAGMA user_version = \(Self.version)")
     }

@@ -1,7 +1,7 @@
 import GRDB
 import MarginaliaCore
 
-/// Reads and writes the derived state of entities: register siblings, the
+/// Reads and writes the derived state of entities: register siblings (`SiblingRows`), the
 /// `articles`/`annotations` rows people query (and their full-text indexes), and tag
 /// memberships.
 struct EntityStore {
@@ -33,46 +33,19 @@ struct EntityStore {
             }
             return EntityState(id: entity, kind: kind)
         }
-        var siblings: [FieldName: [Sibling]] = [:]
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT field, replica, counter, lamport, value FROM siblings WHERE entity = ?"),
-            arguments: [entity.rawValue])
-        while let row = try rows.next() {
-            let fieldText: String = row[0]
-            let replicaText: String = row[1]
-            guard let field = FieldName(fieldText), let replica = ReplicaID(replicaText) else {
-                throw CorruptReplicaError("sibling of \(entity) has field '\(fieldText)' and replica '\(replicaText)'")
-            }
-            let sibling = Sibling(
-                dot: Dot(replica: replica, counter: row[2]), lamport: row[3],
-                value: try StoredValue.fieldValue(row[4], for: field))
-            siblings[field, default: []].append(sibling)
-        }
         return EntityState(
-            id: entity, kind: kind, registers: siblings.mapValues(Register.init(siblings:)),
+            id: entity, kind: kind, registers: try SiblingRows(db: db).registers(of: entity, kind: kind),
             firstTime: times[0], lastTime: times[1])
     }
 
     /// Stores the registers of `fields` and the entity's snapshot row and tags.
     /// `isNew` says the entity had no stored state, so there is nothing to replace.
     func save(_ state: EntityState, fields: some Sequence<FieldName>, isNew: Bool) throws {
-        let entity = state.id.rawValue
         var touchesTags = false
+        let siblings = SiblingRows(db: db)
         for field in fields {
             if case .tag = field { touchesTags = true }
-            if !isNew {
-                try db.cachedStatement(sql: "DELETE FROM siblings WHERE entity = ? AND field = ?")
-                    .execute(arguments: [entity, field.rawValue])
-            }
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO siblings (entity, field, replica, counter, lamport, value) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            for sibling in state.register(field).siblings {
-                try insert.execute(arguments: [
-                    entity, field.rawValue, sibling.dot.replica.rawValue, sibling.dot.counter, sibling.lamport,
-                    StoredValue.databaseValue(sibling.value),
-                ])
-            }
+            try siblings.replace(field, of: state.id, with: state.register(field), isNew: isNew)
         }
         switch state.kind {
         case .article: try saveRow(ArticleSnapshot(state), isNew: isNew)
