@@ -62,8 +62,9 @@ struct ChangeLog {
             arguments: [dot.replica.rawValue, dot.counter])
     }
 
-    /// Decodes a stored payload back into its change.
+    /// Decodes a stored payload back into its change (stored payloads are canonical,
+    /// so the general decoder is only the fallback).
     static func decode(_ payload: String) throws -> Change {
-        try CanonicalJSON.decode(Change.self, from: Data(payload.utf8))
+        try CanonicalChangeReader.change(payload) ?? CanonicalJSON.decode(Change.self, from: Data(payload.utf8))
     }
 }

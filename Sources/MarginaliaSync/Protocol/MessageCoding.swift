@@ -19,12 +19,29 @@ public struct MessageCoding {
         guard UTF8Validation.firstInvalidOffset(in: line) == nil else {
             throw ProtocolError(.malformedLine, "the line is not valid UTF-8", line: lineNumber)
         }
+        if let change = Self.canonicalChange(in: line) { return .change(change) }
         do {
             return try decoder.decode(MessageEnvelope.self, from: Data(line)).message
         } catch {
             throw ProtocolError(.malformedLine, Self.explain(error), line: lineNumber)
         }
     }
+
+    /// The change of a change line written the way peers write it (the canonical
+    /// envelope around a canonical change), without `JSONDecoder`; nil for any other
+    /// line, which the general decoder then reads or refuses.
+    private static func canonicalChange(in line: some Collection<UInt8>) -> Change? {
+        line.withContiguousStorageIfAvailable { bytes -> Change? in
+            let changeEnd = bytes.count - changeSuffix.count
+            guard changeEnd > changePrefix.count, bytes.starts(with: changePrefix),
+                  bytes[changeEnd...].elementsEqual(changeSuffix)
+            else { return nil }
+            return CanonicalChangeReader.change(UnsafeBufferPointer(rebasing: bytes[changePrefix.count..<changeEnd]))
+        } ?? nil
+    }
+
+    private static let changePrefix = Array(#"{"change":"#.utf8)
+    private static let changeSuffix = Array(#","type":"change"}"#.utf8)
 
     private static func explain(_ error: any Error) -> String {
         switch error {
