@@ -112,13 +112,12 @@ struct HistoryLogTests {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         try sandbox.id("add", "Original", "--body", "text")
-        // Derived state changed behind marginalia's back (the articles table cannot be
-        // written by the sqlite3 CLI: its triggers need marginalia's FTS5 tokenizer).
-        _ = try sandbox.sqlite("UPDATE siblings SET value = 'Forged' WHERE field = 'title'")
+        // Derived state changed behind marginalia's back.
+        _ = try sandbox.sqlite("UPDATE articles SET title = 'Forged'")
 
         let result = try sandbox.run("verify")
         #expect(result.status == Exit.failure, "\(result)")
-        #expect(result.lines.contains { $0.hasPrefix("problem: table siblings differs") }, "\(result)")
+        #expect(result.lines.contains { $0.hasPrefix("problem: table articles differs") }, "\(result)")
         let json = try sandbox.run("verify", "--json")
         #expect(json.status == Exit.failure)
         let report = try JSONDecoder().decode(VerificationDoc.self, from: Data(json.stdout.utf8))

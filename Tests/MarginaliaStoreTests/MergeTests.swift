@@ -32,8 +32,8 @@ import Testing
         #expect(try laptop.articleDetail(article).article.title == office.articleDetail(article).article.title)
     }
 
-    /// The displayed text lives in the article's row only; the text that lost is kept in
-    /// `siblings`, and both come back as the conflict's competing values, on both sides.
+    /// The displayed text is stored once, in its column; the text that lost is kept with
+    /// the registers, and both come back as the conflict's competing values, on both sides.
     @Test func bothTextsOfAConflictStayReadable() throws {
         try laptop.edit { try $0.editArticle(article, body: "Nước rút dần.") }
         try office.edit { try $0.editArticle(article, body: "Mưa tiếp tục…") }
@@ -46,10 +46,11 @@ import Testing
             }
             #expect(Set(values.map(\.value)) == [.text("Nước rút dần."), .text("Mưa tiếp tục…")])
             #expect(values.first?.value.text == (try replica.articleDetail(article).article.body))
-            let stored = try Replica.connect(path: replica.path).read { db in
-                try String?.fetchAll(db, sql: "SELECT value FROM siblings WHERE field = 'body' ORDER BY value")
-            }
-            #expect(stored == [nil, values.last?.value.text])
+            let registers = try Replica.connect(path: replica.path).read { db in
+                try String.fetchOne(db, sql: "SELECT registers FROM articles")
+            } ?? ""
+            #expect(values.count == 2 && !registers.contains(values[0].value.text!))
+            #expect(registers.contains(values[1].value.text!))
         }
         #expect(try ReplicaFixtures.state(of: laptop) == ReplicaFixtures.state(of: office))
     }

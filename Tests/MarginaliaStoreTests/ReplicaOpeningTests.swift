@@ -91,64 +91,53 @@ import Testing
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"))
         }
-        #expect(version == 3 && triggers == 0)
+        #expect(version == 4 && triggers == 0)
         #expect(try upgraded.verify().isConsistent)
         #expect(try upgraded.search("xuong").map(\.id) == [article])
         #expect(try upgraded.search("len nhanh").isEmpty)
         #expect(try upgraded.search("cau").count == 1)
     }
 
-    /// Format 2 repeated every text in `siblings`; opening such a file for writing keeps
-    /// only the texts that lost a conflict there, and the merged state is unchanged.
-    @Test func upgradesAFormatTwoReplica() throws {
+    /// Format 3 kept registers in a `siblings` table; opening such a file for writing
+    /// makes the derived tables anew from the log, and the merged state is unchanged.
+    @Test func upgradesAFormatThreeReplica() throws {
         let directory = try TemporaryDirectory()
         let laptop = try ReplicaFixtures.replica("laptop", in: directory)
         let office = try ReplicaFixtures.replica("office", in: directory)
         let article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody) }
         let note = try laptop.edit { try $0.annotate(article, at: .quote("sông Tô Lịch", occurrence: nil), note: "Đo") }
         try ReplicaFixtures.exchange(laptop, office)
-        // Titles written at the same Lamport time (the replica id picks the displayed
-        // one); office's body one later (its Lamport time does).
         try laptop.edit { try $0.editArticle(article, title: "Mưa lũ ở Hà Nội") }
-        try laptop.edit { try $0.editArticle(article, body: "Nước rút dần.") }
         try office.edit { try $0.editArticle(article, title: "Hà Nội ngập") }
         try office.edit { try $0.setNote(note, to: "Đo mực nước") }
-        try office.edit { try $0.editArticle(article, body: "Mưa tiếp tục…") }
         try ReplicaFixtures.exchange(laptop, office)
         let state = try ReplicaFixtures.state(of: laptop)
         let conflicts = try laptop.conflicts()
-        #expect(conflicts.map(\.field) == [.body, .title])
+        #expect(conflicts.map(\.field) == [.title])
 
-        // The same file as format 2 wrote it: every value in a rowid table.
+        // The same file as format 3 laid it out: no `registers` column, a `siblings` table.
         try Replica.connect(path: laptop.path).write { db in
             try db.execute(sql: """
-                ALTER TABLE siblings RENAME TO siblings_format3;
+                ALTER TABLE articles DROP COLUMN registers;
+                ALTER TABLE annotations DROP COLUMN registers;
                 CREATE TABLE siblings (
                     entity TEXT NOT NULL, field TEXT NOT NULL, replica TEXT NOT NULL, counter INTEGER NOT NULL,
-                    lamport INTEGER NOT NULL, value, UNIQUE (entity, field, replica, counter));
-                INSERT INTO siblings SELECT s.entity, s.field, s.replica, s.counter, s.lamport, coalesce(s.value,
-                    CASE s.field WHEN 'title' THEN a.title WHEN 'body' THEN a.body WHEN 'note' THEN n.note END)
-                FROM siblings_format3 s LEFT JOIN articles a ON a.id = s.entity LEFT JOIN annotations n ON n.id = s.entity;
-                DROP TABLE siblings_format3;
-                PRAGMA user_version = 2;
+                    lamport INTEGER NOT NULL, value, PRIMARY KEY (entity, field, replica, counter)) WITHOUT ROWID;
+                PRAGMA user_version = 3;
                 """)
         }
-        let nulls = "SELECT count(*) FROM siblings WHERE value IS NULL AND field IN ('title', 'body', 'note')"
-        #expect(try Replica.connect(path: laptop.path).read { try Int.fetchOne($0, sql: nulls) } == 0)
 
         let upgraded = try Replica.open(at: laptop.path, clock: FixedClock())
-        let (version, table, elided) = try Replica.connect(path: laptop.path).read { db in
+        let (version, siblings) = try Replica.connect(path: laptop.path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
-             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE name = 'siblings'"),
-             try Int.fetchOne(db, sql: nulls))
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE name = 'siblings'"))
         }
-        #expect(version == 3 && table?.hasSuffix("WITHOUT ROWID") == true)
-        // One displayed text per text register: title, body and note.
-        #expect(elided == 3)
+        #expect(version == 4 && siblings == 0)
         #expect(try ReplicaFixtures.state(of: upgraded) == state)
         #expect(try upgraded.conflicts() == conflicts)
         #expect(try upgraded.verify().isConsistent)
-        try upgraded.edit { try $0.editArticle(article, title: "Lũ ở Hà Nội", body: "Nước đã rút.") }
+        #expect(try upgraded.search("to lich").map(\.id) == [article])
+        try upgraded.edit { try $0.editArticle(article, title: "Lũ ở Hà Nội") }
         try ReplicaFixtures.exchange(upgraded, office)
         #expect(try ReplicaFixtures.state(of: upgraded) == ReplicaFixtures.state(of: office))
         #expect(try office.conflicts().isEmpty)

@@ -17,7 +17,7 @@ import Testing
 
     @Test(arguments: [
         "UPDATE articles SET title = 'tampered'",
-        "DELETE FROM siblings WHERE field = 'note'",
+        "UPDATE annotations SET registers = replace(registers, '\"quote\":\"words\"', '\"quote\":\"sword\"')",
         "DELETE FROM tags",
         "UPDATE knowledge SET counter = counter + 1",
     ])

@@ -69,7 +69,7 @@ extension CanonicalJSONWriter {
         object(vector.counters.map { ($0.key.rawValue, $0.value) }) { $0.number($1) }
     }
 
-    private mutating func write(_ value: FieldValue) {
+    mutating func write(_ value: FieldValue) {
         switch value {
         case .text(let text): string(text)
         case .none: raw("null")

@@ -94,7 +94,7 @@ extension Replica {
     private func competing(
         _ field: FieldName, of entity: EntityID, kind: EntityKind, in db: Database, names: [ReplicaID: String]
     ) throws -> [CompetingValue] {
-        let register = try SiblingRows(db: db).register(field, of: entity, kind: kind)
+        let register = try EntityStore(db: db).load(entity, kind: kind).register(field)
         let time = try db.cachedStatement(sql: "SELECT time_ms FROM changes WHERE replica = ? AND counter = ?")
         return try register.siblings.sorted { $0.isPreferred(over: $1) }.map { sibling in
             guard let written = try Int64.fetchOne(time, arguments: [sibling.dot.replica.rawValue, sibling.dot.counter])

@@ -10,9 +10,10 @@ enum Schema {
     /// file passed as `--db` is recognised and refused.
     static let applicationID: Int32 = 0x4D52_474E
     /// `PRAGMA user_version`: the format of this file. Format 1 kept the full-text
-    /// indexes up to date with triggers; format 2 has `SearchIndex` do it; format 3
-    /// keeps displayed texts out of `siblings` (see `SiblingRows`).
-    static let version: Int32 = 3
+    /// indexes up to date with triggers, format 2 had `SearchIndex` do it, format 3
+    /// kept displayed texts out of a `siblings` table, and format 4 keeps an entity's
+    /// registers in its row (`StoredRegisters`).
+    static let version: Int32 = 4
 
     /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
@@ -55,24 +56,13 @@ enum Schema {
         ) WITHOUT ROWID;
         """
 
-    /// Every register's siblings, one row each; `SiblingRows` reads and writes it.
-    static let siblingsTable = """
-        CREATE TABLE siblings (
-            entity TEXT NOT NULL,
-            field TEXT NOT NULL,
-            replica TEXT NOT NULL,
-            counter INTEGER NOT NULL,
-            lamport INTEGER NOT NULL,
-            value,
-            PRIMARY KEY (entity, field, replica, counter)
-        ) WITHOUT ROWID;
-        """
-
-    /// The statements creating the derived tables but `siblings`.
+    /// The statements creating the derived tables. `registers` (`StoredRegisters`) comes
+    /// before the texts, so reading it never follows a long body's overflow pages.
     static let derivedTables = """
         CREATE TABLE articles (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
+            registers TEXT NOT NULL,
             title TEXT NOT NULL,
             body TEXT NOT NULL,
             body_replica TEXT,
@@ -86,6 +76,7 @@ enum Schema {
         CREATE TABLE annotations (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
+            registers TEXT NOT NULL,
             article TEXT,
             start INTEGER,
             "end" INTEGER,
@@ -122,43 +113,27 @@ enum Schema {
     /// Creates every table in an empty database.
     static func create(_ db: Database) throws {
         try db.execute(sql: logTables)
-        try db.execute(sql: siblingsTable)
         try db.execute(sql: derivedTables)
         try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(version)")
     }
 
     /// Brings a replica of an older format to this one, in one transaction: run when a
-    /// writable file is opened, and only once it is known to be a replica.
+    /// writable file is opened, and only once it is known to be a replica. Formats differ
+    /// only in their derived tables, so those are made anew and the log replayed into
+    /// them: the same merge that built them in the first place (seconds for a large
+    /// replica, once).
     static func upgrade(_ db: Database, from version: Int) throws {
-        if version < 2 {
-            // Format 1's triggers: every statement fired by a trigger on a table with a
-            // full-text index opened a statement savepoint, and FTS5 writes its pending
-            // terms to disk at every savepoint, which took half of a sync's writer.
-            for trigger in ["articles_search_insert", "articles_search_delete", "articles_search_update",
-                            "annotations_search_insert", "annotations_search_delete", "annotations_search_update"] {
-                try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
-            }
+        // Dropping a table drops its indexes and triggers (format 1 kept the full-text
+        // indexes with triggers).
+        for table in ["article_search", "note_search", "siblings", "tags", "articles", "annotations"] {
+            try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
         }
-        if version < 3 {
-            // Formats 1 and 2 repeated every text in `siblings`, in a rowid table with a
-            // separate unique index; the displayed text now stays in the entity's row
-            // only. The displayed sibling is the preferred one: highest Lamport time,
-            // then highest replica id.
-            try db.execute(sql: "ALTER TABLE siblings RENAME TO siblings_format2")
-            try db.execute(sql: siblingsTable)
-            try db.execute(sql: """
-                INSERT INTO siblings (entity, field, replica, counter, lamport, value)
-                SELECT entity, field, replica, counter, lamport,
-                    CASE WHEN field IN (\(SiblingRows.displayedTextFields.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
-                        AND row_number() OVER (PARTITION BY entity, field ORDER BY lamport DESC, replica DESC) = 1
-                    THEN NULL ELSE value END
-                FROM siblings_format2;
-                DROP TABLE siblings_format2;
-                """)
+        try db.execute(sql: derivedTables)
+        let applier = ChangeApplier(db: db)
+        let payloads = try String.fetchCursor(db, sql: "SELECT payload FROM changes ORDER BY seq")
+        while let payload = try payloads.next() {
+            try applier.merge(try ChangeLog.decode(payload))
         }
         try db.execute(sql: "PRAGMA user_version = \(Self.version)")
     }
-
-    /// The derived tables, in the order `verify` compares them.
-    static let derivedTableNames = ["siblings", "articles", "annotations", "tags"]
 }

@@ -14,13 +14,17 @@ struct ChangeApplier {
     /// A caller applying many changes at once may raise knowledge itself, once, instead
     /// (`recordingKnowledge: false`).
     func apply(_ change: Change, payload: String? = nil, recordingKnowledge: Bool = true) throws {
-        let payload = payload ?? CanonicalChangeWriter.json(change)
-        try ChangeLog(db: db).append(change, payload: payload)
+        try ChangeLog(db: db).append(change, payload: payload ?? CanonicalChangeWriter.json(change))
+        try merge(change)
+        if recordingKnowledge { try ChangeLog(db: db).recordApplied(change) }
+    }
+
+    /// Merges `change`, already in the log, into its entity's derived state.
+    func merge(_ change: Change) throws {
         let store = EntityStore(db: db)
         var state = try store.load(change.entity, kind: change.kind)
         let isNew = state.registers.isEmpty
         state.apply(change)
         try store.save(state, fields: change.fields.keys, isNew: isNew)
-        if recordingKnowledge { try ChangeLog(db: db).recordApplied(change) }
     }
 }

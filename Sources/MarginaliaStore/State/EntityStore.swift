@@ -1,9 +1,9 @@
 import GRDB
 import MarginaliaCore
 
-/// Reads and writes the derived state of entities: register siblings (`SiblingRows`), the
-/// `articles`/`annotations` rows people query (and their full-text indexes), and tag
-/// memberships.
+/// Reads and writes the derived state of entities: the `articles`/`annotations` rows
+/// people query, which also hold the entity's registers (`StoredRegisters`), their
+/// full-text indexes, and tag memberships.
 struct EntityStore {
     let db: Database
 
@@ -21,9 +21,10 @@ struct EntityStore {
     /// `EntityKindMismatch` when it exists as the other kind.
     func load(_ entity: EntityID, kind: EntityKind) throws -> EntityState {
         let table = Self.table(for: kind)
-        guard let times = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT created_ms, updated_ms FROM \(table) WHERE id = ?"),
-            arguments: [entity.rawValue])
+        let texts = StoredRegisters.displayedTextFields.filter(kind.accepts).sorted()
+        let columns = (["created_ms", "updated_ms", "registers"] + texts.map(\.rawValue)).joined(separator: ", ")
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT \(columns) FROM \(table) WHERE id = ?"), arguments: [entity.rawValue])
         else {
             let other: EntityKind = kind == .article ? .annotation : .article
             if try Bool.fetchOne(
@@ -33,40 +34,42 @@ struct EntityStore {
             }
             return EntityState(id: entity, kind: kind)
         }
-        return EntityState(
-            id: entity, kind: kind, registers: try SiblingRows(db: db).registers(of: entity, kind: kind),
-            firstTime: times[0], lastTime: times[1])
+        let stored: String = row[2]
+        guard let registers = StoredRegisters.registers(stored, displayedText: { field in
+            texts.firstIndex(of: field).map { row[3 + $0] }
+        }) else {
+            throw CorruptReplicaError("\(kind) \(entity) has registers that do not read: \(stored.prefix(80))")
+        }
+        return EntityState(id: entity, kind: kind, registers: registers, firstTime: row[0], lastTime: row[1])
     }
 
-    /// Stores the registers of `fields` and the entity's snapshot row and tags.
-    /// `isNew` says the entity had no stored state, so there is nothing to replace.
+    /// Stores the entity's row (its registers and snapshot), full-text index entry and
+    /// tags. `fields` are those the last change wrote; `isNew` says the entity had no
+    /// stored state, so there is nothing to replace.
     func save(_ state: EntityState, fields: some Sequence<FieldName>, isNew: Bool) throws {
-        var touchesTags = false
-        let siblings = SiblingRows(db: db)
-        for field in fields {
-            if case .tag = field { touchesTags = true }
-            try siblings.replace(field, of: state.id, with: state.register(field), isNew: isNew)
-        }
+        let registers = StoredRegisters.json(state.registers)
         switch state.kind {
-        case .article: try saveRow(ArticleSnapshot(state), isNew: isNew)
-        case .annotation: try saveRow(AnnotationSnapshot(state), isNew: isNew)
+        case .article: try saveRow(ArticleSnapshot(state), registers: registers, isNew: isNew)
+        case .annotation: try saveRow(AnnotationSnapshot(state), registers: registers, isNew: isNew)
         }
-        if touchesTags { try saveTags(of: state, isNew: isNew) }
+        if fields.contains(where: { if case .tag = $0 { true } else { false } }) {
+            try saveTags(of: state, isNew: isNew)
+        }
     }
 
-    private func saveRow(_ article: ArticleSnapshot, isNew: Bool) throws {
+    private func saveRow(_ article: ArticleSnapshot, registers: String, isNew: Bool) throws {
         let old = isNew ? nil : try Row.fetchOne(
             db.cachedStatement(sql: "SELECT rowid, title, body FROM articles WHERE id = ?"), arguments: [article.id.rawValue])
         try db.cachedStatement(sql: """
-            INSERT INTO articles (id, title, body, body_replica, body_counter, source, existence, conflicts,
+            INSERT INTO articles (id, registers, title, body, body_replica, body_counter, source, existence, conflicts,
                                   created_ms, updated_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET
-                title = excluded.title, body = excluded.body, body_replica = excluded.body_replica,
+                registers = excluded.registers, title = excluded.title, body = excluded.body, body_replica = excluded.body_replica,
                 body_counter = excluded.body_counter, source = excluded.source, existence = excluded.existence,
                 conflicts = excluded.conflicts, created_ms = excluded.created_ms, updated_ms = excluded.updated_ms
             """).execute(arguments: [
-                article.id.rawValue, article.title, article.body, article.bodyRevision?.replica.rawValue,
+                article.id.rawValue, registers, article.title, article.body, article.bodyRevision?.replica.rawValue,
                 article.bodyRevision?.counter, article.source, article.existence.rawValue,
                 Self.conflictList(article.conflictedFields), article.created, article.updated,
             ])
@@ -75,21 +78,21 @@ struct EntityStore {
             body: article.body)
     }
 
-    private func saveRow(_ annotation: AnnotationSnapshot, isNew: Bool) throws {
+    private func saveRow(_ annotation: AnnotationSnapshot, registers: String, isNew: Bool) throws {
         let old = isNew ? nil : try Row.fetchOne(
             db.cachedStatement(sql: "SELECT rowid, note FROM annotations WHERE id = ?"), arguments: [annotation.id.rawValue])
         let anchor = annotation.anchor
         try db.cachedStatement(sql: """
-            INSERT INTO annotations (id, article, start, "end", quote, prefix, suffix, revision_replica,
+            INSERT INTO annotations (id, registers, article, start, "end", quote, prefix, suffix, revision_replica,
                                      revision_counter, note, existence, conflicts, created_ms, updated_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET
-                article = excluded.article, start = excluded.start, "end" = excluded."end", quote = excluded.quote,
+                registers = excluded.registers, article = excluded.article, start = excluded.start, "end" = excluded."end", quote = excluded.quote,
                 prefix = excluded.prefix, suffix = excluded.suffix, revision_replica = excluded.revision_replica,
                 revision_counter = excluded.revision_counter, note = excluded.note, existence = excluded.existence,
                 conflicts = excluded.conflicts, created_ms = excluded.created_ms, updated_ms = excluded.updated_ms
             """).execute(arguments: [
-                annotation.id.rawValue, annotation.article?.rawValue, anchor?.start, anchor?.end, anchor?.quote,
+                annotation.id.rawValue, registers, annotation.article?.rawValue, anchor?.start, anchor?.end, anchor?.quote,
                 anchor?.prefix, anchor?.suffix, anchor?.revision?.replica.rawValue, anchor?.revision?.counter,
                 annotation.note, annotation.existence.rawValue, Self.conflictList(annotation.conflictedFields),
                 annotation.created, annotation.updated,
