@@ -61,16 +61,20 @@ let package = Package(
             dependencies: ["MarginaliaCLI", "MarginaliaCore", "MarginaliaStore", "CReadlineShim"]),
         .executableTarget(name: "marginalia", dependencies: ["MarginaliaCLI", "MarginaliaREPL"]),
 
-        .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore"]),
-        .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore"]),
+        .target(name: "MarginaliaTestSupport", path: "Tests/MarginaliaTestSupport"),
+        .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore", "MarginaliaTestSupport"]),
+        .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore", "MarginaliaTestSupport"]),
         .testTarget(name: "MarginaliaREPLTests", dependencies: ["MarginaliaREPL", "MarginaliaCLI"]),
         .testTarget(
             name: "MarginaliaSyncTests",
-            dependencies: ["MarginaliaSync", "MarginaliaTransport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "MarginaliaSync", "MarginaliaTransport", "MarginaliaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // End to end: runs the real `marginalia` binary in temporary folders.
         // (MarginaliaSync for its `Authenticator`: raw clients that authenticate, then stall.)
         .testTarget(
-            name: "MarginaliaCLITests", dependencies: ["marginalia", "MarginaliaCore", "MarginaliaStore", "MarginaliaSync"]),
+            name: "MarginaliaCLITests",
+            dependencies: ["marginalia", "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaTestSupport"]),
 
         // Benchmarks (`make bench`): a seeded corpus every benchmark shares, and the runner,
         // which times the release `marginalia` binary against baselines run alongside.

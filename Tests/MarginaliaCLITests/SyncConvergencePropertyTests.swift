@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaTestSupport
 import Testing
 
 /// Random edits on 3 to 5 replicas through the CLI, random pairwise syncs over random
@@ -28,27 +29,9 @@ struct SyncConvergencePropertyTests {
     }
 }
 
-/// SplitMix64: small, fast, and the same everywhere.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 ^ 0xD1B5_4A32_D192_ED03 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
-}
-
 final class ConvergenceRun {
     let seed: UInt64
-    private var random: SeededGenerator
+    private var random: SplitMix64
     let lab: SyncLab
     private(set) var nodes: [ReplicaNode] = []
     /// What each replica shows, refreshed after anything that may change it other than its own adds.
@@ -69,7 +52,7 @@ final class ConvergenceRun {
 
     init(seed: UInt64) throws {
         self.seed = seed
-        random = SeededGenerator(seed: seed)
+        random = SplitMix64(seed: seed)
         lab = try SyncLab()
         let count = random.int(3...5)
         usesTCP = seed % 3 == 0

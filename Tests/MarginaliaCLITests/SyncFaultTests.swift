@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaTestSupport
 import Testing
 
 /// SIGKILL of the syncing or the serving process at random moments of a large sync (a
@@ -39,7 +40,7 @@ struct SyncFaultTests {
     func killedMidSync(victim: Victim) throws {
         let lab = try SyncLab()
         defer { lab.remove() }
-        var random = SeededGenerator(seed: Self.seed &+ UInt64(Victim.allCases.firstIndex(of: victim)!))
+        var random = SplitMix64(seed: Self.seed &+ UInt64(Victim.allCases.firstIndex(of: victim)!))
         let big = try Self.largeReplica(in: lab)
         let token = try lab.tokenFile()
         var killsLandedMidway = 0

@@ -1,4 +1,5 @@
 @testable import MarginaliaCore
+import MarginaliaTestSupport
 import Testing
 
 @Suite("ApproximateSearch and ScalarEditDistance")

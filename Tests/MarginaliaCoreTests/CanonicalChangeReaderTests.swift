@@ -1,5 +1,6 @@
 import Foundation
 import MarginaliaCore
+import MarginaliaTestSupport
 import Testing
 
 /// The canonical reader is a shortcut in front of `JSONDecoder`: whatever it accepts,

@@ -1,4 +1,5 @@
 import MarginaliaCore
+import MarginaliaTestSupport
 import Testing
 
 /// The central property of the merge: replicas that applied the same set of changes, in whatever

@@ -1,5 +1,6 @@
 import Foundation
 import MarginaliaCore
+import MarginaliaTestSupport
 import Testing
 
 @Suite("ISO8601Time")

@@ -1,5 +1,6 @@
 import Foundation
 import MarginaliaCore
+import MarginaliaTestSupport
 import Testing
 
 /// `JSONValue` must write exactly what `CanonicalJSON` (Foundation's encoder) would,

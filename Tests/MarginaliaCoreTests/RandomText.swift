@@ -1,4 +1,5 @@
 import MarginaliaCore
+import MarginaliaTestSupport
 
 /// Random text mixing the scripts where normalization and grapheme breaking are subtle.
 enum RandomText {

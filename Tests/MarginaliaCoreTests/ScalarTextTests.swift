@@ -1,4 +1,5 @@
 import MarginaliaCore
+import MarginaliaTestSupport
 import Testing
 
 @Suite("ScalarText")

@@ -1,4 +1,5 @@
 import MarginaliaCore
+import MarginaliaTestSupport
 import Testing
 
 /// Registers are stored as canonical JSON in the entity's row, with the displayed texts

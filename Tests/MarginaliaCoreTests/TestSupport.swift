@@ -1,30 +1,6 @@
 import Foundation
 import MarginaliaCore
 
-/// A small, fast, seedable generator (SplitMix64) so every random test can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    private(set) var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform integer in `range`.
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-
-    /// True with probability `probability`.
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-
-    /// A uniformly chosen element of a non-empty collection.
-    mutating func pick<C: Collection>(_ collection: C) -> C.Element { collection.randomElement(using: &self)! }
-}
-
 /// Well-known identifiers whose order is the order of their letters.
 enum Fixture {
     static func replica(_ letter: Character) -> ReplicaID {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import MarginaliaCore
+import MarginaliaTestSupport
 import Testing
 
 @Suite("TextNormalization")

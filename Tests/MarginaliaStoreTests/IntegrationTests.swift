@@ -1,6 +1,7 @@
 import MarginaliaCore
-import Testing
 @testable import MarginaliaStore
+import MarginaliaTestSupport
+import Testing
 
 /// The checks every received change passes before it is applied.
 @Suite struct IntegrationTests {

@@ -1,7 +1,8 @@
 import Foundation
 import MarginaliaCore
-import Testing
 @testable import MarginaliaStore
+import MarginaliaTestSupport
+import Testing
 
 @Suite struct LocalEditingTests {
     @Test func everyEditIsAChangeWithTheNextDotAndTheKnowledgeAsContext() throws {

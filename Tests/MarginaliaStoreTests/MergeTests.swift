@@ -1,7 +1,8 @@
 import GRDB
 import MarginaliaCore
-import Testing
 @testable import MarginaliaStore
+import MarginaliaTestSupport
+import Testing
 
 /// Concurrent edits on two real replica files, exchanged as the sync engine does.
 @Suite struct MergeTests {

@@ -1,7 +1,8 @@
 import Foundation
 import MarginaliaCore
-import Testing
 @testable import MarginaliaStore
+import MarginaliaTestSupport
+import Testing
 
 /// Annotations placed in the current body of their article, read from real replica files.
 @Suite struct PlacementTests {

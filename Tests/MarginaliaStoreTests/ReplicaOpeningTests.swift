@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import MarginaliaCore
-import Testing
 @testable import MarginaliaStore
+import MarginaliaTestSupport
+import Testing
 
 @Suite struct ReplicaOpeningTests {
     @Test func createsAPrivateReplicaOnFirstUseAndReopensIt() throws {

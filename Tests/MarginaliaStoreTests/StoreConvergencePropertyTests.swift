@@ -1,7 +1,8 @@
 import Foundation
 import MarginaliaCore
-import Testing
 @testable import MarginaliaStore
+import MarginaliaTestSupport
+import Testing
 
 /// Random edits on 3 to 4 real replica files with random pairwise deliveries: after
 /// everyone has everything, every replica holds exactly the same state and passes verify.
@@ -22,7 +23,7 @@ import Testing
 
     /// Runs one seed; returns the number of open conflicts the replicas converged to.
     private func run(seed: UInt64) throws -> Int {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let directory = try TemporaryDirectory()
         let replicas = try (0..<Int.random(in: 3...4, using: &random)).map {
             try ReplicaFixtures.replica("r\($0)", in: directory)
@@ -55,7 +56,7 @@ import Testing
 enum RandomEdit {
     static let words = ["mưa", "nước", "Đường", "phố", "lũ", "sông", "người", "dân", "reading", "margin", "📚"]
 
-    static func apply(to replica: Replica, using random: inout SeededGenerator) throws {
+    static func apply(to replica: Replica, using random: inout SplitMix64) throws {
         let articles = try replica.articles().map(\.id)
         let annotations = try replica.annotations().map(\.id)
         let sentence = (0..<Int.random(in: 3...8, using: &random)).map { _ in words.randomElement(using: &random)! }
@@ -85,18 +86,5 @@ enum RandomEdit {
                 try? editor.deleteArticle(article)
             }
         }
-    }
-}
-
-/// SplitMix64: a small seeded generator, so a failing seed can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

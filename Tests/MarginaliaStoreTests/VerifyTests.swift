@@ -1,7 +1,8 @@
 import GRDB
 import MarginaliaCore
-import Testing
 @testable import MarginaliaStore
+import MarginaliaTestSupport
+import Testing
 
 @Suite struct VerifyTests {
     @Test func aSoundReplicaVerifies() throws {

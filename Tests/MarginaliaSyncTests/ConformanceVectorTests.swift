@@ -3,6 +3,7 @@ import GRDB
 import MarginaliaCore
 @_spi(Testing) import MarginaliaStore
 import MarginaliaSync
+import MarginaliaTestSupport
 import Testing
 
 /// Replays the conformance vectors of Protocol/vectors/ (format in

@@ -2,6 +2,7 @@ import Foundation
 import MarginaliaCore
 import MarginaliaStore
 import MarginaliaSync
+import MarginaliaTestSupport
 import Testing
 
 /// Whole sessions between real replica files over a real socket pair.

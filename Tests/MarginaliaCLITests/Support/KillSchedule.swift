@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import MarginaliaTestSupport
 import Testing
 
 /// Where the SIGKILLs of the fault tests land: seeded random delays, so a failure can be
@@ -15,14 +16,14 @@ struct KillSchedule {
     let kills: Int
     /// The longest delay, in seconds: about how long the victim runs.
     private(set) var reach: Double
-    private var random: SeededGenerator
+    private var random: SplitMix64
 
     /// A schedule of `base` kills after delays up to `reach` seconds; `scenario` keeps the
     /// scenarios' delays apart.
     init(base: Int, scenario: UInt64, reach: Double) {
         kills = base * max(Self.scale, 1)
         self.reach = reach
-        random = SeededGenerator(seed: Self.seed &+ scenario)
+        random = SplitMix64(seed: Self.seed &+ scenario)
     }
 
     /// The next delay in seconds, up to `reach`.

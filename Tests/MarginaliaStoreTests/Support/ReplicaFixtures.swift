@@ -1,6 +1,7 @@
 import Foundation
 import MarginaliaCore
 @testable import MarginaliaStore
+import MarginaliaTestSupport
 
 /// Helpers shared by the store tests.
 enum ReplicaFixtures {

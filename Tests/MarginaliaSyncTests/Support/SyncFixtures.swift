@@ -2,22 +2,9 @@ import Foundation
 import MarginaliaCore
 @_spi(Testing) import MarginaliaStore
 import MarginaliaSync
+import MarginaliaTestSupport
 import MarginaliaTransport
 import Synchronization
-
-/// A fresh directory, removed when released.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("marginalia-sync-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// A clock advancing one second per reading from a fixed start.
 final class SteppingClock: WallClock {
