@@ -1,24 +1,16 @@
-/// A small, fast, seedable generator (SplitMix64), so every random test can be replayed
-/// from the seed it names when it fails.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private(set) var state: UInt64
+import MarginaliaCorpus
 
-    public init(seed: UInt64) { state = seed }
+/// The seeded generator every random test uses: the benchmark corpus's SplitMix64,
+/// whose draws do not depend on the standard library's algorithms, so the seed a
+/// failing test names replays the same run on any machine and toolchain.
+public typealias SplitMix64 = MarginaliaCorpus.SplitMix64
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A uniform integer in `range`.
-    public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-
-    /// True with probability `probability`.
-    public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
+    public mutating func int(_ range: ClosedRange<Int>) -> Int { int(in: range) }
 
     /// A uniformly chosen element of a non-empty collection.
-    public mutating func pick<C: Collection>(_ collection: C) -> C.Element { collection.randomElement(using: &self)! }
+    public mutating func pick<C: Collection>(_ collection: C) -> C.Element {
+        collection[collection.index(collection.startIndex, offsetBy: below(collection.count))]
+    }
 }
