@@ -26,7 +26,6 @@ struct ChildProcess {
         var seconds: Double
         var userSeconds: Double
         var systemSeconds: Double
-        /// Peak resident set size in bytes.
         /// Peak resident set size in bytes, when asked for and measurable.
         var peakResidentBytes: Int?
     }
