@@ -47,6 +47,44 @@ struct UnwritableReplicaTests {
         try notes.apply(bundle)
     }
 
+    /// A replica of an older format is upgraded when opened, which writes; read-only, it
+    /// is refused with one line saying so, even for reading, and left as it was.
+    @Test func aReadOnlyReplicaOfAnOlderFormat() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let folder = lab.root.appendingPathComponent("read-only", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let notes = try lab.replica("notes", file: "read-only/notes.db")
+        let article = try notes.newID("add", "Kept", "--body", "mưa lớn ở Hà Nội")
+        // Format 3 had no `registers` column and a `siblings` table.
+        let downgrade = try notes.sqlite3("""
+            ALTER TABLE articles DROP COLUMN registers; ALTER TABLE annotations DROP COLUMN registers;
+            CREATE TABLE siblings (entity TEXT, field TEXT, replica TEXT, counter INTEGER, lamport INTEGER, value);
+            PRAGMA user_version = 3;
+            """)
+        #expect(downgrade.status == 0, "\(downgrade)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: notes.path))
+
+        // Only the file is read-only: SQLite may make its side files in the folder.
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: notes.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        for command in [["list"], ["show", article], ["conflicts"]] {
+            let result = try WithoutPrivileges.run(["--db", notes.path] + command, in: lab)
+            #expect(result.status == Exit.cannotOpenReplica, "\(result)")
+            #expect(result.stdout == "", "\(result)")
+            #expect(result.errorLines == ["marginalia: \(notes.path) has replica format 3, older than this "
+                + "marginalia's (4), and is read-only; make it writable once so that it can be upgraded"], "\(result)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: notes.path)) == before)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: notes.path)
+        #expect(try notes.ok("show", article).stdout.contains("mưa lớn ở Hà Nội"))
+        #expect(try notes.sqlite3("PRAGMA user_version").output.trimmingCharacters(in: .whitespacesAndNewlines) == "4")
+        try notes.expectVerified()
+    }
+
     /// A full disk, as a file size limit (`ulimit -f`, with SIGXFSZ ignored so that the
     /// write fails with EFBIG instead of killing the process). Not under
     /// ThreadSanitizer, whose own runtime faults (SIGBUS, then "nested bug in the same

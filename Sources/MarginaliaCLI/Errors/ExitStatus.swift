@@ -30,7 +30,8 @@ public enum ExitStatus: Int32, Sendable {
         switch error {
         case let error as ReplicaError:
             switch error {
-            case .notAReplica, .unsupportedFormat, .cannotOpen, .database, .readOnly, .diskFull: .cannotOpenReplica
+            case .notAReplica, .unsupportedFormat, .cannotUpgrade, .cannotOpen, .database, .readOnly, .diskFull:
+                .cannotOpenReplica
             case .busy: .temporaryFailure
             case .anchor, .idTooShort, .malformedID, .emptyTitle, .invalidTitle, .invalidTag, .invalidName, .unacceptableChange,
                  .notInConflict, .notContested: .dataError

@@ -113,10 +113,12 @@ public final class Replica: Sendable {
                 }
                 return (id, version)
             }
-            // An older format is brought up to date when the file can be written; one
-            // that cannot be written is read as it is (its format differs only in how
-            // it is written).
-            if version < Schema.version, FileManager.default.isWritableFile(atPath: path) {
+            // An older format is brought up to date; its derived tables are laid out
+            // differently, so one that cannot be written cannot be read either.
+            if version < Schema.version {
+                guard FileManager.default.isWritableFile(atPath: path) else {
+                    throw ReplicaError.cannotUpgrade(path: path, version: version)
+                }
                 try queue.write { db in try Schema.upgrade(db, from: version) }
             }
             return Replica(path: path, id: id, queue: queue, clock: clock)

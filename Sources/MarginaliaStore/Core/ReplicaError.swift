@@ -5,6 +5,7 @@ import MarginaliaCore
 public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case notAReplica(path: String, reason: String)
     case unsupportedFormat(path: String, version: Int)
+    case cannotUpgrade(path: String, version: Int)
     case cannotOpen(path: String, reason: String)
     case alreadyInitialized(path: String, id: ReplicaID)
     case idTooShort(String)
@@ -42,6 +43,9 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             "\(path) is not a Marginalia replica (\(reason))"
         case .unsupportedFormat(let path, let version):
             "\(path) has replica format \(version), newer than this marginalia understands (\(Schema.version)); upgrade marginalia"
+        case .cannotUpgrade(let path, let version):
+            "\(path) has replica format \(version), older than this marginalia's (\(Schema.version)), and is read-only; "
+                + "make it writable once so that it can be upgraded"
         case .cannotOpen(let path, let reason):
             "cannot open replica \(path): \(reason)"
         case .alreadyInitialized(let path, let id):
