@@ -10,9 +10,7 @@ struct UnwritableReplicaTests {
     @Test func aReadOnlyReplicaInAReadOnlyFolder() throws {
         let lab = try SyncLab()
         defer { lab.remove() }
-        let folder = lab.root.appendingPathComponent("read-only", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let notes = try lab.replica("notes", file: "read-only/notes.db")
+        let (folder, notes) = try Self.replicaInItsOwnFolder(in: lab)
         let article = try notes.newID("add", "Kept", "--body", "mưa lớn ở Hà Nội")
         let bundle = lab.path("peer.bundle")
         let peer = try lab.replica("peer")
@@ -52,9 +50,7 @@ struct UnwritableReplicaTests {
     @Test func aReadOnlyReplicaOfAnOlderFormat() throws {
         let lab = try SyncLab()
         defer { lab.remove() }
-        let folder = lab.root.appendingPathComponent("read-only", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let notes = try lab.replica("notes", file: "read-only/notes.db")
+        let (folder, notes) = try Self.replicaInItsOwnFolder(in: lab)
         let article = try notes.newID("add", "Kept", "--body", "mưa lớn ở Hà Nội")
         // Format 3 had no `registers` column and a `siblings` table.
         let downgrade = try notes.sqlite3("""
@@ -83,6 +79,13 @@ struct UnwritableReplicaTests {
         #expect(try notes.ok("show", article).stdout.contains("mưa lớn ở Hà Nội"))
         #expect(try notes.sqlite3("PRAGMA user_version").output.trimmingCharacters(in: .whitespacesAndNewlines) == "4")
         try notes.expectVerified()
+    }
+
+    /// A replica `notes` alone in a folder whose permissions the test may change.
+    private static func replicaInItsOwnFolder(in lab: SyncLab) throws -> (folder: URL, notes: ReplicaNode) {
+        let folder = lab.root.appendingPathComponent("read-only", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return (folder, try lab.replica("notes", file: "read-only/notes.db"))
     }
 
     /// A full disk, as a file size limit (`ulimit -f`, with SIGXFSZ ignored so that the
