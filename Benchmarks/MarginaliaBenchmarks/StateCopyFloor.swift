@@ -17,7 +17,8 @@ enum StateCopyFloor {
         FileSizes.remove(database: floor)
         try statements(copying: replica).joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
         return try ChildProcess.checked(
-            "sqlite3", [floor, ".read \(script)"], errorFile: session.path("sync-floor.err"))
+            "/bin/sh", ["-c", "sqlite3 \(SyncBenchmark.quoted(floor)) \(SyncBenchmark.quoted(".read " + script))"],
+            errorFile: session.path("sync-floor.err"))
     }
 
     /// The script: the replica's tables and indexes but the full-text ones, then each
