@@ -89,7 +89,8 @@ extension CanonicalByteReader {
               take(",\"suffix\":"), let suffix = string(),
               take("}")
         else { return nil }
-        return Anchor(start: Int(start), end: Int(end), quote: quote, prefix: prefix, suffix: suffix, revision: revision)
+        return Anchor(
+            start: Int(start), end: Int(end), quote: quote, prefix: prefix, suffix: suffix, revision: revision)
     }
 
 }

@@ -72,12 +72,10 @@ extension CanonicalByteReader {
             guard take("["), let replica = string().flatMap(ReplicaID.init), take(","), let counter = unsigned(),
                   take(","), let lamport = unsigned()
             else { return nil }
-            let value: FieldValue?
-            if take(",") {
-                value = self.value(of: field.valueType)
-            } else {
-                value = StoredRegisters.displayedTextFields.contains(field) ? displayedText(field).map(FieldValue.text) : nil
-            }
+            // Without a value, it is the displayed text of a text register.
+            let value = take(",")
+                ? self.value(of: field.valueType)
+                : StoredRegisters.displayedTextFields.contains(field) ? displayedText(field).map(FieldValue.text) : nil
             guard let value, take("]") else { return nil }
             siblings.append(Sibling(dot: Dot(replica: replica, counter: counter), lamport: lamport, value: value))
         } while take(",")
