@@ -30,9 +30,12 @@ final class ResponderFuzzer: @unchecked Sendable {
     }
 
     func run(_ input: Data) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: work + suffix) }
-        try! FileManager.default.copyItem(atPath: template, toPath: work)
-        try! input.write(to: URL(fileURLWithPath: inputFile))
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: work + suffix) }
+        Self.retryingInterruptions {
+            try? FileManager.default.removeItem(atPath: work)
+            try FileManager.default.copyItem(atPath: template, toPath: work)
+        }
+        Self.retryingInterruptions { try input.write(to: URL(fileURLWithPath: inputFile)) }
         let replica = try! Replica.open(at: work, creation: .never)
         let before = try! replica.knowledge()
 
@@ -68,6 +71,24 @@ final class ResponderFuzzer: @unchecked Sendable {
             try $0.addArticle(title: "Hà Nội ngập sâu", body: "Mưa lớn kéo dài khiến mực nước dâng cao.", tags: [Tag("tin")!])
         }
         _ = try! replica.edit { try $0.annotate(article, at: .quote("mực nước", occurrence: nil), note: "đo lúc 6 giờ") }
+    }
+
+    /// Runs a file operation again when a signal interrupted it: libFuzzer's timer
+    /// (`-timeout`) raises SIGALRM every second, and Foundation reports the EINTR a copy
+    /// gets instead of retrying it (seen in CI on a loaded machine). Any other failure
+    /// stops the fuzzer.
+    private static func retryingInterruptions(_ operation: () throws -> Void) {
+        while true {
+            do {
+                return try operation()
+            } catch {
+                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+                let interrupted = [error as NSError, underlying].contains {
+                    $0?.domain == NSPOSIXErrorDomain && $0?.code == Int(EINTR)
+                }
+                guard interrupted else { fatalError("\(error)") }
+            }
+        }
     }
 
     /// Runs `body` to completion from synchronous code (libFuzzer calls in synchronously).
