@@ -92,5 +92,4 @@ extension CanonicalByteReader {
         return Anchor(
             start: Int(start), end: Int(end), quote: quote, prefix: prefix, suffix: suffix, revision: revision)
     }
-
 }

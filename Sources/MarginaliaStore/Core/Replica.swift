@@ -119,7 +119,7 @@ public final class Replica: Sendable {
                 guard FileManager.default.isWritableFile(atPath: path) else {
                     throw ReplicaError.cannotUpgrade(path: path, version: version)
                 }
-                try queue.write { db in try Schema.upgrade(db, from: version) }
+                try queue.write { db in try Schema.upgrade(db) }
             }
             return Replica(path: path, id: id, queue: queue, clock: clock)
         } catch let error as ReplicaError {

@@ -122,7 +122,7 @@ enum Schema {
     /// only in their derived tables, so those are made anew and the log replayed into
     /// them: the same merge that built them in the first place (seconds for a large
     /// replica, once).
-    static func upgrade(_ db: Database, from version: Int) throws {
+    static func upgrade(_ db: Database) throws {
         // Dropping a table drops its indexes and triggers (format 1 kept the full-text
         // indexes with triggers).
         for table in ["article_search", "note_search", "siblings", "tags", "articles", "annotations"] {

@@ -20,12 +20,8 @@ struct EntityStore {
     /// The merged state of `entity` as stored, or a fresh one when it is new; throws
     /// `EntityKindMismatch` when it exists as the other kind.
     func load(_ entity: EntityID, kind: EntityKind) throws -> EntityState {
-        let table = Self.table(for: kind)
-        let texts = StoredRegisters.displayedTextFields.filter(kind.accepts).sorted()
-        let columns = (["created_ms", "updated_ms", "registers"] + texts.map(\.rawValue)).joined(separator: ", ")
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT \(columns) FROM \(table) WHERE id = ?"), arguments: [entity.rawValue])
-        else {
+        let query = StateQuery.for(kind)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: query.sql), arguments: [entity.rawValue]) else {
             let other: EntityKind = kind == .article ? .annotation : .article
             if try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT 1 FROM \(Self.table(for: other)) WHERE id = ?"), arguments: [entity.rawValue]
@@ -36,7 +32,7 @@ struct EntityStore {
         }
         let stored: String = row[2]
         guard let registers = StoredRegisters.registers(stored, displayedText: { field in
-            texts.firstIndex(of: field).map { row[3 + $0] }
+            query.texts.firstIndex(of: field).map { row[3 + $0] }
         }) else {
             throw CorruptReplicaError("\(kind) \(entity) has registers that do not read: \(stored.prefix(80))")
         }
@@ -109,6 +105,30 @@ struct EntityStore {
         let insert = try db.cachedStatement(sql: "INSERT INTO tags (tag, entity) VALUES (?, ?)")
         for tag in state.tags {
             try insert.execute(arguments: [tag, state.id.rawValue])
+        }
+    }
+
+    /// The query reading the stored state of one kind of entity: its times, its
+    /// registers, then the columns holding its displayed texts (`texts`, in that order).
+    /// Built once per kind rather than for every change applied.
+    private struct StateQuery {
+        let texts: [FieldName]
+        let sql: String
+
+        private init(_ kind: EntityKind) {
+            texts = StoredRegisters.displayedTextFields.filter(kind.accepts).sorted()
+            let columns = (["created_ms", "updated_ms", "registers"] + texts.map(\.rawValue)).joined(separator: ", ")
+            sql = "SELECT \(columns) FROM \(EntityStore.table(for: kind)) WHERE id = ?"
+        }
+
+        private static let article = StateQuery(.article)
+        private static let annotation = StateQuery(.annotation)
+
+        static func `for`(_ kind: EntityKind) -> StateQuery {
+            switch kind {
+            case .article: article
+            case .annotation: annotation
+            }
         }
     }
 

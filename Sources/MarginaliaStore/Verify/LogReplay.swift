@@ -16,7 +16,10 @@ struct LogReplay {
     /// The columns compared per derived table: all but local row ids, which depend on
     /// the order rows were first inserted and so differ between replicas.
     static let comparedColumns: [(table: String, columns: String)] = [
-        ("articles", "id, registers, title, body, body_replica, body_counter, source, existence, conflicts, created_ms, updated_ms"),
+        ("articles", """
+            id, registers, title, body, body_replica, body_counter, source, existence, conflicts, created_ms,
+            updated_ms
+            """),
         ("annotations", """
             id, registers, article, start, "end", quote, prefix, suffix, revision_replica, revision_counter, note, existence,
             conflicts, created_ms, updated_ms
