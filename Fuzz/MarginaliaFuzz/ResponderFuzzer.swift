@@ -15,7 +15,7 @@ final class ResponderFuzzer: @unchecked Sendable {
     static let shared = ResponderFuzzer()
 
     private let directory: String
-    private let template: String
+    private let template: [UInt8]
     private let work: String
     private let inputFile: String
 
@@ -23,19 +23,17 @@ final class ResponderFuzzer: @unchecked Sendable {
         directory = NSTemporaryDirectory() + "marginalia-fuzz-\(getpid())"
         try? FileManager.default.removeItem(atPath: directory)
         try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        template = directory + "/template.db"
         work = directory + "/work.db"
         inputFile = directory + "/input"
-        Self.makeTemplate(at: template)
+        let templateFile = directory + "/template.db"
+        Self.makeTemplate(at: templateFile)
+        template = Array(FileManager.default.contents(atPath: templateFile)!)
     }
 
-    func run(_ input: Data) {
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: work + suffix) }
-        Self.retryingInterruptions {
-            try? FileManager.default.removeItem(atPath: work)
-            try FileManager.default.copyItem(atPath: template, toPath: work)
-        }
-        Self.retryingInterruptions { try input.write(to: URL(fileURLWithPath: inputFile)) }
+    func run(_ input: [UInt8]) {
+        for suffix in ["-wal", "-shm"] { unlink(work + suffix) }
+        Self.write(template, to: work)
+        Self.write(input, to: inputFile)
         let replica = try! Replica.open(at: work, creation: .never)
         let before = try! replica.knowledge()
 
@@ -73,21 +71,25 @@ final class ResponderFuzzer: @unchecked Sendable {
         _ = try! replica.edit { try $0.annotate(article, at: .quote("mực nước", occurrence: nil), note: "đo lúc 6 giờ") }
     }
 
-    /// Runs a file operation again when a signal interrupted it: libFuzzer's timer
-    /// (`-timeout`) raises SIGALRM every second, and Foundation reports the EINTR a copy
-    /// gets instead of retrying it (seen in CI on a loaded machine). Any other failure
-    /// stops the fuzzer.
-    private static func retryingInterruptions(_ operation: () throws -> Void) {
-        while true {
-            do {
-                return try operation()
-            } catch {
-                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-                let interrupted = [error as NSError, underlying].contains {
-                    $0?.domain == NSPOSIXErrorDomain && $0?.code == Int(EINTR)
-                }
-                guard interrupted else { fatalError("\(error)") }
+    /// Replaces the file at `path` with `bytes`, through POSIX calls that are retried
+    /// when a signal interrupts them: libFuzzer's timer (`-timeout`) raises SIGALRM, and
+    /// Foundation's file copy and `Data.write` report the EINTR instead of retrying (seen
+    /// in CI on a loaded machine). Any other failure stops the fuzzer.
+    private static func write(_ bytes: [UInt8], to path: String) {
+        var descriptor: Int32
+        repeat {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        } while descriptor < 0 && errno == EINTR
+        precondition(descriptor >= 0, "cannot open \(path): \(String(cString: strerror(errno)))")
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                precondition(errno == EINTR, "cannot write \(path): \(String(cString: strerror(errno)))")
+                continue
             }
+            offset += written
         }
     }
 
