@@ -58,8 +58,19 @@ public enum SyncRunner {
             child.finish()
             return summary
         } catch {
-            child.terminate()
+            // A peer that hangs up has usually exited: its status says more than the
+            // hang-up does (`exec:false`, a command not found, a remote marginalia that failed).
+            if let status = child.terminate(), isHangUp(error) {
+                throw TransportError.peerCommandExited(status: status, reason: "\(error)")
+            }
             throw error
+        }
+    }
+
+    private static func isHangUp(_ error: any Error) -> Bool {
+        switch error {
+        case SyncFailure.peerHungUp, TransportError.io: true
+        default: false
         }
     }
 

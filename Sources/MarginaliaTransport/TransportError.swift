@@ -6,6 +6,9 @@ public enum TransportError: Error, Equatable, CustomStringConvertible {
     case cannotStart(String)
     case badTarget(String)
     case insecureTokenFile(String)
+    /// The command serving a sync over pipes exited before the session ended; `reason`
+    /// is how the session saw it end (a hang-up, a broken pipe).
+    case peerCommandExited(status: Int32, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum TransportError: Error, Equatable, CustomStringConvertible {
         case .cannotStart(let message): message
         case .badTarget(let message): message
         case .insecureTokenFile(let message): message
+        case .peerCommandExited(let status, let reason):
+            "the peer's command exited with status \(status) before the sync ended (\(reason))"
         }
     }
 }

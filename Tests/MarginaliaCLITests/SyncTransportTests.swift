@@ -410,8 +410,15 @@ struct SyncTransportTests {
         #expect(mistyped.status == Exit.syncFailed, "\(mistyped)")
         #expect(mistyped.errorLines.first == "marginalia: no replica at \(typo) (to create one there: marginalia --db \(typo) init)", "\(mistyped)")
         #expect(!FileManager.default.fileExists(atPath: typo))
-        // A command that is not a replica.
+        // A command that is not a replica: reads the hello and exits, or exits at once (the
+        // hello then meets a broken pipe or an ended input). Either way the line says how it exited.
         try expectRefused(laptop, ["sync", "exec:read line"], status: Exit.syncFailed, mentioning: "hung up")
+        try expectRefused(
+            laptop, ["sync", "exec:read line"], status: Exit.syncFailed,
+            mentioning: "the peer's command exited with status 0 before the sync ended")
+        try expectRefused(
+            laptop, ["sync", "exec:exit 3"], status: Exit.syncFailed,
+            mentioning: "the peer's command exited with status 3 before the sync ended")
         // A file that is not a replica: its server fails to open it, and says so.
         let text = lab.path("notes.txt")
         try Data("just text\n".utf8).write(to: URL(fileURLWithPath: text))

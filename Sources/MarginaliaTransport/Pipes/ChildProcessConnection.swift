@@ -38,9 +38,12 @@ public final class ChildProcessConnection {
         return process.terminationStatus
     }
 
-    /// Ends the child at once (the session failed or was cancelled).
-    public func terminate() {
+    /// Ends the child at once (the session failed or was cancelled). Returns its exit
+    /// status when it had exited on its own, nil when the signal ended it.
+    @discardableResult
+    public func terminate() -> Int32? {
         if process.isRunning { process.terminate() }
-        finish()
+        let status = finish()
+        return process.terminationReason == .exit ? status : nil
     }
 }
