@@ -27,9 +27,16 @@ struct MissingChanges {
         var arguments: StatementArguments = [start]
         for entry in wanted { arguments += [entry.replica.rawValue, peerKnowledge[entry.replica]] }
         arguments += [limit]
-        let rows = try Row.fetchAll(
+        // A cursor reads each row in place (`fetchAll` would copy every row, names included).
+        let rows = try Row.fetchCursor(
             db, sql: "SELECT seq, payload FROM changes WHERE seq > ? AND (\(condition)) ORDER BY seq LIMIT ?",
             arguments: arguments)
-        return (rows.map { $0["payload"] }, rows.last?["seq"] ?? start)
+        var payloads: [String] = []
+        var next = start
+        while let row = try rows.next() {
+            next = row[0]
+            payloads.append(row[1])
+        }
+        return (payloads, next)
     }
 }
