@@ -123,7 +123,11 @@ struct SyncTransportTests {
         #expect(try hub.status().articles == 13)
         // A second round hands everyone everything.
         for client in clients { try client.sync(link) }
-        try link.stop()
+        // The server logs each session by the client's address and port, then its summary.
+        let log = try #require(try link.stop()).errorLines
+        let sessions = log.filter { $0.contains(": synced with client") }
+        #expect(sessions.count == 8, "\(log)")
+        #expect(sessions.allSatisfy { $0.hasPrefix("127.0.0.1:") }, "\(log)")
         try expectConverged([hub] + clients)
     }
 

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// `HOST:PORT` (or `[IPv6]:PORT`, or a bare `PORT` meaning loopback).
 public struct TCPAddress: Sendable, Equatable, CustomStringConvertible {
     public var host: String
@@ -24,6 +26,13 @@ public struct TCPAddress: Sendable, Equatable, CustomStringConvertible {
         guard !host.isEmpty, let port = Int(portText), (0...65_535).contains(port) else { return nil }
         self.host = host
         self.port = port
+    }
+
+    /// The address of a connected socket, when it is an IP one: what the server's log
+    /// names a client by (`127.0.0.1:52144`, `[::1]:52144`).
+    init?(_ address: SocketAddress?) {
+        guard let address, let host = address.ipAddress, let port = address.port else { return nil }
+        self.init(host: host, port: port)
     }
 
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }

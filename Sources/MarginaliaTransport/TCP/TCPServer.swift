@@ -77,7 +77,7 @@ public final class TCPServer: Sendable {
     }
 
     private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
-        let peer = connection.channel.remoteAddress?.description ?? "?"
+        let peer = TCPAddress(connection.channel.remoteAddress)?.description ?? "an unknown address"
         active.insert(connection.channel)
         defer { active.remove(connection.channel) }
         do {
