@@ -6,6 +6,10 @@ public enum TransportError: Error, Equatable, CustomStringConvertible {
     case cannotStart(String)
     case badTarget(String)
     case insecureTokenFile(String)
+    /// A bundle to apply that cannot be opened.
+    case unreadableFile(String)
+    /// A bundle that cannot be written where asked.
+    case unwritableFile(String)
     /// The command serving a sync over pipes exited before the session ended; `reason`
     /// is how the session saw it end (a hang-up, a broken pipe).
     case peerCommandExited(status: Int32, reason: String)
@@ -18,6 +22,8 @@ public enum TransportError: Error, Equatable, CustomStringConvertible {
         case .cannotStart(let message): message
         case .badTarget(let message): message
         case .insecureTokenFile(let message): message
+        case .unreadableFile(let message): message
+        case .unwritableFile(let message): message
         case .peerCommandExited(let status, let reason):
             "the peer's command exited with status \(status) before the sync ended (\(reason))"
         }

@@ -279,14 +279,30 @@ struct SyncTransportTests {
         try laptop.newID("add", "Mine", "--body", "text")
         let own = lab.path("own.bundle")
         try laptop.createBundle(own)
-        try expectRefused(laptop, ["bundle", "apply", own], status: Exit.syncFailed, mentioning: "same_replica")
         try expectRefused(
-            laptop, ["bundle", "apply", lab.path("missing.bundle")], status: Exit.syncFailed, mentioning: "missing.bundle")
+            laptop, ["bundle", "apply", own], status: Exit.syncFailed, mentioning: "bundle \(own) refused: same_replica")
+        let missing = lab.path("missing.bundle")
+        try expectRefused(
+            laptop, ["bundle", "apply", missing], status: Exit.noInput,
+            mentioning: "cannot read \(missing): No such file or directory")
         try expectRefused(
             laptop, ["bundle", "create", lab.path("x.bundle"), "--for", "nobody"], status: Exit.usage, mentioning: "nobody")
         try expectRefused(
-            laptop, ["bundle", "create", lab.path("no/such/dir/x.bundle")], status: Exit.syncFailed,
-            mentioning: "no/such/dir")
+            laptop, ["bundle", "create", lab.path("no/such/dir/x.bundle")], status: Exit.cannotCreate,
+            mentioning: "cannot create \(lab.path("no/such/dir/x.bundle"))")
+        // Files that are not bundles, or no longer whole ones, are named as such.
+        let office = try lab.replica("office")
+        let notBundles: [(name: String, bytes: Data, says: String)] = [
+            ("notes.txt", Data("Hà Nội ngập sâu\n".utf8), "is not a Marginalia bundle (line 1: "),
+            ("empty.bundle", Data(), "is not a Marginalia bundle (it is empty)"),
+            ("cut.bundle", try Data(contentsOf: URL(fileURLWithPath: own)).prefix { $0 != UInt8(ascii: "\n") } + [10],
+             "ends after line 1, where a change or done was expected: it was cut short"),
+        ]
+        for (name, bytes, says) in notBundles {
+            let path = lab.path(name)
+            try bytes.write(to: URL(fileURLWithPath: path))
+            try expectRefused(office, ["bundle", "apply", path], status: Exit.syncFailed, mentioning: "\(path) \(says)")
+        }
     }
 
     /// What a sync records of the peer's knowledge must be what the peer holds: a local

@@ -53,9 +53,11 @@ public enum ExitStatus: Int32, Sendable {
         case let error as TransportError:
             switch error {
             case .badTarget, .insecureTokenFile: .usage
+            case .unreadableFile: .noInput
+            case .unwritableFile: .cannotCreate
             default: .temporaryFailure
             }
-        case is SyncFailure, is ProtocolError:
+        case is SyncFailure, is ProtocolError, is BundleRefusal:
             .temporaryFailure
         default:
             nil

@@ -13,15 +13,14 @@ public enum BundleFile {
         let temporary = path + ".partial-\(getpid())"
         let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
         guard descriptor >= 0 else {
-            throw TransportError.io("cannot create \(path): \(String(cString: strerror(errno)))")
+            throw TransportError.unwritableFile("cannot create \(path): \(String(cString: strerror(errno)))")
         }
         do {
             defer { close(descriptor) }
             let transport = FileDescriptorTransport(input: nil, output: descriptor)
             let summary = try await SyncSession(replica: replica, transport: transport).writeBundle(for: knowledge)
-            guard fsync(descriptor) == 0 else { throw TransportError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
-            guard rename(temporary, path) == 0 else {
-                throw TransportError.io("cannot write \(path): \(String(cString: strerror(errno)))")
+            guard fsync(descriptor) == 0, rename(temporary, path) == 0 else {
+                throw TransportError.unwritableFile("cannot write \(path): \(String(cString: strerror(errno)))")
             }
             return summary
         } catch {
@@ -34,10 +33,16 @@ public enum BundleFile {
     public static func apply(at path: String, to replica: Replica) async throws -> SyncSummary {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw TransportError.io("cannot read \(path): \(String(cString: strerror(errno)))")
+            throw TransportError.unreadableFile("cannot read \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         let transport = FileDescriptorTransport(input: descriptor, output: nil)
-        return try await SyncSession(replica: replica, transport: transport).applyBundle()
+        do {
+            return try await SyncSession(replica: replica, transport: transport).applyBundle()
+        } catch SyncFailure.refused(let error) {
+            throw BundleRefusal(path: path, reason: .refused(error))
+        } catch SyncFailure.peerHungUp(let line, let expected) {
+            throw BundleRefusal(path: path, reason: .endsEarly(afterLine: line, expected: expected))
+        }
     }
 }

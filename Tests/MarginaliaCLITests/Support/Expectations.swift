@@ -7,6 +7,7 @@ enum Exit {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
+    static let cannotCreate: Int32 = 73
     static let cannotOpenReplica: Int32 = 74
     static let syncFailed: Int32 = 75
     /// The same number: another process kept the replica locked longer than the busy timeout.
