@@ -183,7 +183,7 @@ struct SyncTransportTests {
         #expect(permissions?.intValue == 0o600)
 
         let applied = try office.ok("bundle", "apply", older)
-        #expect(applied.lines == ["synced with laptop (\(laptop.id)): sent 0, received 2, 0 new conflicts"])
+        #expect(applied.lines == ["applied a bundle from laptop (\(laptop.id)): received 2, 0 already here, 0 new conflicts"])
         try expectConverged([laptop, office])
 
         // Twice: only duplicates.

@@ -27,7 +27,16 @@ public struct SyncSummary: Codable, Sendable, Equatable {
 
     /// `synced with office (…): sent 3, received 5, 1 new conflict`
     public var line: String {
-        let conflicts = newConflicts == 1 ? "1 new conflict" : "\(newConflicts) new conflicts"
-        return "synced with \(peerName) (\(peer)): sent \(sent), received \(received), \(conflicts)"
+        "synced with \(peerName) (\(peer)): sent \(sent), received \(received), \(conflicts)"
+    }
+
+    /// `applied a bundle from office (…): received 5, 2 already here, 1 new conflict`:
+    /// nothing is sent back, and applying a bundle again finds only changes already here.
+    public var bundleLine: String {
+        "applied a bundle from \(peerName) (\(peer)): received \(received), \(duplicates) already here, \(conflicts)"
+    }
+
+    private var conflicts: String {
+        newConflicts == 1 ? "1 new conflict" : "\(newConflicts) new conflicts"
     }
 }
