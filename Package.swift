@@ -61,7 +61,9 @@ let package = Package(
             dependencies: ["MarginaliaCLI", "MarginaliaCore", "MarginaliaStore", "CReadlineShim"]),
         .executableTarget(name: "marginalia", dependencies: ["MarginaliaCLI", "MarginaliaREPL"]),
 
-        .target(name: "MarginaliaTestSupport", dependencies: ["MarginaliaCorpus"], path: "Tests/MarginaliaTestSupport"),
+        .target(
+            name: "MarginaliaTestSupport", dependencies: ["MarginaliaCorpus", "MarginaliaStore"],
+            path: "Tests/MarginaliaTestSupport"),
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore", "MarginaliaTestSupport"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore", "MarginaliaTestSupport"]),
         .testTarget(name: "MarginaliaREPLTests", dependencies: ["MarginaliaREPL", "MarginaliaCLI"]),
