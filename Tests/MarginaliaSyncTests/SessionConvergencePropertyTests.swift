@@ -7,7 +7,7 @@ import Testing
 
 /// Whole sync sessions between 3 to 5 real replica files over real sockets, many seeds:
 /// random edits, random pairwise sessions in random directions, a third of them cut at a
-/// random byte of one side's stream (before a hello, inside a line, between batches).
+/// random byte of one side's stream (before a hello, inside a line, before `done`).
 /// After every cut both replicas pass `verify`; after a final round of full sessions
 /// every replica has the same digest and every change made anywhere is in every log.
 ///
