@@ -240,6 +240,35 @@ struct SyncTransportTests {
         try expectConverged([laptop, office])
     }
 
+    /// `--for` also takes the name a replica goes by, once a sync or bundle made it known;
+    /// a name two replicas share is refused, and the ids to choose from are listed.
+    @Test func bundleForAReplicaByItsName() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let laptop = try lab.replica("laptop")
+        let office = try lab.replica("office")
+        try laptop.newID("add", "First", "--body", "one")
+        let first = lab.path("first.bundle")
+        try laptop.createBundle(first)
+        try office.apply(first)
+        try office.newID("add", "From office", "--body", "reply")
+        let reply = lab.path("reply.bundle")
+        #expect(try office.ok("bundle", "create", reply, "--for", "laptop").lines == ["wrote 1 change to \(reply)"])
+        try expectRefused(
+            office, ["bundle", "create", lab.path("x.bundle"), "--for", "office"], status: Exit.usage,
+            mentioning: "no peer, replica id or replica name 'office'")
+
+        let twin = try lab.replica("laptop", file: "twin.db")
+        try twin.newID("add", "Twin", "--body", "two")
+        let fromTwin = lab.path("twin.bundle")
+        try twin.createBundle(fromTwin)
+        try office.apply(fromTwin)
+        let ids = [laptop.id, twin.id].sorted().joined(separator: ", ")
+        try expectRefused(
+            office, ["bundle", "create", lab.path("x.bundle"), "--for", "laptop"], status: Exit.usage,
+            mentioning: "'laptop' is the name of 2 replicas (\(ids)): give the id")
+    }
+
     /// A bundle for a named peer holds what that peer lacked at the last sync.
     @Test func bundleForANamedPeerHoldsOnlyWhatItLacks() throws {
         let lab = try SyncLab()

@@ -15,7 +15,9 @@ struct BundleCommand: ParsableCommand {
 
         @ParentCommand var root: MarginaliaCommand
         @Argument(help: "The bundle file to write.") var file: String
-        @Option(name: .customLong("for"), help: "A peer name or replica id whose knowledge was seen before.")
+        @Option(
+            name: .customLong("for"),
+            help: "The replica it is for: a peer name, a replica id, or the name a replica synced with before goes by.")
         var peer: String?
         @OptionGroup var output: OutputOptions
 
@@ -27,8 +29,8 @@ struct BundleCommand: ParsableCommand {
             context.console.line("wrote \(summary.sent) change\(summary.sent == 1 ? "" : "s") to \(file)")
         }
 
-        /// What `peer` (a peer name or replica id) is known to hold; nothing for a named
-        /// peer never synced yet, so its bundle carries everything.
+        /// What `peer` (a peer name, replica id or replica name) is known to hold; nothing
+        /// for a named peer never synced yet, so its bundle carries everything.
         private func holdings(of peer: String, in replica: Replica) throws -> VersionVector {
             let id: ReplicaID?
             if let named = try replica.peer(named: peer) {
@@ -36,7 +38,13 @@ struct BundleCommand: ParsableCommand {
             } else if let parsed = ReplicaIDText.parse(peer) {
                 id = parsed
             } else {
-                throw UsageError("no peer or replica id '\(peer)'")
+                let known = try replica.replicas(named: peer)
+                guard known.count <= 1 else {
+                    let ids = known.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError("'\(peer)' is the name of \(known.count) replicas (\(ids)): give the id")
+                }
+                guard let only = known.first else { throw UsageError("no peer, replica id or replica name '\(peer)'") }
+                id = only
             }
             return try id.flatMap { try replica.rememberedKnowledge(of: $0) } ?? VersionVector()
         }

@@ -81,4 +81,12 @@ extension Replica {
     public func peer(named name: String) throws -> Peer? {
         try peers().first { $0.name == name }
     }
+
+    /// The other replicas heard of (from a sync or a bundle) under `name`, in id order:
+    /// names are chosen by people and may repeat, so there may be several.
+    public func replicas(named name: String) throws -> [ReplicaID] {
+        try read { db in
+            try ReplicaNames(db: db).all().filter { $0.value == name && $0.key != id }.keys.sorted()
+        }
+    }
 }
