@@ -59,8 +59,7 @@ struct BundleCommand: ParsableCommand {
 
         func run(in context: CommandContext) async throws {
             let summary = try await BundleFile.apply(at: file, to: try context.replica())
-            if output.json { return context.console.json(SyncSummaryJSON.json(summary)) }
-            context.console.line(summary.bundleLine)
+            SummaryPrinter(console: context.console, json: output.json).print(summary, line: \.bundleLine)
         }
     }
 }

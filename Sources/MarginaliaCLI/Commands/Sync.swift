@@ -28,7 +28,7 @@ struct Sync: AsyncReplicaCommand {
             replica, with: target, environment: SyncRunner.Environment(tokenFile: tokenFile), progress: progress?.update)
         progress?.finish()
         if let peer, let id = ReplicaIDText.parse(summary.peer) { try replica.markSynced(peer: peer.name, replica: id) }
-        try SummaryPrinter(console: context.console, json: output.json).print(summary)
+        SummaryPrinter(console: context.console, json: output.json).print(summary)
     }
 
     /// The peer named `text`, unless `text` is a URL-like target.

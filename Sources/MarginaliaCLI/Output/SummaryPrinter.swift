@@ -5,8 +5,10 @@ struct SummaryPrinter {
     let console: Console
     let json: Bool
 
-    func print(_ summary: SyncSummary) throws {
+    /// Prints `summary` as JSON, or as its `line` (`SyncSummary.line` for a sync,
+    /// `bundleLine` for a bundle applied).
+    func print(_ summary: SyncSummary, line: KeyPath<SyncSummary, String> = \.line) {
         if json { return console.json(SyncSummaryJSON.json(summary)) }
-        console.line(summary.line)
+        console.line(summary[keyPath: line])
     }
 }
