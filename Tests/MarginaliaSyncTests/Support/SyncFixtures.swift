@@ -23,12 +23,9 @@ enum SyncFixtures {
     /// one end, the responder on the other, concurrently.
     static func sync(_ initiator: Replica, _ responder: Replica) async throws -> (SyncSummary, SyncSummary) {
         let (left, right) = try socketPair()
-        defer { close(left); close(right) }
-        async let answered = SyncSession(replica: responder, transport: FileDescriptorTransport(input: right, output: right))
-            .run(as: .responder)
-        let asked = try await SyncSession(replica: initiator, transport: FileDescriptorTransport(input: left, output: left))
-            .run(as: .initiator)
-        return (asked, try await answered)
+        async let answered = session(responder, on: right, as: .responder)
+        let asked = await session(initiator, on: left, as: .initiator)
+        return (try asked.get(), try await answered.get())
     }
 
     /// Where a session's connection is cut: after `bytes` bytes sent by one side.
@@ -59,6 +56,8 @@ enum SyncFixtures {
         return outcome
     }
 
+    /// Runs one side of a session on `descriptor`, which it closes when the session ends
+    /// (so the other side, or a relay, sees the connection end with it).
     private static func session(_ replica: Replica, on descriptor: Int32, as role: SyncSession.Role) async
         -> Result<SyncSummary, any Error>
     {
