@@ -72,7 +72,7 @@ final class ResponderFuzzer: @unchecked Sendable {
     }
 
     /// Replaces the file at `path` with `bytes`, through POSIX calls that are retried
-    /// when a signal interrupts them: libFuzzer's timer (`-timeout`) raises SIGALRM, and
+    /// when a signal interrupts them (the writes by `FileDescriptorWriter`): libFuzzer's timer (`-timeout`) raises SIGALRM, and
     /// Foundation's file copy and `Data.write` report the EINTR instead of retrying (seen
     /// in CI on a loaded machine). Any other failure stops the fuzzer.
     private static func write(_ bytes: [UInt8], to path: String) {
@@ -82,14 +82,10 @@ final class ResponderFuzzer: @unchecked Sendable {
         } while descriptor < 0 && errno == EINTR
         precondition(descriptor >= 0, "cannot open \(path): \(String(cString: strerror(errno)))")
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                precondition(errno == EINTR, "cannot write \(path): \(String(cString: strerror(errno)))")
-                continue
-            }
-            offset += written
+        do {
+            try FileDescriptorWriter.writeAll(bytes, to: descriptor)
+        } catch {
+            preconditionFailure("cannot write \(path): \(String(cString: strerror(error.code.rawValue)))")
         }
     }
 

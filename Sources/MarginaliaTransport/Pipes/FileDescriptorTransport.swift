@@ -70,14 +70,10 @@ public final class FileDescriptorTransport: LineTransport {
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw TransportError.io("cannot write to the peer: \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        do {
+            try FileDescriptorWriter.writeAll(bytes, to: descriptor)
+        } catch {
+            throw TransportError.io("cannot write to the peer: \(String(cString: strerror(error.code.rawValue)))")
         }
     }
 

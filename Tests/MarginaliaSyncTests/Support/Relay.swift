@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaTransport
 
 /// Copies bytes from one socket to another on its own thread, as a cable between two
 /// peers would, and can be cut: after `budget` bytes it stops, so the receiver's input
@@ -30,14 +31,8 @@ final class Relay: Sendable {
         while remaining > 0 {
             let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, min($0.count, remaining)) }
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            var offset = 0
-            while offset < count {
-                let written = buffer[offset..<count].withUnsafeBytes { write(destination, $0.baseAddress, $0.count) }
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
+            guard count > 0, (try? FileDescriptorWriter.writeAll(Array(buffer[..<count]), to: destination)) != nil
+            else { return }
             remaining -= count
         }
     }
