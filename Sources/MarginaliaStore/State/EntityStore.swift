@@ -63,8 +63,8 @@ struct EntityStore {
             ON CONFLICT (id) DO UPDATE SET
                 registers = excluded.registers, title = excluded.title, body = excluded.body,
                 body_replica = excluded.body_replica, body_counter = excluded.body_counter, source = excluded.source,
-                existence = excluded.existence,
-                conflicts = excluded.conflicts, created_ms = excluded.created_ms, updated_ms = excluded.updated_ms
+                existence = excluded.existence, conflicts = excluded.conflicts, created_ms = excluded.created_ms,
+                updated_ms = excluded.updated_ms
             """).execute(arguments: [
                 article.id.rawValue, registers, article.title, article.body, article.bodyRevision?.replica.rawValue,
                 article.bodyRevision?.counter, article.source, article.existence.rawValue,
@@ -85,9 +85,10 @@ struct EntityStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET
                 registers = excluded.registers, article = excluded.article, start = excluded.start,
-                "end" = excluded."end", quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix, revision_replica = excluded.revision_replica,
-                revision_counter = excluded.revision_counter, note = excluded.note, existence = excluded.existence,
-                conflicts = excluded.conflicts, created_ms = excluded.created_ms, updated_ms = excluded.updated_ms
+                "end" = excluded."end", quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,
+                revision_replica = excluded.revision_replica, revision_counter = excluded.revision_counter,
+                note = excluded.note, existence = excluded.existence, conflicts = excluded.conflicts,
+                created_ms = excluded.created_ms, updated_ms = excluded.updated_ms
             """).execute(arguments: [
                 annotation.id.rawValue, registers, annotation.article?.rawValue, anchor?.start, anchor?.end,
                 anchor?.quote, anchor?.prefix, anchor?.suffix, anchor?.revision?.replica.rawValue, anchor?.revision?.counter,
