@@ -27,7 +27,7 @@ enum ImportBenchmark {
             let order = run % 2 == 0 ? [false, true] : [true, false]
             for isOurs in order {
                 if isOurs {
-                    FileSizes.remove(database: replicaPath)
+                    try session.freshReplica(at: replicaPath)
                     let outcome = try ChildProcess.checked(
                         session.marginalia, ["--db", replicaPath, "import", directory],
                         output: .file(idsPath), errorFile: session.path("import.err"), measurePeakMemory: true)

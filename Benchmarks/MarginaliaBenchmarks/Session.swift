@@ -39,6 +39,13 @@ final class Session {
 
     func path(_ name: String) -> String { work.appendingPathComponent(name).path }
 
+    /// Replaces whatever is at `path` with a new, empty replica (`marginalia init`, not
+    /// timed): `--db` never creates one, and the benchmarks time the work, not the creation.
+    func freshReplica(at path: String) throws {
+        FileSizes.remove(database: path)
+        try ChildProcess.checked(marginalia, ["--db", path, "init", "--name", "bench"], errorFile: self.path("init.err"))
+    }
+
     func record(_ row: ResultRow) { results.append(row) }
 }
 

@@ -99,7 +99,7 @@ enum StatusBenchmark {
         try? FileManager.default.removeItem(atPath: directory)
         try session.corpus.writeTextFiles(to: URL(fileURLWithPath: directory))
         let path = session.path("status.db")
-        FileSizes.remove(database: path)
+        try session.freshReplica(at: path)
         let idsPath = session.path("status-import.out")
         let outcome = try ChildProcess.checked(
             session.marginalia, ["--db", path, "import", directory], output: .file(idsPath),

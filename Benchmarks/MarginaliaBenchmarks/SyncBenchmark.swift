@@ -51,7 +51,7 @@ enum SyncBenchmark {
         say("sync: baseline `\(baselineCommand)` \(Format.s(baseline.seconds)) (user \(Format.s(baseline.userSeconds)), "
             + "sys \(Format.s(baseline.systemSeconds)))")
 
-        FileSizes.remove(database: copyPath)
+        try session.freshReplica(at: copyPath)
         try? FileManager.default.removeItem(atPath: serveMemoryPath)
         let serve = "/usr/bin/time -f %M -o \(quoted(serveMemoryPath)) \(quoted(session.marginalia)) "
             + "--db \(quoted(sourcePath)) serve --stdio"
@@ -155,7 +155,7 @@ enum SyncBenchmark {
             try corpus.writeTextFiles(to: URL(fileURLWithPath: directory))
         }
         let path = session.path("sync-source.db")
-        FileSizes.remove(database: path)
+        try session.freshReplica(at: path)
         let idsPath = session.path("sync-import.out")
         let imported = try ChildProcess.checked(
             session.marginalia, ["--db", path, "import", directory], output: .file(idsPath),

@@ -76,7 +76,8 @@ struct NonReplicaDatabaseTests {
         let result = try sandbox.run("--db", sandbox.work.path, "status")
         #expect(result.status == Exit.cannotOpenReplica, "\(result)")
         #expect(result.stdout == "")
-        #expect(result.errorLines.count == 1, "\(result)")
+        #expect(result.errorLines == ["marginalia: \(sandbox.work.path) is not a Marginalia replica (it is a folder)"],
+                "\(result)")
     }
 
     @Test func aFolderThatDoesNotExist() throws {
@@ -86,7 +87,7 @@ struct NonReplicaDatabaseTests {
         let result = try sandbox.run("--db", path, "status")
         #expect(result.status == Exit.cannotOpenReplica, "\(result)")
         #expect(result.errorLines.count == 1, "\(result)")
-        #expect(result.stderr.hasPrefix("marginalia: cannot open replica \(path)"), "\(result)")
+        #expect(result.stderr.hasPrefix("marginalia: no replica at \(path)"), "\(result)")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

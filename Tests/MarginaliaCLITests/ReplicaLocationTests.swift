@@ -26,9 +26,33 @@ struct ReplicaLocationTests {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         let path = sandbox.root.appendingPathComponent("explicit.db").path
+        try sandbox.ok("--db", path, "init")
         try sandbox.ok("--db", path, "add", "Only here", "--body", "x")
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(!FileManager.default.fileExists(atPath: sandbox.db))
+    }
+
+    /// `--db notes.bd ls` (a typo of notes.db) must not leave a new, empty replica behind
+    /// a silent success: only `init` creates a replica at a path `--db` names. The same
+    /// holds in the REPL and scripts, where `init` can still create it.
+    @Test func aMistypedDBIsRefusedNotCreated() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let typo = sandbox.root.appendingPathComponent("notes.bd").path
+        let message = "marginalia: no replica at \(typo) (create one with 'marginalia --db \(typo) init')"
+        for command in [["ls"], ["status"], ["add", "Tin sáng", "--body", "Mưa lớn."], ["search", "mưa"]] {
+            let result = try sandbox.expectRejected(
+                ["--db", typo] + command, status: Exit.cannotOpenReplica, mentioning: "no replica at")
+            #expect(result.errorLines == [message], "\(command)")
+            #expect(!FileManager.default.fileExists(atPath: typo), "\(command) created the replica")
+        }
+        let script = try sandbox.run(["--db", typo], stdin: Data("ls\n".utf8))
+        #expect(script.status == Exit.cannotOpenReplica && script.errorLines == ["marginalia: line 1: " + message.dropFirst(12)],
+                "\(script)")
+        #expect(!FileManager.default.fileExists(atPath: typo))
+
+        try sandbox.ok("--db", typo, "init", "--name", "typo")
+        try sandbox.ok("--db", typo, "ls")
     }
 
     @Test func defaultReplicaLivesUnderXDGDataHome() throws {

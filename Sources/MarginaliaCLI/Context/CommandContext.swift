@@ -6,9 +6,10 @@ import MarginaliaStore
 /// One-shot invocations make a context per process; the REPL keeps one for its session,
 /// so the replica is opened once however many commands run.
 public final class CommandContext {
+    /// Where the replica is, and whether first use may create it.
+    private let location: ReplicaLocation
     /// The replica file's path.
-    public let replicaPath: String
-    private let createsDirectories: Bool
+    public var replicaPath: String { location.path }
     private var opened: Replica?
     private let textBlock: (() throws -> String)?
     let console: Console
@@ -16,11 +17,10 @@ public final class CommandContext {
     let answers: any AnswerReader
 
     init(
-        replicaPath: String, createsDirectories: Bool, textBlock: (() throws -> String)? = nil,
+        location: ReplicaLocation, textBlock: (() throws -> String)? = nil,
         console: Console = Console(), answers: (any AnswerReader)? = nil
     ) {
-        self.replicaPath = replicaPath
-        self.createsDirectories = createsDirectories
+        self.location = location
         self.textBlock = textBlock
         self.console = console
         self.answers = answers ?? StandardInputAnswers(console: console)
@@ -38,31 +38,35 @@ public final class CommandContext {
     /// comes from standard input when that is piped, as in one-shot use.
     public static func session(db: String?, textBlock: (() throws -> String)? = nil) -> CommandContext {
         let location = ReplicaLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment)
-        return CommandContext(replicaPath: location.path, createsDirectories: location.isDefault, textBlock: textBlock)
+        return CommandContext(location: location, textBlock: textBlock)
     }
 
-    /// The replica, created on first use.
+    /// Whether the replica file is missing and only `init` may create it (`--db` names a
+    /// file that does not exist).
+    public var awaitsInit: Bool {
+        opened == nil && !location.isCreatedOnFirstUse && !FileManager.default.fileExists(atPath: replicaPath)
+    }
+
+    /// The replica, created on first use unless `--db` named it (see `ReplicaLocation`).
     public func replica() throws -> Replica {
         if let opened { return opened }
-        let replica = try open(creation: .ifMissing(name: nil))
-        opened = replica
-        return replica
+        if awaitsInit { throw MissingReplica(path: replicaPath) }
+        return try open(creation: .ifMissing(name: nil))
     }
 
     /// The replica, which must already exist unless it is the default one. For `serve`:
-    /// a mistyped path in `sync ssh://HOST/PATH` must fail, not answer from a new, empty
-    /// replica.
+    /// a mistyped path in `sync ssh://HOST/PATH`, or a stale `$MARGINALIA_DB` on the far
+    /// side, must fail, not answer from a new, empty replica.
     func existingReplica() throws -> Replica {
-        if let opened { return opened }
-        if !createsDirectories && !FileManager.default.fileExists(atPath: replicaPath) {
-            throw UsageError("no replica at \(replicaPath) (to create one there: marginalia --db \(replicaPath) init)")
+        if opened == nil && location.origin != .default && !FileManager.default.fileExists(atPath: replicaPath) {
+            throw MissingReplica(path: replicaPath)
         }
         return try replica()
     }
 
     /// Opens the replica with an explicit creation policy (for `init`).
     func open(creation: Replica.Creation) throws -> Replica {
-        if createsDirectories {
+        if location.origin == .default {
             let directory = (replicaPath as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -46,6 +46,8 @@ public enum ExitStatus: Int32, Sendable {
             }
         case is InterchangeError:
             .dataError
+        case is MissingReplica:
+            .cannotOpenReplica
         case is UsageError:
             .usage
         case let error as ResolutionError:
@@ -55,6 +57,9 @@ public enum ExitStatus: Int32, Sendable {
             case .badTarget, .insecureTokenFile: .usage
             case .unreadableFile: .noInput
             case .unwritableFile: .cannotCreate
+            // The far side's marginalia could not open its replica: not a passing failure.
+            case .peerCommandExited(let status, _) where status == ExitStatus.cannotOpenReplica.rawValue:
+                .cannotOpenReplica
             default: .temporaryFailure
             }
         case is SyncFailure, is ProtocolError, is BundleRefusal:

@@ -31,8 +31,12 @@ struct InteractiveSession {
     }
 
     private func printBanner(context: CommandContext, style: TerminalStyle) {
-        let name = (try? context.replica().name()) ?? "?"
-        print(style.text("Marginalia", .bold) + " on replica \(name) (\(context.replicaPath))")
+        if context.awaitsInit {
+            print(style.text("Marginalia", .bold) + ": no replica at \(context.replicaPath) yet; 'init' creates one there")
+        } else {
+            let name = (try? context.replica().name()) ?? "?"
+            print(style.text("Marginalia", .bold) + " on replica \(name) (\(context.replicaPath))")
+        }
         print("Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
     }
 }

@@ -91,6 +91,10 @@ public final class Replica: Sendable {
     private static func openExisting(at path: String, clock: any WallClock, busyTimeout: TimeInterval) throws
         -> Replica
     {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw ReplicaError.notAReplica(path: path, reason: "it is a folder")
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ReplicaError.cannotOpen(path: path, reason: "permission denied")
         }
