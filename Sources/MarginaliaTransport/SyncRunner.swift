@@ -32,8 +32,12 @@ public enum SyncRunner {
                 progress: progress)
         case .file(let path):
             guard FileManager.default.fileExists(atPath: path) else {
-                throw TransportError.badTarget("no replica at \(path) (to create one there: marginalia --db \(path) init)")
+                throw TransportError.badTarget("no replica at \(path) (create one with 'marginalia --db \(path) init')")
             }
+            // Opened here first so that a folder or a file of another kind is refused in
+            // its own words (`notes.txt is not a Marginalia replica`); the serving child
+            // could only exit before its hello.
+            _ = try Replica.open(at: path, creation: .never)
             return try await overChild(
                 ChildProcessConnection(executable: try currentExecutable(), arguments: ["--db", path, "serve", "--stdio"]),
                 replica: replica, progress: progress)
@@ -43,8 +47,9 @@ public enum SyncRunner {
             // A leading ~/ stays unquoted so the remote shell expands it to the home folder.
             let remotePath = path.hasPrefix("~/") ? "~/" + shellQuoted(String(path.dropFirst(2))) : shellQuoted(path)
             let remote = "\(environment.remoteProgram) --db \(remotePath) serve --stdio"
+            // `--` ends ssh's options, so that nothing in the host is ever read as one.
             return try await overChild(
-                ChildProcessConnection(shellCommand: "\(environment.ssh) \(shellQuoted(host)) \(shellQuoted(remote))"),
+                ChildProcessConnection(shellCommand: "\(environment.ssh) -- \(shellQuoted(host)) \(shellQuoted(remote))"),
                 replica: replica, progress: progress)
         }
     }

@@ -25,7 +25,13 @@ public enum SyncTarget: Equatable, Sendable, CustomStringConvertible {
             else { throw TransportError.badTarget("'\(text)' is not ssh://HOST/PATH") }
             // ssh://host/~/notes.db names a path in the remote home; ssh://host/srv/x.db an absolute one.
             let path = rest[slash...].hasPrefix("/~/") ? String(rest[rest.index(after: slash)...]) : String(rest[slash...])
-            self = .ssh(host: String(rest[..<slash]), path: path)
+            let host = String(rest[..<slash])
+            // ssh would read such a "host" as an option (`-oProxyCommand=…` runs a command):
+            // the shape of git's CVE-2017-1000117.
+            guard !host.hasPrefix("-") else {
+                throw TransportError.badTarget("'\(host)' in '\(text)' is not a host name: it begins with '-'")
+            }
+            self = .ssh(host: host, path: path)
         } else if text.hasPrefix("tcp://") {
             guard let address = TCPAddress(String(text.dropFirst("tcp://".count))), text.dropFirst(6).contains(":") else {
                 throw TransportError.badTarget("'\(text)' is not tcp://HOST:PORT")
@@ -34,6 +40,14 @@ public enum SyncTarget: Equatable, Sendable, CustomStringConvertible {
         } else {
             self = .file(text)
         }
+    }
+
+    /// The same target with a relative file path made absolute against `directory`, so
+    /// that a stored target (`peer add`) means the same replica from any folder.
+    public func resolvingFiles(against directory: String) -> SyncTarget {
+        guard case .file(let path) = self, !path.hasPrefix("/") else { return self }
+        return .file(URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
+            .standardizedFileURL.path)
     }
 
     public var description: String {

@@ -454,10 +454,11 @@ struct SyncTransportTests {
             laptop, ["sync", laptop.path], status: Exit.syncFailed, mentioning: "same_replica", oneLine: false)
         // A server never creates a replica: a mistyped remote path fails the sync instead
         // of answering from a new, empty replica.
+        // The far side's status (74, its replica cannot be opened) is the sync's.
         let typo = lab.path("typo.db")
         let mistyped = try laptop.run("sync", "exec:\(shellQuote(SyncLab.binary)) --db \(shellQuote(typo)) serve --stdio")
-        #expect(mistyped.status == Exit.syncFailed, "\(mistyped)")
-        #expect(mistyped.errorLines.first == "marginalia: no replica at \(typo) (to create one there: marginalia --db \(typo) init)", "\(mistyped)")
+        #expect(mistyped.status == Exit.cannotOpenReplica, "\(mistyped)")
+        #expect(mistyped.errorLines.first == "marginalia: no replica at \(typo) (create one with 'marginalia --db \(typo) init')", "\(mistyped)")
         #expect(!FileManager.default.fileExists(atPath: typo))
         // A command that is not a replica: reads the hello and exits, or exits at once (the
         // hello then meets a broken pipe or an ended input). Either way the line says how it exited.
@@ -467,12 +468,48 @@ struct SyncTransportTests {
         try expectRefused(
             laptop, ["sync", "exec:exit 3"], status: Exit.syncFailed,
             mentioning: "the peer's command exited with status 3 before the sync ended")
-        // A file that is not a replica: its server fails to open it, and says so.
+        // A file that is not a replica, and a folder: refused in their own words, with the
+        // status of a replica that cannot be opened, and left as they were.
         let text = lab.path("notes.txt")
         try Data("just text\n".utf8).write(to: URL(fileURLWithPath: text))
-        let result = try laptop.run("sync", text)
-        #expect(result.status == Exit.syncFailed, "\(result)")
+        try expectRefused(laptop, ["sync", text], status: Exit.cannotOpenReplica,
+                          mentioning: "\(text) is not a Marginalia replica")
         #expect(try Data(contentsOf: URL(fileURLWithPath: text)) == Data("just text\n".utf8))
+        try expectRefused(laptop, ["sync", lab.root.path], status: Exit.cannotOpenReplica,
+                          mentioning: "\(lab.root.path) is not a Marginalia replica")
+    }
+
+    /// A closed port is named with the system's words, never a library's type names.
+    @Test func aClosedPortSaysConnectionRefused() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let laptop = try lab.replica("laptop")
+        let token = try lab.tokenFile()
+        let closed = try RawListener().port  // bound, then closed when the listener goes
+        try expectRefused(laptop, ["sync", "tcp://127.0.0.1:\(closed)", "--token-file", token], status: Exit.syncFailed,
+                          mentioning: "cannot connect to 127.0.0.1:\(closed): connection refused")
+    }
+
+    /// `ssh://-oProxyCommand=…/x.db` must never reach ssh as an option (the shape of git's
+    /// CVE-2017-1000117): such a host is refused, and ssh is always given `--` before the
+    /// host (the lab's fake ssh refuses to run without it, and logs the hosts it was given).
+    @Test func anSSHHostIsNeverReadAsAnOption() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let laptop = try lab.replica("laptop")
+        let office = try lab.replica("office")
+        // The commands run in the lab's work folder: that is where ssh would have run it.
+        let touched = lab.sandbox.work.appendingPathComponent("touched").path
+        for host in ["-oProxyCommand=touch touched", "-v"] {
+            try expectRefused(laptop, ["sync", "ssh://\(host)/\(office.path)"], status: Exit.usage,
+                              mentioning: "'\(host)' in 'ssh://\(host)/\(office.path)' is not a host name: it begins with '-'")
+            try expectRefused(laptop, ["peer", "add", "evil", "ssh://\(host)/x.db"], status: Exit.usage,
+                              mentioning: "begins with '-'")
+        }
+        #expect(!FileManager.default.fileExists(atPath: touched))
+        #expect(!FileManager.default.fileExists(atPath: lab.sshHostLog), "ssh was never started")
+        try laptop.ok("sync", "ssh://office-host\(office.path)")
+        #expect(try String(contentsOfFile: lab.sshHostLog, encoding: .utf8) == "office-host\n")
     }
 }
 

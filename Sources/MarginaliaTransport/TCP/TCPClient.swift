@@ -20,7 +20,7 @@ public enum TCPClient {
                     }
                 }
         } catch {
-            throw TransportError.io("cannot connect to \(address): \(error)")
+            throw TransportError.io("cannot connect to \(address): \(SocketFailure.reason(error))")
         }
         return try await channel.executeThenClose { inbound, outbound in
             let transport = AsyncChannelTransport(

@@ -33,10 +33,13 @@ final class SyncLab {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: pidWrapper)
         sshScript = bin.appendingPathComponent("fake-ssh").path
         sshHostLog = sandbox.root.appendingPathComponent("ssh-hosts.log").path
-        // Like ssh: the first argument is the host, the rest is one command line that the
-        // remote user's shell runs in their home directory.
+        // Like ssh: `--` ends the options (marginalia always passes it, and this stand-in
+        // refuses to run without it), then the host, then one command line that the remote
+        // user's shell runs in their home directory.
         let script = """
             #!/bin/sh
+            [ "$1" = "--" ] || { echo "fake-ssh: expected -- before the host, got $1" >&2; exit 255; }
+            shift
             printf '%s\\n' "$1" >> \(shellQuote(sshHostLog))
             shift
             cd "$HOME" || exit 255
