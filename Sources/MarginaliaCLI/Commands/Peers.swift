@@ -1,10 +1,11 @@
 import ArgumentParser
+import Foundation
 import MarginaliaStore
 import MarginaliaTransport
 
 struct PeerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "peer", abstract: "Name the replicas you sync with.", subcommands: [Add.self])
+        commandName: "peer", abstract: "Name the replicas you sync with.", subcommands: [Add.self, Remove.self])
 
     struct Add: ReplicaCommand {
         static let configuration = CommandConfiguration(
@@ -25,8 +26,24 @@ struct PeerCommand: ParsableCommand {
             }
         }
 
+        /// A file target is stored as an absolute path: `sync NAME` must reach the same
+        /// replica from whatever folder it is run in.
         func run(in context: CommandContext) throws {
-            try context.replica().addPeer(name: name, target: target)
+            let stored = try SyncTarget(target).resolvingFiles(
+                against: FileManager.default.currentDirectoryPath)
+            try context.replica().addPeer(name: name, target: stored.description)
+        }
+    }
+
+    struct Remove: ReplicaCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rm", abstract: "Forget a named peer (what was learnt of its replica stays).")
+
+        @ParentCommand var root: MarginaliaCommand
+        @Argument(help: ArgumentHelp("The peer's name.", valueName: "peer")) var name: String
+
+        func run(in context: CommandContext) throws {
+            try context.replica().removePeer(name: name)
         }
     }
 }

@@ -60,7 +60,7 @@ final class Completer {
         case "path", "file": .filenames
         case "target":
             vocabulary.peers(matching: word).isEmpty ? .filenames : .words(vocabulary.peers(matching: word))
-        case "for": .words(vocabulary.peers(matching: word))
+        case "for", "peer": .words(vocabulary.peers(matching: word))
         case "tag": .words(vocabulary.tags(matching: word))
         case "±tag": .words(signedTags(word))
         case "field": .words(matching(word, ReplicaVocabulary.fieldNames))

@@ -11,6 +11,7 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case idTooShort(String)
     case malformedID(String)
     case unknownID(String)
+    case unknownPeer(String)
     case ambiguousID(String, candidates: [String])
     case wrongKind(EntityID, expected: EntityKind, actual: EntityKind)
     case deleted(EntityID, kind: EntityKind)
@@ -56,6 +57,8 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             "'\(prefix)' is not an id: ids are lowercase letters and digits (no i, l, o or u)"
         case .unknownID(let prefix):
             "no article or annotation has an id starting with '\(prefix)'"
+        case .unknownPeer(let name):
+            "no peer is named '\(name)' (see 'marginalia peers')"
         case .ambiguousID(let prefix, let candidates):
             "id '\(prefix)' is ambiguous: it starts \(candidates.count) ids (\(candidates.joined(separator: ", ")))"
         case .wrongKind(let id, let expected, let actual):

@@ -60,6 +60,15 @@ extension Replica {
         }
     }
 
+    /// Forgets the named peer. What syncs taught about its replica (name, knowledge) stays:
+    /// bundles for it still send only what it lacks.
+    public func removePeer(name: String) throws {
+        try writeTransaction { db in
+            try db.execute(sql: "DELETE FROM peers WHERE name = ?", arguments: [name])
+            if db.changesCount == 0 { throw ReplicaError.unknownPeer(name) }
+        }
+    }
+
     /// Every named peer, by name.
     public func peers() throws -> [Peer] {
         try read { db in
