@@ -19,6 +19,8 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     private let idleTimeout: TimeAmount
     private var timer: Scheduled<Void>?
     private var handshaken = false
+    /// Where the timeout that ended the connection is noted, for the server's log.
+    let record = TimeoutRecord()
 
     init(handshakeTimeout: TimeAmount, idleTimeout: TimeAmount) {
         self.handshakeTimeout = handshakeTimeout
@@ -65,6 +67,7 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func end(_ context: ChannelHandlerContext, _ reason: String) {
+        record.record(reason)
         var line = context.channel.allocator.buffer(capacity: 128)
         if let data = try? MessageCoding().encode(.error(ProtocolError(.timeout, reason))) {
             line.writeBytes(data)

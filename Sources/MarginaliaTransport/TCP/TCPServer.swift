@@ -41,17 +41,25 @@ public final class TCPServer: Sendable {
         on address: TCPAddress, onReady: @Sendable (TCPAddress) -> Void, until shutdown: @escaping @Sendable () async -> Void
     ) async throws {
         let options = self.options
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: address.host, port: address.port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(LineFrameDecoder()),
-                        ConnectionTimeouts(handshakeTimeout: options.handshakeTimeout, idleTimeout: options.idleTimeout),
-                    ])
-                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+        let server: NIOAsyncChannel<Connection, Never>
+        do {
+            server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .bind(host: address.host, port: address.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        let timeouts = ConnectionTimeouts(
+                            handshakeTimeout: options.handshakeTimeout, idleTimeout: options.idleTimeout)
+                        try channel.pipeline.syncOperations.addHandlers([
+                            ByteToMessageHandler(LineFrameDecoder()), timeouts,
+                        ])
+                        return Connection(
+                            channel: try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel),
+                            timeout: timeouts.record)
+                    }
                 }
-            }
+        } catch {
+            throw TransportError.io("cannot listen on \(address): \(SocketFailure.reason(error))")
+        }
         let bound = server.channel.localAddress
         onReady(TCPAddress(host: bound?.ipAddress ?? address.host, port: bound?.port ?? address.port))
         try await withThrowingDiscardingTaskGroup { group in
@@ -76,20 +84,29 @@ public final class TCPServer: Sendable {
         active.closeAll()
     }
 
-    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
-        let peer = TCPAddress(connection.channel.remoteAddress)?.description ?? "an unknown address"
-        active.insert(connection.channel)
-        defer { active.remove(connection.channel) }
+    /// An accepted client: its channel, and what its timeouts noted.
+    struct Connection: Sendable {
+        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        let timeout: TimeoutRecord
+    }
+
+    private func serve(_ connection: Connection) async {
+        let channel = connection.channel
+        let peer = TCPAddress(channel.channel.remoteAddress)?.description ?? "an unknown address"
+        active.insert(channel.channel)
+        defer { active.remove(channel.channel) }
         do {
-            let summary = try await connection.executeThenClose { inbound, outbound in
+            let summary = try await channel.executeThenClose { inbound, outbound in
                 let transport = AsyncChannelTransport(
-                    inbound: inbound, outbound: outbound, allocator: connection.channel.allocator)
+                    inbound: inbound, outbound: outbound, allocator: channel.channel.allocator)
                 return try await SyncSession(replica: replica, transport: transport, authenticator: authenticator)
                     .run(as: .responder)
             }
             log("\(peer): \(summary.line)")
         } catch {
-            log("\(peer): \(error)")
+            // A timeout closes the connection under the session, which then sees a hang-up
+            // or half a line: what the client was told, and what happened, is the timeout.
+            log("\(peer): " + (connection.timeout.reason.map { "timed out: \($0)" } ?? "\(error)"))
         }
     }
 }
