@@ -4,8 +4,9 @@
 
 SWIFT ?= swift
 # libreadline-dev for the REPL (found through pkg-config); tmux drives it in the tests;
-# chromium renders the exported HTML page in the tests.
-APT_PACKAGES := libsqlite3-dev sqlite3 libreadline-dev pkg-config tmux chromium
+# chromium renders the exported HTML page in the tests, cmark-gfm the Markdown export;
+# Debian's python3 with jsonschema and rfc3987 checks the W3C export's assertions.
+APT_PACKAGES := libsqlite3-dev sqlite3 libreadline-dev pkg-config tmux chromium cmark-gfm python3 python3-jsonschema python3-rfc3987
 CONFIGURATION ?= debug
 BINARY = .build/$(CONFIGURATION)/marginalia
 

@@ -23,32 +23,58 @@ struct ExportTests {
         let article = try Self.article(sandbox)
         let markdown = try sandbox.ok("export", article, "--format", "md").stdout
         #expect(markdown == """
-            # Lũ <sông> Hồng
+            # Lũ \\<sông> Hồng
 
             Source: <https://example.vn/lu?a=1&b=2>
 
             Mưa lớn 🌧️ kéo dài, mực nước sông Hồng[^1][^3] dâng cao[^2].
 
-            Người dân <ven sông> & "chính quyền"[^4] lo lắng.
+            Người dân \\<ven sông> & "chính quyền"[^4] lo lắng.
 
             [^1]: “mực nước sông Hồng”
 
-                <script>alert(1)</script>
+                \\<script>alert(1)\\</script>
 
                 Tags: #flood
 
             [^2]: “sông Hồng dâng cao”
 
                 Dòng hai
+
                 và ba
 
             [^3]: “Hồng”
 
-            [^4]: “<ven sông> & "chính quyền"”
+            [^4]: “\\<ven sông> & "chính quyền"”
 
                 Đúng 🙂
 
             """)
+    }
+
+    /// A news article as people paste it: paragraphs and a photo caption on lines of
+    /// their own, one newline apart. A renderer must show each as its own paragraph.
+    @Test func eachLineOfTheBodyRendersAsItsOwnParagraph() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let lines = [
+            "Mực nước sông Hồng tại Hà Nội lên nhanh trong đêm qua.",
+            "Ảnh: Người dân ven sông dọn đồ lên cao — Ảnh: Ngọc Thành",
+            "Theo Trung tâm Dự báo, đỉnh lũ sẽ đạt mức báo động 2 vào chiều nay…",
+            "“Chúng tôi đã sẵn sàng,” ông Đặng Văn Hùng nói.",
+        ]
+        let article = try sandbox.id("add", "Lũ sông Hồng", "--body", lines.joined(separator: "\n"))
+        try sandbox.id("annotate", article, "--quote", "đỉnh lũ", "--note", "<b>kiểm tra</b> lại\nvới số liệu & nguồn")
+        let markdown = try sandbox.write("lu.md", try sandbox.ok("export", article, "--format", "md").stdout)
+
+        let rendered = try SystemTool.commonMark.run(["--extension", "footnotes", markdown])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        let paragraphs = rendered.stdout.split(separator: "\n").filter { $0.hasPrefix("<p>") }.map {
+            // Footnote references and back links are the renderer's; the text is ours.
+            String($0).replacingOccurrences(of: ##"<sup.*?</sup>|\s*<a href="#fnref.*?</a>"##, with: "", options: .regularExpression)
+                .replacingOccurrences(of: #"</?p>"#, with: "", options: .regularExpression)
+        }
+        #expect(paragraphs == lines + ["“đỉnh lũ”", "&lt;b&gt;kiểm tra&lt;/b&gt; lại", "với số liệu &amp; nguồn"])
     }
 
     @Test func theHTMLPageShowsTheHighlightsAndTheMarginNotesInChromium() throws {
