@@ -222,4 +222,88 @@ struct AnnotationInterchangeTests {
         #expect(skipping.stderr.contains(#"its quote "nước lũ rút" is nowhere in the article"#), "\(skipping)")
         #expect(try sandbox.jsonLines(AnnotationDoc.self, "annotations", "--json").count == 3)  // the deleted one is back
     }
+
+    /// The article of `annotatedArticle` after an edit that removes the words "Người dân
+    /// <ven sông> & chính quyền": an annotation on "Người dân" is then an orphan.
+    private static func articleWithAnOrphan(_ sandbox: Sandbox) throws -> (article: String, orphan: String) {
+        let article = try annotatedArticle(sandbox)
+        let orphan = try sandbox.id("annotate", article, "--quote", "Người dân", "--note", "ai?", "--tag", "dân")
+        let edit = try sandbox.run("replace", article, "Người dân <ven sông> & chính quyền", "Chính quyền")
+        #expect(edit.status == 0 && edit.stderr.contains("this edit removes 1 highlight"), "\(edit)")
+        return (article, orphan)
+    }
+
+    /// The issue's round trip: A's orphan synced to B, A's export imported on B.
+    @Test func anOrphanAlreadyHereIsLeftAloneByAnImport() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let other = sandbox.root.appendingPathComponent("other.db").path
+        try sandbox.ok("--db", other, "init")
+        let (article, orphan) = try Self.articleWithAnOrphan(sandbox)
+        #expect(try sandbox.json(AnnotationDoc.self, "show", orphan, "--json").status == "orphaned")
+        try sandbox.ok("sync", other)
+        let exported = try sandbox.ok("export-annotations", article).stdout
+        let file = try sandbox.write("annotations.jsonld", exported)
+        let before = try sandbox.ok("--db", other, "log", "--json", "--limit", "1000").stdout
+
+        #expect(try sandbox.ok("--db", other, "import-annotations", file).lines == ["W3C file: 0 created, 0 updated, 4 unchanged"])
+        #expect(try sandbox.ok("--db", other, "log", "--json", "--limit", "1000").stdout == before)
+        #expect(try sandbox.ok("--db", other, "export-annotations", article).stdout == exported)
+    }
+
+    /// Elsewhere, an orphan Marginalia exported imports as the orphan it is, and the
+    /// next export writes the file again byte for byte.
+    @Test func anOrphanImportsAsAnOrphanAndTheRoundTripIsByteIdentical() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let other = sandbox.root.appendingPathComponent("other.db").path
+        try sandbox.ok("--db", other, "init")
+        let (article, orphan) = try Self.articleWithAnOrphan(sandbox)
+        // The other replica holds the article as edited, and none of its annotations.
+        let annotations = try sandbox.jsonLines(AnnotationDoc.self, "annotations", "--json").map(\.id)
+        let exported = try sandbox.ok("export-annotations", article).stdout
+        #expect(annotations.count == 4 && annotations.contains(orphan))
+        for annotation in annotations { try sandbox.ok("rm", annotation) }
+        try sandbox.ok("sync", other)
+        let file = try sandbox.write("annotations.jsonld", exported)
+
+        let imported = try sandbox.run("--db", other, "import-annotations", file)
+        #expect(imported.status == 0 && imported.lines == ["W3C file: 4 created, 0 updated, 0 unchanged"])
+        #expect(imported.stderr == "annotation urn:marginalia:annotation:\(orphan): imported as an orphan, as exported (\(orphan))\n")
+        let there = try sandbox.ok("--db", other, "show", orphan, "--json").jsonDocument(AnnotationDoc.self)
+        #expect(there.status == "orphaned" && scalars(there.quote) == scalars("Người dân") && there.tags == ["dân"])
+        #expect(try sandbox.ok("--db", other, "export-annotations", article).stdout == exported)
+        #expect(try sandbox.ok("--db", other, "import-annotations", file).lines == ["W3C file: 0 created, 0 updated, 4 unchanged"])
+
+        // A quote that is nowhere, from a file that places it, is still refused.
+        let placed = exported.replacingOccurrences(of: "\"exact\" : \"mực nước\"", with: "\"exact\" : \"nước lũ rút\"")
+        let refused = try sandbox.run("--db", other, "import-annotations", try sandbox.write("placed.jsonld", placed))
+        #expect(refused.status == 65 && refused.stderr.contains("is nowhere in the article"), "\(refused)")
+    }
+
+    /// The Working Group's MUST assertions on collections and pages (model 5.1, 5.2), and
+    /// the page's `partOf` and the collection's `last` it recommends, checked by a JSON
+    /// Schema validator against Tests/WebAnnotation/collection.schema.json, which restates them.
+    @Test func theExportMeetsTheWorkingGroupsCollectionAndPageAssertions() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let (article, _) = try Self.articleWithAnOrphan(sandbox)
+        let one = try sandbox.write("one.jsonld", try sandbox.ok("export-annotations", article).stdout)
+        let all = try sandbox.write("all.jsonld", try sandbox.ok("export-annotations").stdout)
+        let validator = MarginaliaProcess.packageRoot.appendingPathComponent("Tests/WebAnnotation/validate.py").path
+
+        let result = try SystemTool.python.run([validator, one, all])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let collection = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: one))) as? [String: Any])
+        let id = try #require(collection["id"] as? String)
+        let page = try #require(collection["first"] as? [String: Any])
+        #expect(id.hasPrefix("urn:marginalia:collection:"))
+        #expect(page["partOf"] as? String == id && collection["last"] as? String == page["id"] as? String)
+        // The schema does refuse what the export wrote before: a collection and page without ids.
+        var bare = collection
+        bare["id"] = nil
+        let bareFile = try sandbox.write("bare.jsonld", String(decoding: try JSONSerialization.data(withJSONObject: bare), as: UTF8.self))
+        #expect(try SystemTool.python.run([validator, bareFile]).status == 1)
+    }
 }

@@ -13,8 +13,11 @@ struct ImportAnnotations: ReplicaCommand {
             Hypothesis's uri). Its quote decides where it goes in the current text; context \
             and position only choose among places of the quote. An annotation already here \
             (same id) is updated, or left alone when identical, so importing twice is importing \
-            once. All or nothing: an unknown article or a quote found nowhere fails the whole import \
-            (with --skip-orphaned, annotations whose quote is nowhere are listed and the others imported).
+            once; one held here that the file describes exactly is left alone, orphans included. \
+            An orphan Marginalia exported (no position, its words gone from the article it names \
+            by id) is imported as an orphan. All or nothing: an unknown article or any other quote \
+            found nowhere fails the whole import (with --skip-orphaned, annotations whose quote is \
+            nowhere are listed and the others imported).
             """)
 
     @ParentCommand var root: MarginaliaCommand
@@ -36,6 +39,9 @@ struct ImportAnnotations: ReplicaCommand {
         let imported = try importAll(plan, into: replica)
         for item in imported where item.status == .review {
             StandardError.errorLine("annotation \(item.annotation.name): placed at a doubtful match, review it (\(item.annotation.id))")
+        }
+        for item in imported where item.status == .orphaned && [.created, .updated].contains(item.outcome) {
+            StandardError.errorLine("annotation \(item.annotation.name): imported as an orphan, as exported (\(item.annotation.id))")
         }
         let count = { (outcome: LocalEditor.ImportOutcome) in imported.count { $0.outcome == outcome } }
         var summary = "\(parsed.format.rawValue) file: \(count(.created)) created, \(count(.updated)) updated, "

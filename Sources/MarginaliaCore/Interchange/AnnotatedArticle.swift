@@ -15,6 +15,14 @@ public struct AnnotatedArticle: Sendable {
     /// The quote and context of `placed`: taken from the body where it is placed, from
     /// its stored anchor when it is orphaned.
     public func quote(of placed: PlacedAnnotation) -> (exact: String, prefix: String, suffix: String) {
+        Self.quote(of: placed, in: body)
+    }
+
+    /// The quote and context an export writes for `placed` in `body`; an import compares
+    /// the file's with them to leave an annotation it already holds alone.
+    public static func quote(of placed: PlacedAnnotation, in body: ScalarText)
+        -> (exact: String, prefix: String, suffix: String)
+    {
         guard let range = placed.placement.range else {
             let anchor = placed.annotation.anchor
             return (anchor?.quote ?? "", anchor?.prefix ?? "", anchor?.suffix ?? "")

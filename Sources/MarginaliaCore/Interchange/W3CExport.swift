@@ -5,9 +5,8 @@ extension W3CAnnotationCollection {
     /// an import records new changes, so times would differ after a round trip, and
     /// export, import, export must give the same file.
     public init(label: String, articles: [AnnotatedArticle]) {
-        self.init(label: label, annotations: articles.flatMap { article in
-            article.annotations.map { Self.annotation($0, of: article) }
-        })
+        let annotations = articles.flatMap { article in article.annotations.map { Self.annotation($0, of: article) } }
+        self.init(id: InterchangeURN.collection(of: articles.map(\.article.id)), label: label, annotations: annotations)
     }
 
     /// One annotation: a `commenting` note body and `tagging` tag bodies, and a target

@@ -69,7 +69,8 @@ struct AnnotationDoc: Decodable {
     var quote: String
     var prefix: String
     var suffix: String
-    var revision: String
+    /// The body revision it was made against; nil when unknown (imported as an orphan).
+    var revision: String?
     var note: String
     var tags: [String]
     var state: String
