@@ -13,7 +13,7 @@ public struct MarginaliaCommand: ParsableCommand {
             """,
         subcommands: [
             Init.self, Status.self, Add.self, Import.self, List.self, Show.self, Edit.self, Replace.self,
-            Remove.self, TagCommand.self, Annotate.self, Note.self, Reanchor.self, Annotations.self, Search.self,
+            Remove.self, Restore.self, TagCommand.self, Annotate.self, Note.self, Reanchor.self, Annotations.self, Search.self,
             History.self,
             Log.self, Verify.self, Sync.self, Serve.self, BundleCommand.self, PeerCommand.self, Peers.self,
             Conflicts.self, ConflictCommand.self, Resolve.self,

@@ -18,6 +18,28 @@ struct IdPrefixTests {
         #expect(try sandbox.json(ArticleDoc.self, "show", article.prefix(6).uppercased(), "--json").id == article)
     }
 
+    /// An id with a typo, or a word of a title where an id belongs, gets what was
+    /// probably meant.
+    @Test func anUnknownIdSuggestsTheNearestIdsOrTitles() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let article = try sandbox.id("add", "Hà Nội ngập sâu", "--body", "Mưa lớn kéo dài.")
+        try sandbox.id("add", "Ðà Nẵng nắng nóng", "--body", "Trời nắng.")  // with U+00D0, as some sites write Đ
+        let id = Array(article)
+        let swapped = String([id[1], id[0]] + id[2..<6])
+        if swapped != String(id[0..<6]) {
+            try sandbox.expectRejected(
+                "show", swapped, status: Exit.failure,
+                mentioning: "no article or annotation has an id starting with '\(swapped)'; did you mean \(article.prefix(8)) “Hà Nội ngập sâu”?")
+        }
+        try sandbox.expectRejected(
+            "annotate", "hanoi", "--quote", "Mưa", status: Exit.dataError,
+            mentioning: "'hanoi' is not an id: ids are lowercase letters and digits (no i, l, o or u); did you mean \(article.prefix(8)) “Hà Nội ngập sâu”?")
+        try sandbox.expectRejected("show", "da-nang", status: Exit.dataError, mentioning: "“Ðà Nẵng nắng nóng”?")
+        try sandbox.expectRejected("show", "zzzz", status: Exit.failure, mentioning: "no article or annotation has an id starting with 'zzzz'")
+        #expect(try sandbox.run("show", "zzzz").stderr.contains("did you mean") == false)
+    }
+
     @Test func aThreeCharacterPrefixIsTooShort() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

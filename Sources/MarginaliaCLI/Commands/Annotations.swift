@@ -15,12 +15,13 @@ struct Annotations: ReplicaCommand {
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article id (or a unique prefix).") var article: String?
     @Option(help: "Only annotations whose placement has this status.") var status: AnchorStatus?
+    @Flag(help: "The deleted annotations instead (the trash); 'restore' brings one back.") var deleted = false
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()
         let article = try article.map { try replica.resolve($0, as: .article).id }
-        let annotations = try replica.annotations(of: article, status: status)
+        let annotations = try replica.annotations(of: article, status: status, deleted: deleted)
         if output.json { return context.console.jsonLines(annotations.map(AnnotationJSON.json)) }
         let renderer = ArticleRenderer(terminal: context.console.terminal)
         context.console.page(annotations.flatMap { renderer.lines($0, number: nil) })

@@ -7,10 +7,12 @@ struct List: ReplicaCommand {
 
     @ParentCommand var root: MarginaliaCommand
     @Option(help: "Only articles with this tag.") var tag: String?
+    @Flag(help: "The deleted articles instead (the trash), the most recently deleted first; 'restore' brings one back.")
+    var deleted = false
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
-        let articles = try context.replica().articles(tagged: tag)
+        let articles = try context.replica().articles(tagged: tag, deleted: deleted)
         if output.json { return context.console.jsonLines(articles.map(ArticleJSON.json)) }
         for article in articles {
             var line = "\(HumanFormat.short(article.id))  \(article.title)"
@@ -21,6 +23,7 @@ struct List: ReplicaCommand {
             if let note = HumanFormat.conflictNote(article.conflictedFields, existence: article.existence) {
                 line += "  " + note
             }
+            if deleted { line += "  deleted \(HumanFormat.time(article.updated))" }
             context.console.line(line)
         }
     }

@@ -1,23 +1,35 @@
 import ArgumentParser
+import MarginaliaCore
 import MarginaliaStore
 
 struct Remove: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rm", abstract: "Delete an article (with its annotations) or an annotation.",
-        discussion: "Deletion is a change like any other: it syncs, and an edit made concurrently elsewhere is kept as a conflict.")
+        commandName: "rm", abstract: "Delete articles (with their annotations) or annotations.",
+        discussion: """
+            Deletion is a change like any other: it syncs, and an edit made concurrently elsewhere \
+            is kept as a conflict. Deleted entities stay in the trash ('ls --deleted', \
+            'annotations --deleted') until 'restore' brings them back. Several ids are deleted in \
+            one transaction: all or none.
+            """)
 
     @ParentCommand var root: MarginaliaCommand
-    @Argument(help: "An article or annotation id (or a unique prefix).") var id: String
+    @Argument(help: ArgumentHelp("Article or annotation ids (or unique prefixes).", valueName: "id"))
+    var ids: [String]
+
+    func validate() throws {
+        guard !ids.isEmpty else { throw ValidationError("give the id of what to delete") }
+    }
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()
-        let entity = try replica.resolve(id)
+        let entities = try EntityList(ids, in: replica)
         try replica.edit { editor in
-            switch entity.kind {
-            case .article: try editor.deleteArticle(entity.id)
-            case .annotation: try editor.deleteAnnotation(entity.id)
-            }
+            // Annotations first: deleting an article deletes its annotations with it.
+            for entity in entities.annotations { try editor.deleteAnnotation(entity.id) }
+            for entity in entities.articles { try editor.deleteArticle(entity.id) }
         }
-        context.console.line("deleted \(entity.kind) \(entity.id)")
+        for entity in entities.annotations + entities.articles {
+            context.console.line("deleted \(entity.kind) \(entity.id)")
+        }
     }
 }

@@ -55,6 +55,8 @@ final class Completer {
     private func values(of argument: GrammarArgument, _ word: String) -> Completion {
         switch argument.valueName {
         case "id": .candidates(vocabulary.articles(matching: word) + vocabulary.annotations(matching: word))
+        case "deleted-id":
+            .candidates(vocabulary.articles(matching: word, deleted: true) + vocabulary.annotations(matching: word, deleted: true))
         case "article": .candidates(vocabulary.articles(matching: word))
         case "annotation": .candidates(vocabulary.annotations(matching: word))
         case "path", "file": .filenames

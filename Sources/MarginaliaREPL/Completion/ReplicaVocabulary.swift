@@ -12,13 +12,15 @@ struct ReplicaVocabulary {
 
     let context: CommandContext
 
-    func articles(matching word: String) -> [Candidate] {
-        let articles = (try? context.replica().articles()) ?? []
+    /// Visible articles, or with `deleted` those in the trash (for `restore`).
+    func articles(matching word: String, deleted: Bool = false) -> [Candidate] {
+        let articles = (try? context.replica().articles(deleted: deleted)) ?? []
         return entities(articles.map { ($0.id, $0.title) }, matching: word)
     }
 
-    func annotations(matching word: String) -> [Candidate] {
-        let annotations = (try? context.replica().annotations()) ?? []
+    /// Visible annotations, or with `deleted` those in the trash (for `restore`).
+    func annotations(matching word: String, deleted: Bool = false) -> [Candidate] {
+        let annotations = (try? context.replica().annotations(deleted: deleted)) ?? []
         return entities(annotations.map { ($0.id, $0.annotation.note) }, matching: word)
     }
 

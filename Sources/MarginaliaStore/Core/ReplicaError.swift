@@ -9,12 +9,19 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case alreadyInitialized(path: String, id: ReplicaID)
     case idTooShort(String)
-    case malformedID(String)
-    case unknownID(String)
+    /// Not an id; with what was probably meant (`IDSuggestions`).
+    case malformedID(String, suggestions: [String] = [])
+    /// No entity of `kind` (of any kind when nil) has an id starting so; with what was
+    /// probably meant.
+    case unknownID(String, kind: EntityKind? = nil, suggestions: [String] = [])
     case unknownPeer(String)
     case ambiguousID(String, candidates: [String])
     case wrongKind(EntityID, expected: EntityKind, actual: EntityKind)
     case deleted(EntityID, kind: EntityKind)
+    /// `restore` of an entity that is not deleted.
+    case notDeleted(EntityID, kind: EntityKind)
+    /// `restore` of an annotation whose article is deleted too.
+    case onDeletedArticle(EntityID, article: EntityID)
     case emptyTitle
     case invalidTitle
     case invalidName(String)
@@ -53,10 +60,12 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             "\(path) is already a replica (id \(id))"
         case .idTooShort(let prefix):
             "id '\(prefix)' is too short: give at least \(Self.minimumPrefixLength) characters"
-        case .malformedID(let prefix):
+        case .malformedID(let prefix, let suggestions):
             "'\(prefix)' is not an id: ids are lowercase letters and digits (no i, l, o or u)"
-        case .unknownID(let prefix):
-            "no article or annotation has an id starting with '\(prefix)'"
+                + Self.didYouMean(suggestions)
+        case .unknownID(let prefix, let kind, let suggestions):
+            (kind.map { "no \($0) '\(prefix)'" } ?? "no article or annotation has an id starting with '\(prefix)'")
+                + Self.didYouMean(suggestions)
         case .unknownPeer(let name):
             "no peer is named '\(name)' (see 'marginalia peers')"
         case .ambiguousID(let prefix, let candidates):
@@ -65,6 +74,10 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             "\(id) is an \(actual), not an \(expected)"
         case .deleted(let id, let kind):
             "\(kind) \(id) has been deleted"
+        case .notDeleted(let id, let kind):
+            "\(kind) \(id) is not deleted"
+        case .onDeletedArticle(let id, let article):
+            "annotation \(id) is on article \(article), which is deleted too: restore both with 'marginalia restore \(article) \(id)'"
         case .emptyTitle:
             "the title is empty"
         case .invalidTitle:
@@ -96,5 +109,12 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
         case .diskFull(let path):
             "cannot write to replica \(path): the disk is full or the file reached its size limit; nothing was changed"
         }
+    }
+
+    /// `; did you mean A or B?`, or nothing without suggestions.
+    private static func didYouMean(_ suggestions: [String]) -> String {
+        guard let last = suggestions.last else { return "" }
+        let others = suggestions.dropLast()
+        return "; did you mean " + (others.isEmpty ? last : others.joined(separator: ", ") + " or " + last) + "?"
     }
 }

@@ -56,7 +56,7 @@ extension LocalEditor {
     /// so an annotation added concurrently elsewhere stands out as a conflict.
     public mutating func deleteArticle(_ id: EntityID) throws {
         _ = try visibleState(id, kind: .article)
-        for annotation in try AnnotationRows(db: db).visibleIDs(onArticle: id) {
+        for annotation in try AnnotationRows(db: db).ids(onArticle: id) {
             try record(annotation, kind: .annotation, fields: [.alive: .flag(false)])
         }
         try record(id, kind: .article, fields: [.alive: .flag(false)])

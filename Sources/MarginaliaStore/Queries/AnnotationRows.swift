@@ -5,11 +5,11 @@ import MarginaliaCore
 struct AnnotationRows {
     let db: Database
 
-    /// The visible annotations of `article`.
-    func visibleIDs(onArticle article: EntityID) throws -> [EntityID] {
+    /// The visible annotations of `article`, or with `deleted` its deleted ones.
+    func ids(onArticle article: EntityID, deleted: Bool = false) throws -> [EntityID] {
         try String.fetchAll(
-            db, sql: "SELECT id FROM annotations WHERE article = ? AND existence != 'deleted' ORDER BY id",
-            arguments: [article.rawValue]
+            db, sql: "SELECT id FROM annotations WHERE article = ? AND (existence = 'deleted') = ? ORDER BY id",
+            arguments: [article.rawValue, deleted]
         ).compactMap(EntityID.init)
     }
 

@@ -20,23 +20,25 @@ public struct ArticleDetail: Hashable, Sendable {
 }
 
 extension Replica {
-    /// The visible articles (live or contested), newest first, optionally only those tagged `tag`.
-    public func articles(tagged tag: String? = nil) throws -> [ArticleSummary] {
+    /// The visible articles (live or contested), newest first, optionally only those
+    /// tagged `tag`; with `deleted`, the deleted ones instead (the trash), the most
+    /// recently deleted first (counting their deleted annotations).
+    public func articles(tagged tag: String? = nil, deleted: Bool = false) throws -> [ArticleSummary] {
         try read { db in
             var sql = """
                 SELECT a.id, a.title, a.existence, a.conflicts, a.updated_ms,
                        (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags WHERE entity = a.id ORDER BY tag))
                            AS tag_list,
-                       (SELECT count(*) FROM annotations n WHERE n.article = a.id AND n.existence != 'deleted')
+                       (SELECT count(*) FROM annotations n WHERE n.article = a.id AND (n.existence = 'deleted') = ?1)
                            AS annotation_count
-                FROM articles a WHERE a.existence != 'deleted'
+                FROM articles a WHERE (a.existence = 'deleted') = ?1
                 """
-            var arguments: StatementArguments = []
+            var arguments: StatementArguments = [deleted]
             if let tag {
                 sql += " AND a.id IN (SELECT entity FROM tags WHERE tag = ?)"
                 arguments += [TextNormalization.nfc(tag)]
             }
-            sql += " ORDER BY a.created_ms DESC, a.id"
+            sql += deleted ? " ORDER BY a.updated_ms DESC, a.id" : " ORDER BY a.created_ms DESC, a.id"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 ArticleSummary(
                     id: try SnapshotRows.entityID(row["id"]), title: row["title"],
@@ -61,15 +63,18 @@ extension Replica {
     }
 
     /// Visible annotations placed in the current bodies, of one visible article or of
-    /// all, only those of one `status` when given, in article then body order.
-    public func annotations(of article: EntityID? = nil, status: AnchorStatus? = nil) throws -> [PlacedAnnotation] {
+    /// all, only those of one `status` when given, in article then body order. With
+    /// `deleted`, the deleted ones instead (the trash), of any article.
+    public func annotations(of article: EntityID? = nil, status: AnchorStatus? = nil, deleted: Bool = false) throws
+        -> [PlacedAnnotation]
+    {
         try read { db in
-            if let article, try String.fetchOne(
+            if !deleted, let article, try String.fetchOne(
                 db, sql: "SELECT existence FROM articles WHERE id = ?", arguments: [article.rawValue]) == "deleted" {
                 throw ReplicaError.deleted(article, kind: .article)
             }
-            var sql = "SELECT \(SnapshotRows.annotationColumns) FROM annotations WHERE existence != 'deleted'"
-            var arguments: StatementArguments = []
+            var sql = "SELECT \(SnapshotRows.annotationColumns) FROM annotations WHERE (existence = 'deleted') = ?"
+            var arguments: StatementArguments = [deleted]
             if let article {
                 sql += " AND article = ?"
                 arguments += [article.rawValue]

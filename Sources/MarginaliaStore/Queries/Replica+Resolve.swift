@@ -11,8 +11,12 @@ extension Replica {
     /// Finds the one entity whose id starts with `prefix` (at least four characters,
     /// like git), optionally requiring its kind.
     public func resolve(_ prefix: String, as expected: EntityKind? = nil) throws -> ResolvedEntity {
+        let typed = prefix
         let prefix = prefix.lowercased()
-        guard EntityID.isPossiblePrefix(prefix) else { throw ReplicaError.malformedID(prefix) }
+        guard EntityID.isPossiblePrefix(prefix) else {
+            throw ReplicaError.malformedID(
+                typed, suggestions: try read { db in try IDSuggestions(db: db).suggestions(for: typed, kind: expected) })
+        }
         guard prefix.count >= ReplicaError.minimumPrefixLength else { throw ReplicaError.idTooShort(prefix) }
         let matches = try read { db in
             try Row.fetchAll(db, sql: """
@@ -21,7 +25,11 @@ extension Replica {
                 ORDER BY id LIMIT 6
                 """, arguments: [prefix])
         }
-        guard let first = matches.first else { throw ReplicaError.unknownID(prefix) }
+        guard let first = matches.first else {
+            throw ReplicaError.unknownID(
+                prefix, kind: expected,
+                suggestions: try read { db in try IDSuggestions(db: db).suggestions(for: prefix, kind: expected) })
+        }
         guard matches.count == 1 else {
             let candidates = matches.prefix(5).map { "\($0["kind"] as String) \($0["id"] as String)" }
             throw ReplicaError.ambiguousID(prefix, candidates: candidates + (matches.count > 5 ? ["..."] : []))
