@@ -43,7 +43,7 @@ final class Session {
     /// timed): `--db` never creates one, and the benchmarks time the work, not the creation.
     func freshReplica(at path: String) throws {
         FileSizes.remove(database: path)
-        try ChildProcess.checked(marginalia, ["--db", path, "init", "--name", "bench"], errorFile: self.path("init.err"))
+        _ = try ChildProcess.checked(marginalia, ["--db", path, "init", "--name", "bench"], errorFile: self.path("init.err"))
     }
 
     func record(_ row: ResultRow) { results.append(row) }

@@ -11,13 +11,14 @@ public struct MarginaliaCommand: ParsableCommand {
             when standard input is a terminal, and otherwise runs the commands it reads there \
             as a script (one or more per line, separated by ';'; '#' starts a comment).
             """,
+        version: "marginalia \(Version.current)",
         subcommands: [
             Init.self, Status.self, Add.self, Import.self, List.self, Show.self, Edit.self, Replace.self,
             Remove.self, Restore.self, TagCommand.self, Annotate.self, Note.self, Reanchor.self, Annotations.self, Search.self,
             History.self,
-            Log.self, Verify.self, Sync.self, Serve.self, BundleCommand.self, PeerCommand.self, Peers.self,
+            Log.self, Verify.self, Sync.self, Serve.self, TokenCommand.self, BundleCommand.self, PeerCommand.self, Peers.self,
             Conflicts.self, ConflictCommand.self, Resolve.self,
-            Export.self, ExportAnnotations.self, ImportAnnotations.self,
+            Export.self, ExportAnnotations.self, ImportAnnotations.self, Version.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -31,6 +31,24 @@ struct InputErrorTests {
             mentioning: "standard input is not valid UTF-8")
     }
 
+    /// Text saved as UTF-16 (with a byte-order mark, or without one) is named as such,
+    /// with the command that converts it.
+    @Test func aFileInUTF16SaysHowToConvertIt() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init")
+        let text = "Tiêu đề\n\nMực nước sông Hồng dâng cao.\n"
+        let marked = try sandbox.write("marked.txt", bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let bigEndian = try sandbox.write("big.txt", bytes: text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        try sandbox.expectRejected(
+            "import", marked, status: Exit.dataError,
+            mentioning: "\(marked) looks like UTF-16, not UTF-8: convert it with 'iconv -f UTF-16 -t UTF-8 \(marked) > \(marked).utf8'")
+        try sandbox.expectRejected("add", "T", "--file", bigEndian, status: Exit.dataError, mentioning: "looks like UTF-16BE")
+        try sandbox.expectRejected(
+            ["add", "T"], stdin: Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }), status: Exit.dataError,
+            mentioning: "standard input looks like UTF-16LE, not UTF-8: convert it with 'iconv -f UTF-16LE -t UTF-8'")
+    }
+
     @Test func aMissingFile() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

@@ -49,4 +49,31 @@ struct TokenSecrecyTests {
         }
         try expectConverged([office, laptop])
     }
+
+    /// `token new` writes a fresh secret only its owner can read, that serve and sync
+    /// accept, and never replaces a token file.
+    @Test func tokenNewWritesAPrivateRandomTokenThatSyncAccepts() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let office = try lab.replica("office")
+        let laptop = try lab.replica("laptop")
+        try office.newID("add", "Văn phòng", "--body", "Ghi chú.")
+        let token = lab.root.appendingPathComponent("office.token").path
+        let other = lab.root.appendingPathComponent("other.token").path
+        #expect(try laptop.run("token", "new", token).status == 0)
+        #expect(try laptop.run("token", "new", other).status == 0)
+        #expect(try ReplicaLocationTests.mode(of: token) == 0o600)
+        let secret = try String(contentsOfFile: token, encoding: .utf8)
+        #expect(Data(base64Encoded: secret.trimmingCharacters(in: .newlines))?.count == 32)
+        #expect(secret != (try String(contentsOfFile: other, encoding: .utf8)))
+
+        let again = try laptop.run("token", "new", token)
+        #expect(again.status == Exit.cannotCreate && again.stderr.contains("it exists"), "\(again)")
+        #expect(try String(contentsOfFile: token, encoding: .utf8) == secret)
+
+        let server = try ServerProcess(office, tokenFile: token)
+        #expect(try laptop.run(["sync", server.target, "--token-file", token]).status == 0)
+        _ = try server.stop()
+        #expect(try laptop.run("ls").stdout.contains("Văn phòng"))
+    }
 }

@@ -3,7 +3,7 @@ import MarginaliaStore
 
 struct Init: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a replica (commands also create one on first use).")
+        commandName: "init", abstract: "Create a replica (the default replica is also created on first use).")
 
     @ParentCommand var root: MarginaliaCommand
     @Option(help: "The replica's human name (default: the host name).") var name: String?

@@ -41,7 +41,7 @@ public enum ExitStatus: Int32, Sendable {
             switch error {
             case .unreadable: .noInput
             case .unwritable: .cannotCreate
-            case .notUTF8, .noTitle: .dataError
+            case .notUTF8, .utf16, .noTitle: .dataError
             case .editorFailed: .failure
             }
         case is InterchangeError:

@@ -48,12 +48,13 @@ public struct CommandExecutor {
             }
             return .finished(0)
         } catch {
-            return .finished(report(error))
+            return .finished(report(error, arguments: arguments))
         }
     }
 
-    /// Prints `error` as one line (or the help it asks for) and returns its exit status.
-    public func report(_ error: any Error) -> Int32 {
+    /// Prints `error` as one line (or the help it asks for, with the examples of the
+    /// command `arguments` name) and returns its exit status.
+    public func report(_ error: any Error, arguments: [String] = []) -> Int32 {
         if error is CancellationError || Task.isCancelled {
             writeError("interrupted")
             return ExitStatus.interrupted.rawValue
@@ -67,6 +68,9 @@ public struct CommandExecutor {
         if code == .success {
             let message = MarginaliaCommand.fullMessage(for: error)
             if !message.isEmpty { print(message) }
+            if let examples = CommandExamples.section(forHelpWith: arguments) {
+                print((message.hasSuffix("\n") ? "" : "\n") + examples)
+            }
             return 0
         }
         let message = MarginaliaCommand.message(for: error)

@@ -14,18 +14,40 @@ enum TextInput {
         return try decode(data, source: path)
     }
 
+    /// How errors name standard input.
+    static let standardInputName = "standard input"
+
     /// Everything on standard input.
     static func standardInput() throws -> String {
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        return try decode(data, source: "standard input")
+        return try decode(data, source: standardInputName)
     }
 
     /// Whether standard input is a terminal (then nobody is piping a body in).
     static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     private static func decode(_ data: Data, source: String) throws -> String {
+        // Before UTF-8: UTF-16 text in a Latin script, with its zero bytes, is valid UTF-8.
+        if let encoding = utf16Encoding(of: data) { throw InputError.utf16(path: source, encoding: encoding) }
         if let text = UTF8Validation.decode(data) { return text }
         throw InputError.notUTF8(path: source, offset: UTF8Validation.firstInvalidOffset(in: data) ?? 0)
+    }
+
+    /// `UTF-16` when `data` starts with a UTF-16 byte-order mark (iconv reads the mark),
+    /// `UTF-16LE` or `UTF-16BE` when most of its first code units have a zero byte on
+    /// one side, as text in a Latin script saved as UTF-16 without a mark has; else nil.
+    /// UTF-16 has an even number of bytes.
+    private static func utf16Encoding(of data: Data) -> String? {
+        guard data.count.isMultiple(of: 2) else { return nil }
+        let bytes = [UInt8](data.prefix(1024))
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        let units = bytes.count / 2
+        guard units >= 2 else { return nil }
+        let zeroHigh = stride(from: 1, to: units * 2, by: 2).count { bytes[$0] == 0 && bytes[$0 - 1] != 0 }
+        let zeroLow = stride(from: 0, to: units * 2, by: 2).count { bytes[$0] == 0 && bytes[$0 + 1] != 0 }
+        if zeroHigh * 2 > units { return "UTF-16LE" }
+        if zeroLow * 2 > units { return "UTF-16BE" }
+        return nil
     }
 
     private static func reason(_ error: any Error, path: String) -> String {

@@ -1,13 +1,8 @@
-/// What `help` adds in a session to the argument parser's help: how the REPL works,
-/// and examples of each command.
+/// What `help` adds in a session to the argument parser's help: how the REPL works.
+/// (Each command's examples follow its help everywhere: `CommandExamples`.)
 enum HelpExtras {
     static func print(for path: [String]) {
-        if path.isEmpty {
-            Swift.print(session)
-        } else if let examples = CommandExamples.byCommand[path.joined(separator: " ")] {
-            Swift.print("EXAMPLES:")
-            for example in examples { Swift.print("  " + example) }
-        }
+        if path.isEmpty { Swift.print(session) }
     }
 
     static let session = """

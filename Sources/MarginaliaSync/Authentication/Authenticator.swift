@@ -16,6 +16,9 @@ public struct Authenticator: Sendable {
         self.secret = secret
     }
 
+    /// A new shared secret for a token file: 32 fresh random bytes, base64, as a nonce.
+    public static func makeSecret() -> String { makeNonce() }
+
     /// 32 fresh random bytes, base64.
     public static func makeNonce() -> String {
         var generator = SystemRandomNumberGenerator()

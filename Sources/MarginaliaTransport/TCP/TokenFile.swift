@@ -1,9 +1,26 @@
 import Foundation
 import MarginaliaSync
 
-/// Reads the shared secret for TCP sync, refusing a file others may read: the token
-/// is as good as a password to every replica that accepts it.
+/// The shared secret for TCP sync: made, and read refusing a file others may read,
+/// since the token is as good as a password to every replica that accepts it.
 public enum TokenFile {
+    /// Writes a new random secret to a new file at `path`, readable by its owner only.
+    /// An existing file is never replaced: it may be the token other replicas hold.
+    public static func create(at path: String) throws {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = errno == EEXIST ? "it exists (remove it first if it is no longer used)" : String(cString: strerror(errno))
+            throw TransportError.unwritableFile("cannot create token file \(path): \(reason)")
+        }
+        defer { close(descriptor) }
+        let line = Array((Authenticator.makeSecret() + "\n").utf8)
+        guard write(descriptor, line, line.count) == line.count, fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(path)
+            throw TransportError.unwritableFile("cannot write token file \(path): \(reason)")
+        }
+    }
+
     public static func authenticator(at path: String) throws -> Authenticator {
         let attributes: [FileAttributeKey: Any]
         do {

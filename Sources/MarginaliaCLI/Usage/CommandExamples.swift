@@ -1,0 +1,72 @@
+/// Examples of every command, shown after its help (`CMD --help`, `help CMD`, in the
+/// REPL as on the command line): the argument parser describes options, these show
+/// them in use. A test parses each one, so they stay right as the grammar changes; a
+/// remark after two spaces and `(` is not part of the command.
+enum CommandExamples {
+    static let byCommand: [String: [String]] = [
+        "init": ["init --name laptop", "--db ~/usb/notes.db init --name usb"],
+        "status": ["status", "status --digest", "status --json"],
+        "add": [
+            "add \"Hà Nội ngập sâu\" --body \"Mưa lớn kéo dài…\" --tag flood",
+            "add \"Notes from the field\"  (then the body, ending with a line holding only '.')",
+            "add Report --file report.txt --source https://example.org/report",
+        ],
+        "import": ["import examples/articles/", "import draft.md --tag draft"],
+        "list": ["list", "list --tag flood --json", "list --deleted"],
+        "ls": ["ls", "ls --tag flood", "ls --deleted"],
+        "show": ["show e8gv", "show jdx1 --json"],
+        "edit": [
+            "edit e8gv --title \"Hà Nội ngập sâu\"", "edit e8gv --body  (opens $VISUAL or $EDITOR)",
+            "edit e8gv --body-file new.txt --source https://example.org/x",
+        ],
+        "replace": ["replace e8gv \"mưa lớn\" \"mưa rất lớn\"", "replace e8gv colour color --all"],
+        "rm": ["rm jdx1", "rm e8gv q3kp  (an article and an annotation, in one transaction)"],
+        "restore": ["restore e8gv  (with the annotations deleted with it)", "restore e8gv jdx1"],
+        "tag": ["tag e8gv +hanoi -draft", "tag jdx1 +check"],
+        "annotate": [
+            "annotate e8gv --quote \"mực nước\" --occurrence 2 --note \"đo lúc 6h\" --tag flood",
+            "annotate e8gv --range 120-135",
+            "annotate e8gv --quote \"Hiệp định Paris\" --note \"năm 1973?\"",
+        ],
+        "note": ["note jdx1 \"đo lúc 6 giờ sáng\"", "note jdx1 \"\"  (clears it)"],
+        "reanchor": ["reanchor jdx1 --quote \"mực nước\" --occurrence 2", "reanchor jdx1 --range 120-135"],
+        "annotations": ["annotations", "annotations e8gv --json", "annotations --status orphaned", "annotations --deleted"],
+        "search": ["search muc nuoc", "search flood --limit 5 --json"],
+        "history": ["history e8gv", "history jdx1 --json"],
+        "log": ["log", "log --limit 5", "log --json"],
+        "verify": ["verify", "verify --json"],
+        "sync": [
+            "sync ~/usb/notes.db", "sync office", "sync ssh://laptop/~/notes.db",
+            "sync tcp://127.0.0.1:7070 --token-file ~/.marginalia-token",
+        ],
+        "serve": ["serve --listen 7070 --token-file ~/.marginalia-token", "serve --stdio  (what ssh runs at the other end)"],
+        "token new": ["token new ~/.marginalia-token", "token new /media/usb/office.token"],
+        "bundle create": ["bundle create notes.bundle --for office", "bundle create everything.bundle"],
+        "bundle apply": ["bundle apply notes.bundle", "bundle apply /media/usb/notes.bundle --json"],
+        "peer add": ["peer add office ssh://office/~/notes.db", "peer add usb /media/usb/notes.db"],
+        "peer rm": ["peer rm office", "peer rm usb"],
+        "peers": ["peers", "peers --json"],
+        "conflicts": ["conflicts", "conflicts --json"],
+        "conflict": ["conflict e8gv", "conflict jdx1 --json"],
+        "resolve": [
+            "resolve  (each open conflict in turn)", "resolve e8gv title --take 2", "resolve e8gv body --merge",
+            "resolve jdx1 --keep",
+        ],
+        "export": ["export e8gv --format md", "export e8gv --format html --lang vi --output lu.html"],
+        "export-annotations": ["export-annotations e8gv --output lu.jsonld", "export-annotations"],
+        "version": ["version", "--version  (the first line only)"],
+        "import-annotations": ["import-annotations lu.jsonld", "import-annotations hypothesis.json --skip-orphaned"],
+    ]
+
+    /// The examples of the command `arguments` ask help for (`annotate --help`, `help
+    /// peer add`), as a help section, or nil when they name no command with examples.
+    static func section(forHelpWith arguments: [String]) -> String? {
+        let words = arguments.filter { !$0.hasPrefix("-") && $0 != "help" }
+        for (index, word) in words.enumerated() {
+            let pair = index + 1 < words.count ? "\(word) \(words[index + 1])" : nil
+            guard let examples = pair.flatMap({ byCommand[$0] }) ?? byCommand[word] else { continue }
+            return "EXAMPLES:\n" + examples.map { "  " + $0 }.joined(separator: "\n")
+        }
+        return nil
+    }
+}
