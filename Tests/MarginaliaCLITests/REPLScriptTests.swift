@@ -175,7 +175,8 @@ struct REPLScriptTests {
         let other = sandbox.root.appendingPathComponent("other.db").path
         try sandbox.ok(["--db", other], stdin: Data("init --name other\nadd A --body x\nadd B --body y\n".utf8))
         #expect(try sandbox.json(StatusDoc.self, "--db", other, "status", "--json").articles == 2)
-        // A command may still name a replica of its own.
+        // A command may still name a replica of its own (an existing one: --db never creates).
+        try sandbox.ok("init")
         try sandbox.ok(["--db", other], stdin: Data("--db \(sandbox.db) add C --body z\n".utf8))
         #expect(try sandbox.status().articles == 1)
         // Options alone are not a command.

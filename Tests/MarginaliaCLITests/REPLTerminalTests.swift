@@ -72,6 +72,8 @@ struct REPLTerminalTests {
         let hanoi = try repl.sandbox.id("add", "Notes from Hà Nội", "--body", "y")
         try repl.sandbox.write("zz-notes.txt", "Imported\n\nbody\n")
         try repl.sandbox.ok("peer", "add", "office", "office.db")
+        let draft = try repl.sandbox.id("add", "Old draft", "--body", "z")
+        try repl.sandbox.ok("rm", draft)
 
         let completions = [
             ("sta", "status "),
@@ -80,6 +82,8 @@ struct REPLTerminalTests {
             ("show \(id.prefix(4))", "show \(id) "),
             ("note duong", "note \(annotation) "),
             ("reanchor duong", "reanchor \(annotation) "),
+            // Only what is in the trash where it is restored.
+            ("restore old", "restore \(draft) "),
             // Field names where a field is asked for, and peer names where a peer is.
             ("resolve \(id) bo", "resolve \(id) body "),
             ("sync off", "sync office "),
