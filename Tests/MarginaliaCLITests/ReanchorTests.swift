@@ -165,4 +165,51 @@ struct ReanchorTests {
         let lines = try sandbox.ok("show", article).lines
         #expect(lines.contains("[🌊 lũ]¹ về 𝕏 nhanh giữa [đêm 🌧]²"), "\(lines)")
     }
+
+    /// A Vietnamese news article whose first paragraph opens with "Ban chấp hành" and
+    /// whose last paragraph holds "Ban Chấp hành" (issue 12, item 3).
+    static let congress = """
+        Công đoàn ngành Giáo dục tổng kết năm học
+
+        Ban chấp hành Công đoàn ngành Giáo dục thành phố vừa tổ chức hội nghị lần thứ năm, tổng kết công tác năm học và bàn phương hướng cho nhiệm kỳ mới.
+
+        Hội nghị có sự tham dự của hơn 120 đại biểu đến từ các quận, huyện và các trường trực thuộc. Nhiều ý kiến tập trung vào chế độ cho giáo viên vùng khó khăn.
+
+        Theo báo cáo, trong năm qua công đoàn các cấp đã thăm hỏi, hỗ trợ gần 2.300 đoàn viên có hoàn cảnh khó khăn với tổng số tiền khoảng 4,6 tỷ đồng.
+
+        Chương trình “Mái ấm công đoàn” đã xây mới và sửa chữa 37 căn nhà cho giáo viên, chủ yếu ở các huyện ngoại thành.
+
+        Bà Nguyễn Thị Lan, giáo viên một trường tiểu học ở huyện Sóc Sơn, chia sẻ: “Nhờ có sự hỗ trợ kịp thời, gia đình tôi đã có chỗ ở ổn định trước mùa mưa bão.”
+
+        Tuy nhiên, hội nghị cũng chỉ ra một số hạn chế như công tác nắm bắt tâm tư của đoàn viên ở một số đơn vị còn chậm, việc phát triển đoàn viên trong các trường ngoài công lập chưa đạt chỉ tiêu.
+
+        Về phương hướng, năm tới công đoàn ngành đặt mục tiêu phát triển thêm 1.500 đoàn viên, tổ chức các lớp tập huấn kỹ năng cho cán bộ công đoàn cơ sở.
+
+        Ngành cũng sẽ phối hợp với chính quyền để rà soát, đề xuất chính sách nhà ở cho giáo viên trẻ và giáo viên công tác xa nhà.
+
+        Phát biểu chỉ đạo, đại diện Liên đoàn Lao động thành phố ghi nhận những kết quả đã đạt được và đề nghị công đoàn ngành tiếp tục đổi mới phương thức hoạt động.
+
+        Tại hội nghị, các đại biểu đã biểu quyết thông qua việc kiện toàn nhân sự, bầu bổ sung hai ủy viên và trao bằng khen cho 25 tập thể, 40 cá nhân có thành tích xuất sắc. Ban Chấp hành cũng thống nhất chương trình công tác toàn khóa và lịch họp định kỳ mỗi quý.
+        """
+
+    /// The issue's steps: a `replace` inside the highlight, then the last paragraph moved
+    /// to the top. The highlight used to grow from 10 characters to 102, across a
+    /// paragraph break from the other "Ban Chấp hành"; it stays on its own words.
+    @Test func aHighlightStaysOnItsWordsThroughAReplaceThenAParagraphMove() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let article = try sandbox.id("import", try sandbox.write("cong-doan.txt", Self.congress))
+        let highlight = try sandbox.id("annotate", article, "--range", "0-10")
+        #expect(try sandbox.json(AnnotationDoc.self, "show", highlight, "--json").quote == "Ban chấp h")
+        try sandbox.ok("replace", article, "Ban chấp hành", "Ban Chấp hành")
+        var paragraphs = try sandbox.json(ArticleDoc.self, "show", article, "--json").body.components(separatedBy: "\n\n")
+        paragraphs.insert(paragraphs.removeLast(), at: 0)
+        try sandbox.ok("edit", article, "--body-file", try sandbox.write("moved.txt", paragraphs.joined(separator: "\n\n")))
+
+        let start = paragraphs[0].unicodeScalars.count + 2
+        #expect(try sandbox.ok("annotations", article).lines == [
+            "\(highlight.prefix(8))  fuzzy     \(start)-\(start + 10)  “Ban chấp h”  on article \(article.prefix(8))"
+        ])
+        try sandbox.expectVerified()
+    }
 }

@@ -5,7 +5,7 @@
 /// Candidates are ranked as Hypothesis ranks them, by how well the quote, the prefix
 /// and the suffix match and how near the candidate is to where the words were
 /// expected (weights 50, 20, 20 and 2); equal scores go to the lowest offset, so every
-/// replica picks the same one.
+/// replica picks the same one. Only plausible places are candidates (`isPlausible`).
 struct QuoteSearch {
     static let quoteWeight = 50.0
     static let prefixWeight = 20.0
@@ -31,25 +31,72 @@ struct QuoteSearch {
     /// The most scalars an approximate match may get wrong: a quarter of the quote.
     static func errorBudget(quoteLength: Int) -> Int { quoteLength / 4 }
 
+    /// The most scalars a placement may be longer or shorter than its quote: a quarter
+    /// of the quote, at least one short word. A word diff lets text inserted inside a
+    /// span join it; after several edits that can be a whole paragraph, which is no
+    /// longer the annotated words.
+    static func lengthTolerance(quoteLength: Int) -> Int { max(4, quoteLength / 4) }
+
+    /// Whether `text` can stand for the quote at all, however well it matches: about as
+    /// long (`lengthTolerance`), and across no more paragraph breaks than the quote, so
+    /// a highlight never spreads from one paragraph into the next.
+    static func isPlausible(_ text: ArraySlice<Unicode.Scalar>, for quote: [Unicode.Scalar]) -> Bool {
+        abs(text.count - quote.count) <= lengthTolerance(quoteLength: quote.count)
+            && paragraphBreaks(in: text) <= paragraphBreaks(in: quote[...])
+    }
+
+    /// Runs of white space holding a line break.
+    private static func paragraphBreaks(in text: ArraySlice<Unicode.Scalar>) -> Int {
+        var count = 0
+        var inBreak = false
+        for scalar in text {
+            if !scalar.properties.isWhitespace {
+                inBreak = false
+            } else if !inBreak, isLineBreak(scalar) {
+                count += 1
+                inBreak = true
+            }
+        }
+        return count
+    }
+
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
+    }
+
     /// Step 3: the best place the quote occurs exactly.
     func exactMatch() -> Range<Int>? {
-        best(of: body.occurrences(of: quote).map { Candidate(range: $0, errors: 0) })?.range
+        best(of: exactCandidates())?.range
     }
 
     /// Step 4: the best place the quote occurs within the error budget, `fuzzy` when it
     /// scores high and `review` otherwise.
     func approximateMatch() -> AnchorPlacement? {
+        best(of: approximateCandidates()).map(approximatePlacement)
+    }
+
+    private func exactCandidates() -> [Candidate] {
+        body.occurrences(of: quote).map { Candidate(range: $0, errors: 0) }
+    }
+
+    private func approximateCandidates() -> [Candidate] {
         let budget = Self.errorBudget(quoteLength: quote.count)
-        guard budget > 0 else { return nil }
-        let candidates = ApproximateSearch.matches(of: quote, in: body.scalars, maxErrors: budget).compactMap {
+        guard budget > 0 else { return [] }
+        return ApproximateSearch.matches(of: quote, in: body.scalars, maxErrors: budget).compactMap {
             match -> Candidate? in
             guard body.isGraphemeBoundary(match.range.upperBound) else { return nil }
             let start = body.boundary(atOrBefore: match.range.lowerBound)
-            return start < match.range.upperBound
-                ? Candidate(range: start..<match.range.upperBound, errors: match.errors) : nil
+            let range = start..<match.range.upperBound
+            return !range.isEmpty && Self.isPlausible(body.scalars[range], for: quote)
+                ? Candidate(range: range, errors: match.errors) : nil
         }
-        guard let found = best(of: candidates) else { return nil }
-        return AnchorPlacement(range: found.range, status: found.score >= Self.fuzzyScore ? .fuzzy : .review)
+    }
+
+    private func approximatePlacement(_ found: Candidate) -> AnchorPlacement {
+        AnchorPlacement(range: found.range, status: found.score >= Self.fuzzyScore ? .fuzzy : .review)
     }
 
     private struct Candidate {

@@ -7,7 +7,7 @@
 /// 2. the range carried through a word diff from the anchored revision to the current
 ///    body (`WordAlignment`): `moved` when it holds the quote (`exact` when edits after
 ///    it left its offsets as they were), `fuzzy` when the annotated words survived
-///    with small edits (a letter, a tone mark, a dash, a space; text inserted inside
+///    with small edits (a letter, a tone mark, a dash, a space; a word inserted inside
 ///    joins the span), so the annotated text wins over any look-alike elsewhere;
 /// 3. the annotated words are gone or the revision is unknown: the exact quote,
 ///    searched and ranked by context (`QuoteSearch`); found at the stored offsets, it
@@ -17,6 +17,12 @@
 /// A search never settles on another instance of the words: a place the diff traces
 /// back to a look-alike elsewhere in the anchored revision. Text new since then (a
 /// paragraph moved by cut and paste) is fair game.
+///
+/// However many edits lie between the anchored revision and the current body (the
+/// diff spans them all at once), a placement is never longer or shorter than its quote
+/// by more than a quarter of it (at least 4 scalars), nor crosses more paragraph
+/// breaks than the quote (`QuoteSearch.isPlausible`); when no place passes, the
+/// annotation is `orphaned` rather than put on text that is no longer its words.
 ///
 /// Everything compares Unicode scalars of NFC text, never `String` equality, which
 /// ignores normalization; NFD input is normalized on the way in. One `Reanchorer`
@@ -59,7 +65,8 @@ public struct Reanchorer: Sendable {
         let stored = anchor.start..<anchor.end
         // An anchor that does not match its own revision cannot be traced: search for it.
         guard let alignment, alignment.old.holds(quote, at: stored) else {
-            return search(anchor, quote: quote, stored: stored, hint: anchor.start, isAnotherInstance: { _ in false })
+            let search = quoteSearch(anchor, quote: quote, hint: anchor.start, isAnotherInstance: { _ in false })
+            return place(by: search, stored: stored)
         }
         if isUnchanged { return AnchorPlacement(range: stored, status: .exact) }
         return follow(anchor, quote: quote, stored: stored, through: alignment)
@@ -74,12 +81,14 @@ public struct Reanchorer: Sendable {
         if let copy = nearestCopy(of: quote, in: alignment.newSurroundings(of: stored), to: mapped.lowerBound) {
             return AnchorPlacement(range: copy, status: .moved)
         }
-        if survivesWithSmallEdits(stored, at: mapped, quoteLength: quote.count, alignment) {
+        if survivesWithSmallEdits(stored, at: mapped, quoteLength: quote.count, alignment),
+           QuoteSearch.isPlausible(body.scalars[mapped], for: quote) {
             return AnchorPlacement(range: mapped, status: .fuzzy)
         }
-        return search(anchor, quote: quote, stored: stored, hint: mapped.lowerBound) { candidate in
+        let search = quoteSearch(anchor, quote: quote, hint: mapped.lowerBound) { candidate in
             Self.isLookAlike(candidate, of: quote, elsewhereThan: stored, alignment)
         }
+        return place(by: search, stored: stored)
     }
 
     /// Whether `candidate` traces back through the diff to text the anchored revision
@@ -147,14 +156,16 @@ public struct Reanchorer: Sendable {
         return 2 * lost < quoteLength
     }
 
-    /// Steps 3 to 5.
-    private func search(
-        _ anchor: Anchor, quote: [Unicode.Scalar], stored: Range<Int>, hint: Int,
-        isAnotherInstance: @escaping (Range<Int>) -> Bool
-    ) -> AnchorPlacement {
-        let search = QuoteSearch(
+    private func quoteSearch(
+        _ anchor: Anchor, quote: [Unicode.Scalar], hint: Int, isAnotherInstance: @escaping (Range<Int>) -> Bool
+    ) -> QuoteSearch {
+        QuoteSearch(
             body: body, quote: quote, prefix: Self.scalars(anchor.prefix), suffix: Self.scalars(anchor.suffix),
             hint: hint, isAnotherInstance: isAnotherInstance)
+    }
+
+    /// Steps 3 to 5.
+    private func place(by search: QuoteSearch, stored: Range<Int>) -> AnchorPlacement {
         if let range = search.exactMatch() { return AnchorPlacement(range: range, status: range == stored ? .exact : .moved) }
         return search.approximateMatch() ?? .orphaned
     }
