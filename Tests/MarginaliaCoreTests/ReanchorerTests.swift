@@ -67,6 +67,22 @@ struct ReanchorerTests {
         #expect(text?.contains("\n") != true)
     }
 
+    /// The diff may pair the annotated words, changed by a letter, with a look-alike in
+    /// a paragraph moved since; the stored suffix says which is which.
+    @Test func aLookAlikeInAMovedParagraphLosesToMatchingContext() throws {
+        let first = "Ban chấp hành họp sáng nay."
+        let second = "Hội nghị kéo dài hai ngày."
+        let third = "Chiều qua, Ban Chấp hành họp sáng nay."
+        let old = [first, second, third].joined(separator: "\n\n")
+        let anchor = try AnchorBuilder(body: old, revision: revision).anchor(start: 0, end: 10)
+        let changed = first.replacingOccurrences(of: "chấp", with: "Chấp")
+        let new = [third, changed, second].joined(separator: "\n\n")
+        let (placement, text) = place(anchor, from: old, to: new)
+        let start = scalarCount(third) + 2
+        #expect(placement == AnchorPlacement(range: start..<(start + 10), status: .fuzzy))
+        #expect(text == "Ban Chấp h")
+    }
+
     @Test(arguments: [
         ("The quick brown fax jumps over the lazy dog.", "brown fax jumps"),   // a letter
         ("The quick brown fox-jumps over the lazy dog.", "brown fox-jumps"),   // a dash

@@ -1,6 +1,7 @@
 /// Steps 3 and 4 of re-anchoring: looking for the quote across the whole body when the
 /// diff cannot say where the annotated words went (they were deleted, or the revision
-/// they were anchored against is unknown).
+/// they were anchored against is unknown), and checking a place the diff traced them to
+/// with small edits against the best place the search finds.
 ///
 /// Candidates are ranked as Hypothesis ranks them, by how well the quote, the prefix
 /// and the suffix match and how near the candidate is to where the words were
@@ -76,6 +77,21 @@ struct QuoteSearch {
     /// scores high and `review` otherwise.
     func approximateMatch() -> AnchorPlacement? {
         best(of: approximateCandidates()).map(approximatePlacement)
+    }
+
+    /// Step 2's check of `traced`, where the diff carried the annotated words with small
+    /// edits: kept (`fuzzy`) unless the quote, exactly or within the error budget,
+    /// matches better somewhere else with its context. The diff can pair the words with
+    /// a look-alike in a paragraph moved since (after `replace` changed a letter in
+    /// them, say); the stored prefix and suffix tell the two apart.
+    func confirm(_ traced: Range<Int>) -> AnchorPlacement {
+        let kept = AnchorPlacement(range: traced, status: .fuzzy)
+        guard quote.count * traced.count <= Reanchorer.largestComparedChange else { return kept }
+        let errors = ScalarEditDistance.levenshtein(body.scalars[traced], quote[...])
+        let own = scored(Candidate(range: traced, errors: min(errors, quote.count)))
+        let rivals = (exactCandidates() + approximateCandidates()).filter { !$0.range.overlaps(traced) }
+        guard let rival = best(of: rivals), rival.score > own.score else { return kept }
+        return rival.errors == 0 ? AnchorPlacement(range: rival.range, status: .moved) : approximatePlacement(rival)
     }
 
     private func exactCandidates() -> [Candidate] {

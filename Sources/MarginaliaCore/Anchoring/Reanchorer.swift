@@ -8,7 +8,9 @@
 ///    body (`WordAlignment`): `moved` when it holds the quote (`exact` when edits after
 ///    it left its offsets as they were), `fuzzy` when the annotated words survived
 ///    with small edits (a letter, a tone mark, a dash, a space; a word inserted inside
-///    joins the span), so the annotated text wins over any look-alike elsewhere;
+///    joins the span), so the annotated text wins over any look-alike elsewhere,
+///    unless the quote with its prefix and suffix matches better somewhere else (the
+///    diff paired the words with a look-alike in a moved paragraph);
 /// 3. the annotated words are gone or the revision is unknown: the exact quote,
 ///    searched and ranked by context (`QuoteSearch`); found at the stored offsets, it
 ///    is `exact`;
@@ -81,12 +83,12 @@ public struct Reanchorer: Sendable {
         if let copy = nearestCopy(of: quote, in: alignment.newSurroundings(of: stored), to: mapped.lowerBound) {
             return AnchorPlacement(range: copy, status: .moved)
         }
-        if survivesWithSmallEdits(stored, at: mapped, quoteLength: quote.count, alignment),
-           QuoteSearch.isPlausible(body.scalars[mapped], for: quote) {
-            return AnchorPlacement(range: mapped, status: .fuzzy)
-        }
         let search = quoteSearch(anchor, quote: quote, hint: mapped.lowerBound) { candidate in
             Self.isLookAlike(candidate, of: quote, elsewhereThan: stored, alignment)
+        }
+        if survivesWithSmallEdits(stored, at: mapped, quoteLength: quote.count, alignment),
+           QuoteSearch.isPlausible(body.scalars[mapped], for: quote) {
+            return search.confirm(mapped)
         }
         return place(by: search, stored: stored)
     }
