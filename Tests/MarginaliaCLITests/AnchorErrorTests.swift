@@ -38,18 +38,25 @@ struct AnchorErrorTests {
         let line = try Self.commandLine(command, in: sandbox)
         try sandbox.expectRejected(
             line + ["--quote", "ocean"], status: Exit.dataError, mentioning: "quote \"ocean\" does not occur")
-        // Half of a character is not an occurrence either.
-        try sandbox.expectRejected(line + ["--quote", "q"], status: Exit.dataError, mentioning: "does not occur")
+        // Half of a character is not an occurrence either (a base letter without its mark
+        // is one, but of the whole character: see ForgivingQuoteTests).
         try sandbox.expectRejected(line + ["--quote", "\u{1F1FB}"], status: Exit.dataError, mentioning: "does not occur")
+        try sandbox.expectRejected(line + ["--quote", "\u{1F468}"], status: Exit.dataError, mentioning: "does not occur")
     }
 
+    /// Refused with each occurrence listed under the error line, with its offsets and the
+    /// `--occurrence` that picks it; nothing written.
     @Test(arguments: Command.allCases)
     func anAmbiguousQuoteWithoutOccurrence(command: Command) throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        try sandbox.expectRejected(
-            try Self.commandLine(command, in: sandbox) + ["--quote", "river"], status: Exit.dataError,
-            mentioning: "occurs 2 times; choose one with --occurrence 1...2")
+        let line = try Self.commandLine(command, in: sandbox)
+        let result = try sandbox.expectRefusal(line + ["--quote", "river"], status: Exit.dataError)
+        #expect(result.errorLines == [
+            "marginalia: quote \"river\" occurs 2 times; choose one with --occurrence 1...2",
+            "  --occurrence 1  15-20  \(Self.body) [river] river",
+            "  --occurrence 2  21-26  \(Self.body) river [river]",
+        ], "\(result)")
     }
 
     @Test(arguments: Command.allCases, [0, 3, 99])

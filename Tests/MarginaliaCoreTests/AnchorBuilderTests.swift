@@ -61,20 +61,26 @@ struct AnchorBuilderTests {
     }
 
     @Test func quoteNotFound() {
-        expectError(.quoteNotFound("absent")) { () throws(AnchorError) in try builder("present text").anchor(quote: "absent") }
-        expectError(.quoteNotFound("x")) { () throws(AnchorError) in try builder("").anchor(quote: "x") }
+        expectError(.quoteNotFound("absent", nearMatches: [])) { () throws(AnchorError) in
+            try builder("present text").anchor(quote: "absent")
+        }
+        expectError(.quoteNotFound("x", nearMatches: [])) { () throws(AnchorError) in try builder("").anchor(quote: "x") }
     }
 
     @Test func emptyQuote() {
         expectError(.emptyQuote) { () throws(AnchorError) in try builder("body").anchor(quote: "") }
     }
 
-    @Test func ambiguousQuoteReportsTheCount() {
-        expectError(.quoteAmbiguous("the", count: 3)) { () throws(AnchorError) in
-            try builder("the cat, the dog, the end").anchor(quote: "the")
+    @Test func ambiguousQuoteReportsEachOccurrence() {
+        let body = "the cat, the dog, the end"
+        expectError(.quoteAmbiguous("the", occurrences: [0..<3, 9..<12, 18..<21].map { QuoteExcerpt($0, in: ScalarText(body)) }, folded: false)) {
+            () throws(AnchorError) in try builder(body).anchor(quote: "the")
         }
         // Overlapping occurrences count too.
-        expectError(.quoteAmbiguous("aa", count: 2)) { () throws(AnchorError) in try builder("aaa").anchor(quote: "aa") }
+        expectError(.quoteAmbiguous("aa", occurrences: [QuoteExcerpt(range: 0..<2, quote: "aa", before: "", after: "a"),
+                                                        QuoteExcerpt(range: 1..<3, quote: "aa", before: "a", after: "")], folded: false)) {
+            () throws(AnchorError) in try builder("aaa").anchor(quote: "aa")
+        }
     }
 
     @Test func occurrenceChoosesAmongRepeats() throws {
@@ -96,7 +102,7 @@ struct AnchorBuilderTests {
     }
 
     @Test func occurrenceOfAnAbsentQuoteIsNotFound() {
-        expectError(.quoteNotFound("zebra")) { () throws(AnchorError) in try builder("no such animal").anchor(quote: "zebra", occurrence: 1) }
+        expectError(.quoteNotFound("zebra", nearMatches: [])) { () throws(AnchorError) in try builder("no such animal").anchor(quote: "zebra", occurrence: 1) }
     }
 
     @Test func nfdQuoteMatchesNFCBody() throws {
@@ -110,25 +116,29 @@ struct AnchorBuilderTests {
     }
 
     @Test func errorsReportTheNormalizedQuote() {
-        expectError(.quoteNotFound("\u{1EC7}")) { () throws(AnchorError) in try builder("abc").anchor(quote: "e\u{0323}\u{0302}") }
+        expectError(.quoteNotFound("\u{1EC7}", nearMatches: [])) { () throws(AnchorError) in try builder("abc").anchor(quote: "e\u{0323}\u{0302}") }
     }
 
-    @Test func baseLetterDoesNotMatchInsideAComposedLetter() throws {
-        expectError(.quoteNotFound("e")) { () throws(AnchorError) in try builder("Vi\u{1EC7}t").anchor(quote: "e") }
+    /// A base letter is not an exact match inside a composed letter, but a folded one of
+    /// the whole letter: the anchor holds the body's "ệ", never half of it.
+    @Test func baseLetterMatchesAComposedLetterWholeOnlyByFolding() throws {
+        let folded = try builder("Vi\u{1EC7}t").anchor(quote: "e")
+        #expect(folded.start == 2 && folded.end == 3 && folded.quote == "\u{1EC7}")
         let anchor = try builder("\u{1EC7}e").anchor(quote: "e")
         #expect(anchor.start == 1)
     }
 
-    @Test func baseLetterDoesNotMatchWhenFollowedByACombiningMark() throws {
+    @Test func baseLetterFollowedByACombiningMarkMatchesWithItsMark() throws {
         // x + acute has no precomposed form, so it stays two scalars in NFC.
-        expectError(.quoteNotFound("x")) { () throws(AnchorError) in try builder("ax\u{0301}b").anchor(quote: "x") }
+        let folded = try builder("ax\u{0301}b").anchor(quote: "x")
+        #expect(folded.start == 1 && folded.end == 3)
         let anchor = try builder("x\u{0301} x").anchor(quote: "x")
         #expect(anchor.start == 3 && anchor.end == 4)
         // The whole cluster matches.
         let cluster = try builder("ax\u{0301}b").anchor(quote: "x\u{0301}")
         #expect(cluster.start == 1 && cluster.end == 3)
         // A lone combining mark never matches.
-        expectError(.quoteNotFound("\u{0301}")) { () throws(AnchorError) in try builder("ax\u{0301}b").anchor(quote: "\u{0301}") }
+        expectError(.quoteNotFound("\u{0301}", nearMatches: [])) { () throws(AnchorError) in try builder("ax\u{0301}b").anchor(quote: "\u{0301}") }
     }
 
     @Test func emojiOutsideTheBMP() throws {
@@ -143,8 +153,8 @@ struct AnchorBuilderTests {
         let flag = try builder(body).anchor(quote: "🇫🇷")
         #expect(flag.start == 2 && flag.end == 4)
         // Parts of a cluster are not quotes.
-        expectError(.quoteNotFound("👩")) { () throws(AnchorError) in try builder(body).anchor(quote: "👩") }
-        expectError(.quoteNotFound("🇫")) { () throws(AnchorError) in try builder(body).anchor(quote: "🇫") }
+        expectError(.quoteNotFound("👩", nearMatches: [])) { () throws(AnchorError) in try builder(body).anchor(quote: "👩") }
+        expectError(.quoteNotFound("🇫", nearMatches: [])) { () throws(AnchorError) in try builder(body).anchor(quote: "🇫") }
     }
 
     @Test func rangeAnchor() throws {
@@ -209,7 +219,8 @@ struct AnchorBuilderTests {
     }
 
     @Test func errorDescriptionsNameTheProblem() {
-        #expect(AnchorError.quoteAmbiguous("the", count: 3).description.contains("3 times"))
+        let the = QuoteExcerpt(range: 0..<3, quote: "the", before: "", after: "")
+        #expect(AnchorError.quoteAmbiguous("the", occurrences: [the, the, the], folded: false).description.contains("3 times"))
         #expect(AnchorError.occurrenceOutOfRange("x", occurrence: 2, count: 1).description.hasSuffix("1 time"))
         #expect(AnchorError.occurrenceOutOfRange("x", occurrence: 5, count: 2).description.hasSuffix("2 times"))
         #expect(AnchorError.rangeOutOfBounds(start: 0, end: 9, length: 8).description.contains("8"))

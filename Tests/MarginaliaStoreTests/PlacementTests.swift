@@ -118,7 +118,7 @@ import Testing
 
         let changes = try replica.status().changes
         let refusals: [(LocalEditor.Target, AnchorError)] = [
-            (.quote("bão", occurrence: nil), .quoteNotFound("bão")),
+            (.quote("bão", occurrence: nil), .quoteNotFound("bão", nearMatches: [])),
             (.quote("Huế", occurrence: 2), .occurrenceOutOfRange("Huế", occurrence: 2, count: 1)),
             (.range(start: 30, end: 99), .rangeOutOfBounds(start: 30, end: 99, length: 39)),
             (.range(start: 14, end: 16), .rangeSplitsCharacter(offset: 16)),

@@ -5,7 +5,7 @@ import MarginaliaStore
 /// with `--occurrence N` when it occurs several times) or by Unicode-scalar offsets
 /// into the body (`--range START-END`, end exclusive).
 struct AnchorTargetOptions: ParsableArguments {
-    @Option(help: "The exact text to highlight.") var quote: String?
+    @Option(help: "The text to highlight (case and diacritics may differ).") var quote: String?
     @Option(help: "Which occurrence of the quote (from 1).") var occurrence: Int?
     @Option(help: ArgumentHelp("Scalar offsets, end exclusive.", valueName: "start-end")) var range: ScalarRange?
 

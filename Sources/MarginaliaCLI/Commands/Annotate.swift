@@ -6,7 +6,10 @@ struct Annotate: ReplicaCommand {
         commandName: "annotate", abstract: "Highlight a span of an article, with an optional note and tags; prints the annotation's id.",
         discussion: """
             Choose the span by its text (--quote, with --occurrence N when it occurs several times) \
-            or by Unicode-scalar offsets into the body (--range START-END, end exclusive).
+            or by Unicode-scalar offsets into the body (--range START-END, end exclusive). A quote \
+            that does not occur as typed is looked for ignoring case, diacritics (đ too), dashes, \
+            quotation marks and runs of spaces; the words found are stored, and named on standard \
+            error. A quote that occurs nowhere is refused with the nearest places.
             """)
 
     @ParentCommand var root: MarginaliaCommand
@@ -22,6 +25,7 @@ struct Annotate: ReplicaCommand {
         let id = try replica.edit { editor in
             try editor.annotate(article.id, at: span.target, note: note, tags: tags)
         }
+        try MatchedQuoteNotice.show(for: id, typed: span.quote, in: replica)
         context.console.line(id.rawValue)
     }
 }

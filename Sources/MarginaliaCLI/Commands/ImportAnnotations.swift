@@ -65,7 +65,7 @@ struct ImportAnnotations: ReplicaCommand {
                 }
                 orphans = imported.filter { $0.outcome == .orphaned }.map(\.annotation)
                 // Only the store's own errors pass through a transaction: this one rolls it back.
-                if !skipOrphaned, let last = orphans.last { throw ReplicaError.anchor(.quoteNotFound(last.quote)) }
+                if !skipOrphaned, let last = orphans.last { throw ReplicaError.anchor(.quoteNotFound(last.quote, nearMatches: [])) }
                 return imported
             }
         } catch ReplicaError.anchor(.quoteNotFound) where !orphans.isEmpty {

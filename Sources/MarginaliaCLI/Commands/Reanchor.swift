@@ -6,7 +6,7 @@ struct Reanchor: ReplicaCommand {
         commandName: "reanchor", abstract: "Anchor an annotation again, by hand, in its article's current body.",
         discussion: """
             For an annotation whose words an edit removed (orphaned) or that needs review: choose \
-            the span as annotate does, by its text (--quote, with --occurrence N) or by \
+            the span as annotate does, by its text (--quote, with --occurrence N, as forgiving) or by \
             Unicode-scalar offsets (--range START-END, end exclusive). The note and tags are kept.
             """)
 
@@ -18,5 +18,6 @@ struct Reanchor: ReplicaCommand {
         let replica = try context.replica()
         let annotation = try replica.resolve(annotation, as: .annotation)
         try replica.edit { editor in try editor.reanchor(annotation.id, at: span.target) }
+        try MatchedQuoteNotice.show(for: annotation.id, typed: span.quote, in: replica)
     }
 }

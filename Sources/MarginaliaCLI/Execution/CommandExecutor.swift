@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MarginaliaStore
 
 /// Runs one command line through the one grammar: checks the command name, parses,
 /// runs, and turns every outcome into an exit status, with errors as one line on
@@ -52,8 +53,9 @@ public struct CommandExecutor {
         }
     }
 
-    /// Prints `error` as one line (or the help it asks for, with the examples of the
-    /// command `arguments` name) and returns its exit status.
+    /// Prints `error` as one line (followed by the places to choose from, for a quote
+    /// that is ambiguous or does not occur) or the help it asks for, with the examples of
+    /// the command `arguments` name, and returns its exit status.
     public func report(_ error: any Error, arguments: [String] = []) -> Int32 {
         if error is CancellationError || Task.isCancelled {
             writeError("interrupted")
@@ -61,6 +63,8 @@ public struct CommandExecutor {
         }
         if let status = ExitStatus.forError(error) {
             writeError("\(error)")
+            // The places to choose from, when the error has them: one line each.
+            for line in (error as? ReplicaError)?.details ?? [] { StandardError.errorLine("  " + line) }
             return status.rawValue
         }
         // The argument parser's own outcomes: help, usage errors, explicit exit codes.

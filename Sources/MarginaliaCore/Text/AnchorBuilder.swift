@@ -10,21 +10,28 @@ public struct AnchorBuilder: Sendable {
     }
 
     /// Anchors the `occurrence`-th (1-based) place `quote` occurs; without an
-    /// occurrence the quote must occur exactly once.
+    /// occurrence the quote must occur exactly once. A quote that does not occur as
+    /// typed is looked for folded (`QuoteLookup`); the anchor is always made of the
+    /// body's own text.
     public func anchor(quote: String, occurrence: Int? = nil) throws(AnchorError) -> Anchor {
         let normalized = TextNormalization.nfc(quote)
         guard !normalized.isEmpty else { throw .emptyQuote }
-        let found = body.occurrences(of: Array(normalized.unicodeScalars))
-        guard !found.isEmpty else { throw .quoteNotFound(normalized) }
+        let lookup = QuoteLookup(body: body)
+        let found = lookup.occurrences(of: normalized)
+        guard !found.ranges.isEmpty else {
+            throw .quoteNotFound(normalized, nearMatches: lookup.nearMatches(of: normalized).map(lookup.excerpt))
+        }
         let range: Range<Int>
         if let occurrence {
-            guard (1...found.count).contains(occurrence) else {
-                throw .occurrenceOutOfRange(normalized, occurrence: occurrence, count: found.count)
+            guard (1...found.ranges.count).contains(occurrence) else {
+                throw .occurrenceOutOfRange(normalized, occurrence: occurrence, count: found.ranges.count)
             }
-            range = found[occurrence - 1]
+            range = found.ranges[occurrence - 1]
         } else {
-            guard found.count == 1 else { throw .quoteAmbiguous(normalized, count: found.count) }
-            range = found[0]
+            guard found.ranges.count == 1 else {
+                throw .quoteAmbiguous(normalized, occurrences: found.ranges.map(lookup.excerpt), folded: found.folded)
+            }
+            range = found.ranges[0]
         }
         return makeAnchor(range)
     }

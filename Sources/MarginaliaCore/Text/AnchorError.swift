@@ -1,8 +1,10 @@
 /// Why an anchor could not be made from what was asked.
 public enum AnchorError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyQuote
-    case quoteNotFound(String)
-    case quoteAmbiguous(String, count: Int)
+    /// With the places a few edits away, to suggest.
+    case quoteNotFound(String, nearMatches: [QuoteExcerpt])
+    /// With every place it occurs; `folded` when they were found only by folding.
+    case quoteAmbiguous(String, occurrences: [QuoteExcerpt], folded: Bool)
     case occurrenceOutOfRange(String, occurrence: Int, count: Int)
     case emptyRange(start: Int, end: Int)
     case rangeOutOfBounds(start: Int, end: Int, length: Int)
@@ -12,10 +14,11 @@ public enum AnchorError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .emptyQuote:
             "the quote is empty"
-        case .quoteNotFound(let quote):
-            "quote \"\(quote)\" does not occur in the body"
-        case .quoteAmbiguous(let quote, let count):
-            "quote \"\(quote)\" occurs \(count) times; choose one with --occurrence 1...\(count)"
+        case .quoteNotFound(let quote, _):
+            "quote \"\(quote)\" does not occur in the body, even ignoring case and diacritics"
+        case .quoteAmbiguous(let quote, let occurrences, let folded):
+            "quote \"\(quote)\" occurs \(occurrences.count) times\(folded ? " (ignoring case and diacritics)" : ""); "
+                + "choose one with --occurrence 1...\(occurrences.count)"
         case .occurrenceOutOfRange(let quote, let occurrence, let count):
             "occurrence \(occurrence) of \"\(quote)\" does not exist; it occurs \(count) time\(count == 1 ? "" : "s")"
         case .emptyRange(let start, let end):
@@ -24,6 +27,17 @@ public enum AnchorError: Error, Equatable, Sendable, CustomStringConvertible {
             "range \(start)-\(end) is outside the body, which has \(length) characters (Unicode scalars)"
         case .rangeSplitsCharacter(let offset):
             "offset \(offset) falls inside a character; offsets must lie between characters"
+        }
+    }
+
+    /// The lines that follow the error's own: each place an ambiguous quote occurs with
+    /// the `--occurrence` that picks it, or the near matches of one that does not occur.
+    public var details: [String] {
+        switch self {
+        case .quoteNotFound(_, let nearMatches): nearMatches.map { $0.line("did you mean “\($0.quote)”?") }
+        case .quoteAmbiguous(_, let occurrences, _):
+            occurrences.enumerated().map { $1.line("--occurrence \($0 + 1)") }
+        default: []
         }
     }
 }

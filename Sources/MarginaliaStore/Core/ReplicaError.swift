@@ -111,6 +111,14 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The lines that follow the error's own, for a person to choose by (see `AnchorError.details`).
+    public var details: [String] {
+        switch self {
+        case .anchor(let error): error.details
+        default: []
+        }
+    }
+
     /// `; did you mean A or B?`, or nothing without suggestions.
     private static func didYouMean(_ suggestions: [String]) -> String {
         guard let last = suggestions.last else { return "" }

@@ -45,6 +45,20 @@ extension Sandbox {
             sourceLocation: sourceLocation)
     }
 
+    /// Runs a command that must be refused with `status`, nothing on standard output
+    /// and the replica exactly as it was, and returns it, for a refusal whose standard
+    /// error has more than one line to check (the places an ambiguous quote occurs).
+    func expectRefusal(
+        _ arguments: [String], status: Int32, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunResult {
+        let before = try fingerprint(sourceLocation: sourceLocation)
+        let result = try run(arguments)
+        #expect(result.status == status && result.stdout == "", "\(result)", sourceLocation: sourceLocation)
+        #expect(try fingerprint(sourceLocation: sourceLocation) == before, "the replica changed after \(result)",
+                sourceLocation: sourceLocation)
+        return result
+    }
+
     /// A command line the argument parser refuses: exit 64, nothing on standard output,
     /// standard error starting with `Error: ` and the reason, and the replica unchanged.
     /// (Whether the usage text that follows is welcome is the subject of its own test.)
