@@ -49,9 +49,14 @@ struct EditTests {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         let id = try sandbox.id("add", "Replace", "--body", "one two one three")
-        try sandbox.expectRejected(
-            "replace", id, "one", "uno", status: Exit.failure, mentioning: "occurs 2 times in the body; pass --all")
+        let refused = try sandbox.expectRefusal(["replace", id, "one", "uno"], status: Exit.failure)
+        #expect(refused.errorLines == [
+            "marginalia: \"one\" occurs 2 times in the body; pass --all to replace every one, or --occurrence N for one",
+            "  --occurrence 1  0-3  [one] two one three",
+            "  --occurrence 2  8-11  one two [one] three",
+        ], "\(refused)")
         try sandbox.expectRejected("replace", id, "four", "quatre", status: Exit.failure, mentioning: "does not occur")
+        try sandbox.expectUsageError("replace", id, "one", "uno", "--all", "--occurrence", "1", mentioning: "not both")
 
         let result = try sandbox.ok("replace", id, "one", "uno", "--all")
         #expect(result.lines == ["replaced 2 occurrences"])

@@ -102,4 +102,28 @@ struct ForgivingQuoteTests {
         // Words that are nowhere near: the one line, no suggestion.
         try sandbox.expectRejected(line + ["--quote", "thành phố Hồ Chí Minh"], status: Exit.dataError, mentioning: "does not occur")
     }
+
+    /// `replace` finds its phrase as `annotate` finds a quote, and refuses alike.
+    @Test func replaceForgivesThePhraseToo() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let article = try sandbox.id("add", "Hiệp định Paris", "--body", Self.body)
+        let (first, second) = (Self.range(of: "Hà Nội"), Self.range(of: "HÀ NỘI"))
+        let refused = try sandbox.expectRefusal(["replace", article, "ha noi", "Thủ đô"], status: Exit.failure)
+        #expect(refused.errorLines == [
+            "marginalia: \"ha noi\" occurs 2 times in the body (ignoring case and diacritics); "
+                + "pass --all to replace every one, or --occurrence N for one",
+            "  --occurrence 1  \(first.start)-\(first.end)  …đón tin vui; ở [Hà Nội], người dân đổ…",
+            "  --occurrence 2  \(second.start)-\(second.end)  …dân đổ ra phố. [HÀ NỘI] mừng suốt đêm.",
+        ], "\(refused)")
+        let typo = try sandbox.expectRefusal(["replace", article, "hiep dinh parsi", "x"], status: Exit.failure)
+        #expect(typo.errorLines.last?.hasPrefix("  did you mean “Hiệp định Paris”?") == true, "\(typo)")
+
+        let one = try sandbox.run("replace", article, "ha noi", "THỦ ĐÔ", "--occurrence", "2")
+        #expect(one.status == 0 && one.lines == ["replaced 1 occurrence"], "\(one)")
+        #expect(one.errorLines == ["matched “HÀ NỘI” for \"ha noi\""])
+        let body = try sandbox.json(ArticleDoc.self, "show", article, "--json").body
+        #expect(body.hasSuffix("ở Hà Nội, người dân đổ ra phố. THỦ ĐÔ mừng suốt đêm."))
+        try sandbox.expectVerified()
+    }
 }

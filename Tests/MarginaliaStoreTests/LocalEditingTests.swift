@@ -43,16 +43,26 @@ import Testing
     @Test func replaceChangesOneOrEveryOccurrence() throws {
         let directory = try TemporaryDirectory()
         let replica = try ReplicaFixtures.replica("a", in: directory)
-        let article = try replica.edit { try $0.addArticle(title: "T", body: "mưa to, mưa nhỏ, nắng") }
-        #expect(throws: ReplicaError.phraseAmbiguous("mưa", count: 2)) {
+        let body = "mưa to, mưa nhỏ, nắng"
+        let article = try replica.edit { try $0.addArticle(title: "T", body: body) }
+        let both = [0..<3, 8..<11].map { QuoteExcerpt($0, in: ScalarText(body)) }
+        #expect(throws: ReplicaError.phraseAmbiguous("mưa", occurrences: both, folded: false)) {
             try replica.edit { try $0.replace(in: article, phrase: "mưa", with: "gió", all: false) }
         }
-        #expect(throws: ReplicaError.phraseNotFound("bão")) {
+        #expect(throws: ReplicaError.phraseNotFound("bão", nearMatches: [])) {
             try replica.edit { try $0.replace(in: article, phrase: "bão", with: "gió", all: false) }
         }
-        #expect(try replica.edit { try $0.replace(in: article, phrase: "nắng", with: "râm", all: false) } == 1)
-        #expect(try replica.edit { try $0.replace(in: article, phrase: "mưa", with: "gió", all: true) } == 2)
+        #expect(throws: ReplicaError.anchor(.occurrenceOutOfRange("mưa", occurrence: 3, count: 2))) {
+            try replica.edit { try $0.replace(in: article, phrase: "mưa", with: "gió", all: false, occurrence: 3) }
+        }
+        #expect(try replica.edit { try $0.replace(in: article, phrase: "nắng", with: "râm", all: false) } == ["nắng"])
+        #expect(try replica.edit { try $0.replace(in: article, phrase: "mưa", with: "gió", all: true) } == ["mưa", "mưa"])
         #expect(try replica.articleDetail(article).article.body == "gió to, gió nhỏ, râm")
+        #expect(try replica.edit { try $0.replace(in: article, phrase: "gió", with: "mưa", all: false, occurrence: 2) } == ["gió"])
+        #expect(try replica.articleDetail(article).article.body == "gió to, mưa nhỏ, râm")
+        // Typed without diacritics, as annotate takes a quote: the body's words are replaced.
+        #expect(try replica.edit { try $0.replace(in: article, phrase: "MUA NHO", with: "gió nhẹ", all: false) } == ["mưa nhỏ"])
+        #expect(try replica.articleDetail(article).article.body == "gió to, gió nhẹ, râm")
     }
 
     @Test func deletingAnArticleDeletesItsAnnotationsInTheSameTransaction() throws {

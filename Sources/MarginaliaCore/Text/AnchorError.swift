@@ -34,9 +34,8 @@ public enum AnchorError: Error, Equatable, Sendable, CustomStringConvertible {
     /// the `--occurrence` that picks it, or the near matches of one that does not occur.
     public var details: [String] {
         switch self {
-        case .quoteNotFound(_, let nearMatches): nearMatches.map { $0.line("did you mean “\($0.quote)”?") }
-        case .quoteAmbiguous(_, let occurrences, _):
-            occurrences.enumerated().map { $1.line("--occurrence \($0 + 1)") }
+        case .quoteNotFound(_, let nearMatches): QuoteExcerpt.suggestions(nearMatches)
+        case .quoteAmbiguous(_, let occurrences, _): QuoteExcerpt.choices(occurrences)
         default: []
         }
     }

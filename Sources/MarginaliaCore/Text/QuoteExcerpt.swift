@@ -55,8 +55,19 @@ public struct QuoteExcerpt: Equatable, Sendable {
 
     /// `label`, the offsets, and the place in its context with its own words in brackets:
     /// `--occurrence 2  59-67  …ngập sâu. [Mực nước] sông Tô Lịch…`.
-    public func line(_ label: String) -> String {
+    func line(_ label: String) -> String {
         "\(label)  \(range.lowerBound)-\(range.upperBound)  \(before)[\(quote)]\(after)"
+    }
+
+    /// The lines listing the places an ambiguous quote occurs, each with the
+    /// `--occurrence` that picks it.
+    public static func choices(_ occurrences: [QuoteExcerpt]) -> [String] {
+        occurrences.enumerated().map { $1.line("--occurrence \($0 + 1)") }
+    }
+
+    /// The lines suggesting the near matches of a quote that does not occur.
+    public static func suggestions(_ nearMatches: [QuoteExcerpt]) -> [String] {
+        nearMatches.map { $0.line("did you mean “\($0.quote)”?") }
     }
 
     /// `text` with each run of white space (line breaks included) as one space.

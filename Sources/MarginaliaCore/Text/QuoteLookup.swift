@@ -14,11 +14,9 @@ public struct QuoteLookup: Sendable {
     }
 
     public let body: ScalarText
-    private let folded: FoldedText
 
     public init(body: ScalarText) {
         self.body = body
-        folded = FoldedText(body.scalars)
     }
 
     /// Where the NFC `quote` occurs as typed, else where it occurs folded; overlapping
@@ -26,13 +24,16 @@ public struct QuoteLookup: Sendable {
     public func occurrences(of quote: String) -> Occurrences {
         let exact = body.occurrences(of: Array(quote.unicodeScalars))
         guard exact.isEmpty else { return Occurrences(ranges: exact, folded: false) }
-        let ranges = folded.occurrences(of: FoldedText(quote.unicodeScalars).scalars).filter(isOnBoundaries)
+        // Folding the body costs a pass over it: only for a quote not found as typed.
+        let ranges = FoldedText(body.scalars).occurrences(of: FoldedText(quote.unicodeScalars).scalars)
+            .filter(isOnBoundaries)
         return Occurrences(ranges: ranges, folded: true)
     }
 
     /// Up to three places whose folded text is a few edits from the folded `quote` (a
     /// quarter of its length, at least one), widened to whole words, fewest edits first.
     public func nearMatches(of quote: String) -> [Range<Int>] {
+        let folded = FoldedText(body.scalars)
         let pattern = FoldedText(quote.unicodeScalars).scalars
         let budget = max(1, pattern.count / 4)
         let matches = ApproximateSearch.matches(of: pattern, in: folded.scalars, maxErrors: budget)

@@ -30,8 +30,10 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case notInConflict(EntityID, kind: EntityKind, field: FieldName)
     case notContested(EntityID, kind: EntityKind)
     case unacceptableChange(String)
-    case phraseNotFound(String)
-    case phraseAmbiguous(String, count: Int)
+    /// With the places a few edits away, to suggest.
+    case phraseNotFound(String, nearMatches: [QuoteExcerpt])
+    /// With every place it occurs; `folded` when they were found only by folding.
+    case phraseAmbiguous(String, occurrences: [QuoteExcerpt], folded: Bool)
     case anchor(AnchorError)
     case database(path: String, message: String)
     /// Another process held the file's write lock for longer than the busy timeout.
@@ -94,10 +96,11 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             "\(field) of \(kind) \(id) is not in conflict (see 'marginalia conflict \(id.rawValue.prefix(8))')"
         case .notContested(let id, let kind):
             "\(kind) \(id) was not edited while deleted elsewhere: there is nothing to keep or delete"
-        case .phraseNotFound(let phrase):
-            "\"\(phrase)\" does not occur in the body"
-        case .phraseAmbiguous(let phrase, let count):
-            "\"\(phrase)\" occurs \(count) times in the body; pass --all to replace every one"
+        case .phraseNotFound(let phrase, _):
+            "\"\(phrase)\" does not occur in the body, even ignoring case and diacritics"
+        case .phraseAmbiguous(let phrase, let occurrences, let folded):
+            "\"\(phrase)\" occurs \(occurrences.count) times in the body\(folded ? " (ignoring case and diacritics)" : ""); "
+                + "pass --all to replace every one, or --occurrence N for one"
         case .anchor(let error):
             error.description
         case .database(let path, let message):
@@ -115,6 +118,8 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     public var details: [String] {
         switch self {
         case .anchor(let error): error.details
+        case .phraseNotFound(_, let nearMatches): QuoteExcerpt.suggestions(nearMatches)
+        case .phraseAmbiguous(_, let occurrences, _): QuoteExcerpt.choices(occurrences)
         default: []
         }
     }

@@ -29,27 +29,47 @@ extension LocalEditor {
         try recordEdit(of: state, fields: fields)
     }
 
-    /// Replaces `phrase` in the body with `replacement`: the single occurrence, or every
-    /// one with `all`. Returns how many were replaced.
+    /// Replaces `phrase` in the body with `replacement`: the single place it occurs, the
+    /// `occurrence`-th (1-based), or every one with `all`. The phrase is looked for as
+    /// `annotate` looks for a quote: as typed, else folded (`QuoteLookup`). Returns the
+    /// body's text of each place replaced, in order.
     @discardableResult
-    public mutating func replace(in id: EntityID, phrase: String, with replacement: String, all: Bool) throws -> Int {
+    public mutating func replace(
+        in id: EntityID, phrase: String, with replacement: String, all: Bool, occurrence: Int? = nil
+    ) throws -> [String] {
         let state = try visibleState(id, kind: .article)
         let phrase = TextNormalization.nfc(phrase)
-        let body = ScalarText(state.value(.body)?.text ?? "")
-        let found = Self.nonOverlapping(body.occurrences(of: Array(phrase.unicodeScalars)))
-        guard !phrase.isEmpty, !found.isEmpty else { throw ReplicaError.phraseNotFound(phrase) }
-        guard all || found.count == 1 else { throw ReplicaError.phraseAmbiguous(phrase, count: found.count) }
+        let lookup = QuoteLookup(body: ScalarText(state.value(.body)?.text ?? ""))
+        let body = lookup.body
+        guard !phrase.isEmpty else { throw ReplicaError.phraseNotFound(phrase, nearMatches: []) }
+        let found = lookup.occurrences(of: phrase)
+        let places = Self.nonOverlapping(found.ranges)
+        guard !places.isEmpty else {
+            throw ReplicaError.phraseNotFound(phrase, nearMatches: lookup.nearMatches(of: phrase).map(lookup.excerpt))
+        }
+        let chosen: [Range<Int>]
+        if let occurrence {
+            guard places.indices.contains(occurrence - 1) else {
+                throw ReplicaError.anchor(.occurrenceOutOfRange(phrase, occurrence: occurrence, count: places.count))
+            }
+            chosen = [places[occurrence - 1]]
+        } else {
+            guard all || places.count == 1 else {
+                throw ReplicaError.phraseAmbiguous(phrase, occurrences: places.map(lookup.excerpt), folded: found.folded)
+            }
+            chosen = places
+        }
         let replacementScalars = TextNormalization.nfc(replacement).unicodeScalars
         var result = String.UnicodeScalarView()
         var position = 0
-        for range in found {
+        for range in chosen {
             result.append(contentsOf: body.scalars[position..<range.lowerBound])
             result.append(contentsOf: replacementScalars)
             position = range.upperBound
         }
         result.append(contentsOf: body.scalars[position...])
         try recordEdit(of: state, fields: [.body: .text(TextNormalization.nfc(String(result)))])
-        return found.count
+        return chosen.map(body.text)
     }
 
     /// Deletes an article and, in the same transaction, each of its visible annotations,
