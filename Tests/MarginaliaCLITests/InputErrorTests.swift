@@ -129,14 +129,18 @@ struct InputErrorTests {
         #expect(try sandbox.status().articles == 0)
     }
 
-    /// Problems are reported on one line even when what was typed spans several.
+    /// Problems are reported on one line even when what was typed spans several; so is
+    /// each near match suggested, whose words span lines in the body.
     @Test func aMultiLineQuoteIsReportedOnOneLine() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         let article = try sandbox.id("add", "Lines", "--body", "first paragraph\n\nsecond paragraph")
-        try sandbox.expectRejected(
-            "annotate", article, "--quote", "first paragraph\n\nsecond paragrah", status: Exit.dataError,
-            mentioning: "does not occur")
+        let result = try sandbox.expectRefusal(
+            ["annotate", article, "--quote", "first paragraph\n\nsecond paragrah"], status: Exit.dataError)
+        #expect(result.errorLines == [
+            "marginalia: quote \"first paragraph\\n\\nsecond paragrah\" does not occur in the body, even ignoring case and diacritics",
+            "  did you mean “first paragraph second paragraph”?  0-33  [first paragraph second paragraph]",
+        ], "\(result)")
     }
 
     /// The argument parser prints its usage after the error; the project's rule is one line.
