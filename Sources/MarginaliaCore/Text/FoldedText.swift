@@ -47,6 +47,9 @@ public struct FoldedText: Sendable {
         }
     }
 
+    /// The folded text as a string: what completion and id suggestions compare.
+    public var text: String { String(String.UnicodeScalarView(scalars)) }
+
     /// The span of the original text folded into `range` of the folded scalars.
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         origins[range.lowerBound].lowerBound..<origins[range.upperBound - 1].upperBound

@@ -50,9 +50,8 @@ struct ReplicaVocabulary {
         return line.count > 60 ? line.prefix(59) + "…" : line
     }
 
-    /// Lowercase, without diacritics, `đ` as `d`: as search matches.
+    /// Folded as quotes are (`FoldedText`): no case, no diacritics, `đ` and `Ð` as `d`.
     private static func folded(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "đ", with: "d")
+        FoldedText(text.unicodeScalars).text
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import MarginaliaCore
 
@@ -45,12 +44,10 @@ struct IDSuggestions {
         }
     }
 
-    /// Lowercase letters and digits only, without diacritics, `đ` and `Ð` (U+00D0, which
-    /// Vietnamese sites use for `Đ`) as `d`.
+    /// Letters and digits only, folded as quotes are (`FoldedText`: no case, no
+    /// diacritics, `đ` and `Ð` as `d`).
     private static func folded(_ text: String) -> String {
-        String(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "ð", with: "d")
-            .filter { $0.isLetter || $0.isNumber })
+        String(FoldedText(text.unicodeScalars).text.filter { $0.isLetter || $0.isNumber })
     }
 
     private static func shortened(_ text: String) -> String {
