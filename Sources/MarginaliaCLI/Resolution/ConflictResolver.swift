@@ -9,20 +9,20 @@ struct ConflictResolver {
     /// Where conflicts a merge leaves are settled by hand; without one they are reported.
     let editor: ExternalEditor?
 
-    /// The merge of a conflict's competing texts: clean, or marked for editing.
+    /// The merge of a conflict's competing texts: clean, or marked for editing (with the
+    /// merge that marked it, which reads the edited text back).
     enum Merge {
         case clean(String)
-        case conflicted(markedText: String, count: Int)
+        case conflicted(TextMerge, markedText: String, count: Int)
     }
 
     /// Settles `detail` by `choice` and returns a line saying what was written.
     func settle(_ detail: ConflictDetail, by choice: ResolutionChoice) throws -> String {
         let conflict = detail.conflict
         switch conflict.kind {
-        case .field(let field, let values):
+        case .field(_, let values):
             let (value, how) = try self.value(for: choice, of: detail, values: values)
-            try replica.edit { try $0.resolve(field, of: conflict.entity, kind: conflict.entityKind, with: value) }
-            return "resolved \(detail.subject): \(how)"
+            return try write(value, how: how, to: detail)
         case .editedWhileDeleted(let values):
             switch choice {
             case .keep: return try settleExistence(of: detail, keep: true)
@@ -59,13 +59,38 @@ struct ConflictResolver {
             texts.append((value.value.text ?? "", value.replicaName ?? value.dot.replica.rawValue))
         }
         var merged = texts.first?.text ?? base
+        var last = TextMerge(chunks: [.merged(merged)])
         var conflicts = 0
         for other in texts.dropFirst() {
-            let merge = ThreeWayTextMerge.merge(base: base, ours: merged, theirs: other.text)
-            conflicts += merge.conflictCount
-            merged = merge.text ?? merge.markedText(ours: texts[0].author, ancestor: "ancestor", theirs: other.author)
+            last = ThreeWayTextMerge.merge(base: base, ours: merged, theirs: other.text)
+            conflicts += last.conflictCount
+            merged = last.text ?? last.markedText(ours: texts[0].author, ancestor: "ancestor", theirs: other.author)
         }
-        return conflicts == 0 ? .clean(merged) : .conflicted(markedText: merged, count: conflicts)
+        return conflicts == 0 ? .clean(merged) : .conflicted(last, markedText: merged, count: conflicts)
+    }
+
+    /// What `--merge` writes for `detail`, with a word for how it was reached, once the
+    /// editor (if any) has settled what the merge could not; nothing is written yet, so
+    /// the walk-through can show it first.
+    func merged(_ detail: ConflictDetail) throws -> (FieldValue, String) {
+        guard detail.isText else { throw ResolutionError.notText(subject: detail.subject) }
+        switch merge(detail) {
+        case .clean(let text):
+            return (.text(text), "merged cleanly")
+        case .conflicted(let merge, let marked, let count):
+            guard editor != nil else {
+                throw ResolutionError.unmergedConflicts(count: count, subject: detail.subject, markedText: marked)
+            }
+            return (.text(try editByHand(marked, settling: merge, subject: detail.subject)), "merged, conflicts settled by hand")
+        }
+    }
+
+    /// Writes `value` as the conflicted field's value and returns a line saying so.
+    func write(_ value: FieldValue, how: String, to detail: ConflictDetail) throws -> String {
+        let conflict = detail.conflict
+        guard let field = detail.field else { throw ResolutionError.notText(subject: detail.subject) }
+        try replica.edit { try $0.resolve(field, of: conflict.entity, kind: conflict.entityKind, with: value) }
+        return "resolved \(detail.subject): \(how)"
     }
 
     private func value(for choice: ResolutionChoice, of detail: ConflictDetail, values: [CompetingValue]) throws
@@ -93,37 +118,31 @@ struct ConflictResolver {
             guard detail.isText else { throw ResolutionError.notText(subject: detail.subject) }
             return (.text(text), "wrote the value given")
         case .merge:
-            guard detail.isText else { throw ResolutionError.notText(subject: detail.subject) }
-            switch merge(detail) {
-            case .clean(let text):
-                return (.text(text), "merged cleanly")
-            case .conflicted(let marked, let count):
-                guard editor != nil else {
-                    throw ResolutionError.unmergedConflicts(count: count, subject: detail.subject, markedText: marked)
-                }
-                return (.text(try editByHand(marked, subject: detail.subject)), "merged, conflicts settled by hand")
-            }
+            return try merged(detail)
         case .edit:
             guard detail.isText else { throw ResolutionError.notText(subject: detail.subject) }
-            let start = switch merge(detail) {
-            case .clean(let text): text
-            case .conflicted(let marked, _): marked
+            let edited = switch merge(detail) {
+            case .clean(let text): try editByHand(text, settling: TextMerge(chunks: [.merged(text)]), subject: detail.subject)
+            case .conflicted(let merge, let marked, _): try editByHand(marked, settling: merge, subject: detail.subject)
             }
-            return (.text(try editByHand(start, subject: detail.subject)), "edited by hand")
+            return (.text(edited), "edited by hand")
         case .keep, .delete:
             throw ResolutionError.unsuitableChoice(
                 "\(detail.subject) has competing values: --keep and --delete settle an edit made while deleted elsewhere")
         }
     }
 
-    /// `text` after the user edited it; refused while conflict markers remain. The line
-    /// break editors add at the end of a file is dropped when `text` had none.
-    private func editByHand(_ text: String, subject: String) throws -> String {
+    /// `text`, the marked text of `merge`, after the user edited it: each conflict
+    /// replaced by the version kept, without the line breaks around its markers
+    /// (`TextMerge.settled`); refused while a conflict still holds more than one
+    /// version. The line break editors add at the end of a file is dropped when `text`
+    /// had none.
+    private func editByHand(_ text: String, settling merge: TextMerge, subject: String) throws -> String {
         guard let editor else { throw ResolutionError.noEditor }
         var edited = try editor.edit(text)
-        guard !TextMerge.hasConflictMarkers(edited) else { throw ResolutionError.markersRemain(subject: subject) }
         if !text.hasSuffix("\n"), edited.hasSuffix("\n") { edited.removeLast() }
-        return edited
+        guard let settled = merge.settled(edited) else { throw ResolutionError.markersRemain(subject: subject) }
+        return settled
     }
 
     private func settleExistence(of detail: ConflictDetail, keep: Bool) throws -> String {

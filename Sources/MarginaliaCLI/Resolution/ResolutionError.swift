@@ -37,7 +37,8 @@ enum ResolutionError: Error, CustomStringConvertible {
             "the merge of \(subject) left \(count) conflict\(count == 1 ? "" : "s"), printed above between markers; "
                 + "nothing was written: set $VISUAL or $EDITOR to settle them by hand, or edit the text and pass it with --value-file"
         case .markersRemain(let subject):
-            "the edited text of \(subject) still holds conflict markers; nothing was written"
+            "the edited text of \(subject) still holds conflict markers around more than one version "
+                + "(keep one between <<<<<<< and >>>>>>>, or remove the markers); nothing was written"
         case .noEditor:
             "set $VISUAL or $EDITOR to edit by hand"
         }

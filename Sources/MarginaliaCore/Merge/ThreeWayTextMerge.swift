@@ -2,19 +2,36 @@
 /// ancestor, for settling a conflicted title, body or note.
 ///
 /// Both versions are diffed against the ancestor word by word (`WordTokens`, so any
-/// script works and whitespace and punctuation are kept). Where both kept the
-/// ancestor's words the text is stable; between stable runs, a part only one side
-/// changed takes that side's words, a part both changed identically takes them once,
-/// and a part both changed differently (including different insertions at the same
-/// place) is a conflict. The merge is symmetric, `merge(o, o, b) == b` and
+/// script works and whitespace and punctuation are kept). Each diff is a list of
+/// changes to the ancestor. Changes (of either side) that overlap or touch are gathered
+/// into one region, as diff3 gathers overlapping line changes; for prose, the unit a
+/// reader judges as a whole is the sentence, so two changes touch when nothing but
+/// whitespace and punctuation lies between them, or when they fall in the same
+/// sentence. A region only one side changed takes that side's words, one both changed
+/// identically takes them once, and one both changed differently is a single conflict
+/// holding each side's whole text of the region: nothing of either side's change inside
+/// it is merged on its own, so the merge never builds a phrase neither person wrote.
+///
+/// The merge is deterministic and symmetric, `merge(o, o, b) == b` and
 /// `merge(o, a, o) == a`.
 public enum ThreeWayTextMerge {
     public static func merge(base: String, ours: String, theirs: String) -> TextMerge {
         let o = WordTokens.of(base)
-        let a = WordTokens.of(ours)
-        let b = WordTokens.of(theirs)
-        let inOurs = positions(WordDiff.matches(o, a), count: o.count)
-        let inTheirs = positions(WordDiff.matches(o, b), count: o.count)
+        let sides = [WordTokens.of(ours), WordTokens.of(theirs)]
+        let sentences = Sentences(o)
+        let changes = sides.indices
+            .flatMap { side in Self.changes(from: o, to: sides[side]).map { Change(side: side, base: $0.0, text: $0.1) } }
+            .sorted { ($0.base.lowerBound, $0.base.upperBound, $0.side) < ($1.base.lowerBound, $1.base.upperBound, $1.side) }
+
+        var regions: [Region] = []
+        for change in changes {
+            if let last = regions.last, last.touches(change, in: o, sentences) {
+                regions[regions.count - 1].add(change, in: o, sentences)
+            } else {
+                regions.append(Region(change, in: o, sentences))
+            }
+        }
+
         var chunks: [TextMerge.Chunk] = []
         func add(_ chunk: TextMerge.Chunk) {
             if case .merged(let text) = chunk {
@@ -26,28 +43,139 @@ public enum ThreeWayTextMerge {
             }
             chunks.append(chunk)
         }
-        var (i, j, k) = (0, 0, 0)
-        while i < o.count || j < a.count || k < b.count {
-            // A stable run: ancestor words both sides kept, in step.
-            var stable = 0
-            while i + stable < o.count, inOurs[i + stable] == j + stable, inTheirs[i + stable] == k + stable {
-                stable += 1
+        // Outside the regions both sides are the ancestor, shifted by the changes before.
+        var shift = [0, 0]
+        var position = 0
+        for region in regions {
+            let texts = sides.indices.map { side in
+                let start = region.base.lowerBound + shift[side]
+                shift[side] += region.changes.filter { $0.side == side }.reduce(0) { $0 + $1.text.count - $1.base.count }
+                return sides[side][start..<(region.base.upperBound + shift[side])]
             }
-            if stable > 0 {
-                add(.merged(o[i..<(i + stable)].joined()))
-                (i, j, k) = (i + stable, j + stable, k + stable)
-                continue
+            // Whitespace and punctuation all three share at the edges stay outside: a
+            // region runs from word to word, wherever the diffs happened to align spaces.
+            var (b, x, y) = (o[region.base], texts[0], texts[1])
+            while let t = b.first, !Sentences.isWord(t), x.first == t, y.first == t {
+                (b, x, y) = (b.dropFirst(), x.dropFirst(), y.dropFirst())
             }
-            // An unstable run, up to the next ancestor word both sides kept (or the end).
-            let next = (i..<o.count).first { inOurs[$0] != nil && inTheirs[$0] != nil }
-            let (endO, endA, endB) = next.map { ($0, inOurs[$0]!, inTheirs[$0]!) } ?? (o.count, a.count, b.count)
-            add(resolve(base: o[i..<endO], ours: a[j..<endA], theirs: b[k..<endB]))
-            (i, j, k) = (endO, endA, endB)
+            while let t = b.last, !Sentences.isWord(t), x.last == t, y.last == t {
+                (b, x, y) = (b.dropLast(), x.dropLast(), y.dropLast())
+            }
+            var (lower, upper) = (b.startIndex, b.endIndex)
+            var chunk = resolve(base: b, ours: x, theirs: y)
+            if case .conflict = chunk {
+                // A conflict that would start or end with a space, a comma or nothing reads
+                // badly between markers: it takes in the unchanged word next to it.
+                if [b, x, y].contains(where: { $0.first.map { !Sentences.isWord($0) } ?? true }) {
+                    while lower > position {
+                        lower -= 1
+                        if Sentences.isWord(o[lower]) { break }
+                    }
+                }
+                if [b, x, y].contains(where: { $0.last.map { !Sentences.isWord($0) } ?? true }) {
+                    while upper < o.count {
+                        upper += 1
+                        if Sentences.isWord(o[upper - 1]) { break }
+                    }
+                }
+                let (before, after) = (o[lower..<b.startIndex].joined(), o[b.endIndex..<upper].joined())
+                chunk = .conflict(
+                    base: before + b.joined() + after, ours: before + x.joined() + after, theirs: before + y.joined() + after)
+            }
+            let end = max(upper, region.base.upperBound)
+            add(.merged(o[position..<lower].joined()))
+            add(chunk)
+            add(.merged(o[upper..<end].joined()))
+            position = end
         }
+        add(.merged(o[position...].joined()))
         return TextMerge(chunks: chunks)
     }
 
-    /// Settles one unstable run: a side that left the ancestor as it was yields to the other.
+    /// One change of one side: ancestor tokens `base` replaced by that side's tokens `text`.
+    private struct Change {
+        var side: Int
+        var base: Range<Int>
+        var text: Range<Int>
+    }
+
+    /// Changes gathered because they overlap or touch: the ancestor tokens they cover,
+    /// and the last sentence they reach.
+    private struct Region {
+        var base: Range<Int>
+        var lastSentence: Int?
+        var changes: [Change]
+
+        init(_ change: Change, in tokens: [Substring], _ sentences: Sentences) {
+            base = change.base
+            lastSentence = sentences.of(change.base, in: tokens)?.upperBound
+            changes = [change]
+        }
+
+        mutating func add(_ change: Change, in tokens: [Substring], _ sentences: Sentences) {
+            base = base.lowerBound..<max(base.upperBound, change.base.upperBound)
+            if let reached = sentences.of(change.base, in: tokens)?.upperBound { lastSentence = max(lastSentence ?? reached, reached) }
+            changes.append(change)
+        }
+
+        /// Whether `change`, starting at or after this region, overlaps or touches it:
+        /// only whitespace and punctuation between them, or a sentence in common.
+        func touches(_ change: Change, in tokens: [Substring], _ sentences: Sentences) -> Bool {
+            if change.base.lowerBound <= base.upperBound { return true }
+            if tokens[base.upperBound..<change.base.lowerBound].allSatisfy({ !Sentences.isWord($0) }) { return true }
+            guard let lastSentence, let first = sentences.of(change.base, in: tokens)?.lowerBound else { return false }
+            return first <= lastSentence
+        }
+    }
+
+    /// Which sentence each ancestor token belongs to. A sentence ends at `.`, `!`, `?`,
+    /// `…` or a line break; the whitespace and punctuation after its end still belong to
+    /// it, and the next word starts the next one.
+    private struct Sentences {
+        let index: [Int]
+
+        init(_ tokens: [Substring]) {
+            var index: [Int] = []
+            index.reserveCapacity(tokens.count)
+            var sentence = 0
+            var ended = false
+            for token in tokens {
+                if Self.isWord(token) {
+                    if ended { sentence += 1 }
+                    ended = false
+                } else if token.contains(where: { Self.terminators.contains($0) || $0.isNewline }) {
+                    ended = true
+                }
+                index.append(sentence)
+            }
+            self.index = index
+        }
+
+        /// The sentences a change of `range` of `tokens` falls in: those of its tokens
+        /// but whitespace (which the diff may take from either side of a sentence break;
+        /// all of them when it is only whitespace), or for an insertion, that of the token
+        /// after it (the last one at the end).
+        func of(_ range: Range<Int>, in tokens: [Substring]) -> ClosedRange<Int>? {
+            guard !range.isEmpty else {
+                guard !index.isEmpty else { return nil }
+                let at = min(range.lowerBound, index.count - 1)
+                return index[at]...index[at]
+            }
+            let visible = range.filter { tokens[$0].first?.isWhitespace == false }
+            let (first, last) = visible.isEmpty ? (range.lowerBound, range.upperBound - 1) : (visible[0], visible[visible.count - 1])
+            return index[first]...index[last]
+        }
+
+        /// Whether a token is a word (or symbol), not whitespace or punctuation.
+        static func isWord(_ token: Substring) -> Bool {
+            guard let first = token.first else { return false }
+            return !first.isWhitespace && !first.isPunctuation
+        }
+
+        private static let terminators: Set<Character> = [".", "!", "?", "…", "。", "！", "？"]
+    }
+
+    /// Settles one region: a side that left the ancestor as it was yields to the other.
     private static func resolve(
         base: ArraySlice<Substring>, ours: ArraySlice<Substring>, theirs: ArraySlice<Substring>
     ) -> TextMerge.Chunk {
@@ -56,10 +184,29 @@ public enum ThreeWayTextMerge {
         return .conflict(base: base.joined(), ours: ours.joined(), theirs: theirs.joined())
     }
 
-    /// For each ancestor position, where the other text kept that word (nil when it did not).
-    private static func positions(_ matches: [(Int, Int)], count: Int) -> [Int?] {
-        var positions = [Int?](repeating: nil, count: count)
-        for (old, new) in matches { positions[old] = new }
-        return positions
+    /// The changes turning `old` into `new`: each a run of `old` replaced by a run of
+    /// `new`, either possibly empty, in order.
+    ///
+    /// Words and punctuation are diffed first, without the whitespace between them:
+    /// matched spaces would otherwise anchor as firmly as words, and a rewritten phrase
+    /// would come out as single words changed between kept spaces, some of them taken
+    /// from the next sentence. Between two kept tokens, whitespace both sides share at
+    /// the start and end is kept too, so an insertion sits after a shared space (" rực"
+    /// after a sentence's end is "rực " at the start of the next one).
+    private static func changes(from old: [Substring], to new: [Substring]) -> [(Range<Int>, Range<Int>)] {
+        let oldVisible = old.indices.filter { old[$0].first?.isWhitespace == false }
+        let newVisible = new.indices.filter { new[$0].first?.isWhitespace == false }
+        let kept = WordDiff.matches(oldVisible.map { old[$0] }, newVisible.map { new[$0] })
+            .map { (oldVisible[$0.0], newVisible[$0.1]) }
+        var changes: [(Range<Int>, Range<Int>)] = []
+        var (i, j) = (0, 0)
+        for (nextOld, nextNew) in kept + [(old.count, new.count)] {
+            var (oldEnd, newEnd) = (nextOld, nextNew)
+            while i < oldEnd, j < newEnd, old[i] == new[j] { (i, j) = (i + 1, j + 1) }
+            while oldEnd > i, newEnd > j, old[oldEnd - 1] == new[newEnd - 1] { (oldEnd, newEnd) = (oldEnd - 1, newEnd - 1) }
+            if i < oldEnd || j < newEnd { changes.append((i..<oldEnd, j..<newEnd)) }
+            (i, j) = (nextOld + 1, nextNew + 1)
+        }
+        return changes
     }
 }
