@@ -27,6 +27,13 @@ struct WordDiffTests {
         ])
     }
 
+    /// A rewritten phrase is one change, not single words changed around kept spaces.
+    @Test func aRewrittenPhraseIsOneChange() {
+        #expect(WordDiff.segments(from: "là một dấu mốc quan trọng của dân tộc", to: "là một dấu mốc chói lọi của dân tộc") == [
+            .init(.equal, "là một dấu mốc "), .init(.deleted, "quan trọng"), .init(.inserted, "chói lọi"), .init(.equal, " của dân tộc"),
+        ])
+    }
+
     @Test func aChangedDiacriticIsAChangedWord() {
         #expect(WordDiff.segments(from: "mực nước", to: "mực nược") == [
             .init(.equal, "mực "), .init(.deleted, "nước"), .init(.inserted, "nược"),

@@ -24,17 +24,29 @@ public enum WordDiff {
 
     /// The runs turning `old` into `new`: joining the equal and deleted runs gives
     /// `old`, the equal and inserted ones `new`. Within a change, deletions come first.
+    /// Whitespace alone between two changes joins them, so a rewritten phrase reads as
+    /// one change (`[-quan trọng-]{+chói lọi+}`), not as words changed around a kept space.
     public static func segments(from old: String, to new: String) -> [Segment] {
         let alignment = WordAlignment(from: old, to: new)
         var segments: [Segment] = []
-        for piece in alignment.pieces {
-            if piece.isEqual {
-                segments.append(Segment(.equal, alignment.old.text(piece.old)))
+        var (deleted, inserted) = ("", "")
+        func endChange() {
+            if !deleted.isEmpty { segments.append(Segment(.deleted, deleted)) }
+            if !inserted.isEmpty { segments.append(Segment(.inserted, inserted)) }
+            (deleted, inserted) = ("", "")
+        }
+        for (index, piece) in alignment.pieces.enumerated() {
+            let kept = alignment.old.text(piece.old)
+            let inChange = !deleted.isEmpty || !inserted.isEmpty
+            if piece.isEqual, !(inChange && index + 1 < alignment.pieces.count && kept.allSatisfy(\.isWhitespace)) {
+                endChange()
+                segments.append(Segment(.equal, kept))
                 continue
             }
-            if !piece.old.isEmpty { segments.append(Segment(.deleted, alignment.old.text(piece.old))) }
-            if !piece.new.isEmpty { segments.append(Segment(.inserted, alignment.new.text(piece.new))) }
+            deleted += kept
+            inserted += alignment.new.text(piece.new)
         }
+        endChange()
         return segments
     }
 
