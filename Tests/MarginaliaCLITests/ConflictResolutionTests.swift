@@ -7,9 +7,10 @@ import Testing
 @Suite("conflict and resolve")
 struct ConflictResolutionTests {
     static let base = "Mưa lớn kéo dài khiến nhiều tuyến đường ở Hà Nội ngập sâu. Mực nước sông Tô Lịch dâng cao."
-    static let laptopBody = "Mưa rất lớn kéo dài khiến nhiều tuyến đường ở Hà Nội ngập sâu. Mực nước sông Tô Lịch dâng cao."
+    // Each edits a different sentence of the body, so the merge is clean.
+    static let laptopBody = "Mưa lớn kéo dài khiến nhiều tuyến đường ở Hà Nội ngập sâu. Mực nước sông Tô Lịch dâng rất cao."
     static let officeBody = "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu. Mực nước sông Tô Lịch dâng cao."
-    static let merged = "Mưa rất lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu. Mực nước sông Tô Lịch dâng cao."
+    static let merged = "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu. Mực nước sông Tô Lịch dâng rất cao."
 
     /// Two replicas that shared an article and an annotation, then edited its title, body,
     /// source and note differently while apart, and synced: four field conflicts.
@@ -93,7 +94,7 @@ struct ConflictResolutionTests {
         #expect(wide[body + 3].hasPrefix("  1) ") && wide[body + 3].contains(" │ 2) "), "\(wide)")
         #expect(wide[body + 3].contains("laptop · ") && wide[body + 3].contains("office · "), "\(wide)")
         let columns = wide[(body + 3)...].prefix { !$0.hasPrefix("  settle:") }.joined(separator: "\n")
-        #expect(columns.contains("Mưa {+rất +}lớn"), "\(columns)")
+        #expect(columns.contains("dâng {+rất +}cao"), "\(columns)")
         #expect(columns.contains("[-đường-]{+phố+}"), "\(columns)")
         #expect(wide.contains("  settle: marginalia resolve \(s.article.prefix(8)) body --take N | --ours | --theirs | --merge | --value TEXT"))
         #expect(wide.contains { $0.hasSuffix("source has 2 values") } && wide.contains { $0.hasSuffix("title has 2 values") })
@@ -259,11 +260,12 @@ struct ConflictResolutionTests {
         let lab = try SyncLab()
         defer { lab.remove() }
         let nodes = try ["one", "two", "three"].map { try lab.replica($0) }
-        let article = try nodes[0].newID("add", "Ba bản", "--body", "một hai ba bốn năm sáu")
+        // Each changes a different sentence.
+        let article = try nodes[0].newID("add", "Ba bản", "--body", "Một. Hai. Ba. Bốn. Năm. Sáu.")
         for node in nodes.dropFirst() { try nodes[0].sync(node.path) }
-        try nodes[0].ok("replace", article, "hai", "HAI")
-        try nodes[1].ok("replace", article, "bốn", "BỐN")
-        try nodes[2].ok("replace", article, "sáu", "SÁU")
+        try nodes[0].ok("replace", article, "Hai", "HAI")
+        try nodes[1].ok("replace", article, "Bốn", "BỐN")
+        try nodes[2].ok("replace", article, "Sáu", "SÁU")
         try nodes[1].sync(nodes[2].path)
         try nodes[0].sync(nodes[1].path)
         #expect(try nodes[0].conflicts().first?.values?.count == 3)
@@ -272,7 +274,7 @@ struct ConflictResolutionTests {
         try nodes[0].sync(nodes[2].path)
         try expectConverged(nodes)
         for node in nodes {
-            #expect(try node.json(ArticleDoc.self, "show", article, "--json").body == "một HAI ba BỐN năm SÁU")
+            #expect(try node.json(ArticleDoc.self, "show", article, "--json").body == "Một. HAI. Ba. BỐN. Năm. SÁU.")
             #expect(try node.conflicts() == [])
         }
     }
@@ -282,25 +284,15 @@ struct ConflictResolutionTests {
     enum Decision: String, CaseIterable, Sendable { case keep, delete }
 
     /// Two replicas that shared an article, which laptop has since deleted (not yet synced).
-    struct Deletion {
-        let lab: SyncLab
-        let laptop: ReplicaNode
-        let office: ReplicaNode
-        let article: String
-
-        init() throws {
-            lab = try SyncLab()
-            laptop = try lab.replica("laptop")
-            office = try lab.replica("office")
-            article = try laptop.newID("add", "Bài viết", "--body", "một hai ba")
-            try laptop.sync(office.path)
-            try laptop.ok("rm", article)
-        }
+    static func deletion() throws -> SharedArticle {
+        let shared = try SharedArticle("Bài viết", "--body", "một hai ba")
+        try shared.laptop.ok("rm", shared.article)
+        return shared
     }
 
     @Test(arguments: Decision.allCases)
     func anEditConcurrentWithADeleteIsKeptOrDeleted(_ decision: Decision) throws {
-        let d = try Deletion()
+        let d = try Self.deletion()
         defer { d.lab.remove() }
         let (laptop, office, article) = (d.laptop, d.office, d.article)
         try office.ok("edit", article, "--title", "Giữ lại")
@@ -325,7 +317,7 @@ struct ConflictResolutionTests {
     }
 
     @Test func anAnnotationMadeWhileItsArticleWasDeletedBringsItBack() throws {
-        let d = try Deletion()
+        let d = try Self.deletion()
         defer { d.lab.remove() }
         let (laptop, office, article) = (d.laptop, d.office, d.article)
         let late = try office.newID("annotate", article, "--quote", "hai", "--note", "muộn")
@@ -345,19 +337,27 @@ struct ConflictResolutionTests {
     @Test func theWalkThroughAsksAboutEachConflictWithPipedAnswers() throws {
         let s = try Story()
         defer { s.lab.remove() }
-        // body: a wrong answer, an empty one (no default), help, the diff, then merge.
-        // source: skip. title: take 1. note: merge (conflicted, no editor), then take 2.
-        let script = ["body": "x\n\n?\nd\nm\n", "source": "s\n", "title": "1\n", "note": "m\n2\n"]
+        // body: a wrong answer, an empty one (no default), help, the diff, then merge: shown,
+        // declined, merged again and written. source: skip. title: take 1. note: merge
+        // (conflicted, no editor), then take 2.
+        let script = ["body": "x\n\n?\nd\nm\nn\nm\nmaybe\ny\n", "source": "s\n", "title": "1\n", "note": "m\n2\n"]
         let answers = try s.laptop.conflicts().compactMap { $0.field.flatMap { script[$0] } }.joined()
         let result = try s.laptop.ok(["resolve"], stdin: Data(answers.utf8), env: ["EDITOR": nil, "VISUAL": nil, "COLUMNS": "100"])
         let lines = result.lines
         let prompts = lines.filter { $0.hasPrefix("[") && $0.contains("] 1, 2, ") }
-        #expect(prompts.count == 9, "\(result)")
+        #expect(prompts.count == 10, "\(result)")
         #expect(prompts.contains { $0.hasPrefix("[") && $0.hasSuffix("/4] 1, 2, m, e, d, s, q or ?: x") }, "\(result)")
         #expect(lines.contains("'x' is not an answer here: answer 1, 2, m, e, d, s, q or ?"))
         #expect(lines.contains("there is no default: answer 1, 2, m, e, d, s, q or ?"))
         #expect(lines.contains("  d  show each value as a diff against the ancestor"))
         #expect(lines.contains { $0.contains("[-đường-]{+phố+}") }, "\(result)")
+        // m shows what it would write, as a word diff against the value listed first, and asks.
+        let preview = try #require(lines.firstIndex { $0.hasPrefix("  the merge, as a word diff against value 1, by ") }, "\(result)")
+        #expect(lines[preview + 1].hasPrefix("     ") && lines[preview + 1].contains("{+"), "\(result)")
+        #expect(lines.filter { $0.hasPrefix("write this? y or n: ") } == [
+            "write this? y or n: n", "write this? y or n: maybe", "write this? y or n: y",
+        ], "\(result)")
+        #expect(lines.contains("not written") && lines.contains("answer y to write the merge, n to go back"))
         #expect(lines.contains("resolved body of article \(s.article.prefix(8)): merged cleanly"))
         #expect(lines.contains { $0.hasPrefix("resolved title of article \(s.article.prefix(8)): took value 1") })
         #expect(lines.contains(">>>>>>> office") && lines.contains { $0.hasPrefix("not settled: the merge of note") })

@@ -7,8 +7,9 @@ struct Resolve: ReplicaCommand {
         commandName: "resolve", abstract: "Settle conflicts: a field as chosen, or each open one in turn.",
         discussion: """
             With no choice, walks through the open conflicts (all of them, or the given entity's) and asks \
-            about each: a number takes that value, m merges, e edits by hand, d shows the diff, s skips, \
-            q stops, ? explains. Answers are read line by line from standard input.
+            about each: a number takes that value, m merges (showing what it would write, and asking), \
+            e edits by hand, d shows the diff, s skips, q stops, ? explains. Answers are read line by line \
+            from standard input.
 
             A resolution is an ordinary edit: it syncs, and supersedes the competing values on every \
             replica. --merge merges the competing texts word by word against their common ancestor; \

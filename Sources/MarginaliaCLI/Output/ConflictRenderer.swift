@@ -68,6 +68,16 @@ struct ConflictRenderer {
         return lines
     }
 
+    /// What the walk-through's `m` is about to write, as a word diff against `current`
+    /// (the value listed first, which `show` displays), so nothing is written unseen.
+    func preview(_ text: String, against current: CompetingValue?) -> [StyledText] {
+        let was = current.map { "value 1, by \($0.replicaName ?? $0.dot.replica.rawValue)" } ?? "no value"
+        let old = current?.value.text ?? ""
+        var lines = indented(StyledText("the merge, as a word diff against \(was):", .marker))
+        lines += indented(old == text ? StyledText("(no change)", .muted) : diff(from: old, to: text), by: Self.indent + "   ")
+        return lines
+    }
+
     /// A value as people read it whole: text as it is, anything else described.
     private func text(_ value: FieldValue, of field: FieldName) -> StyledText {
         switch value {

@@ -3,9 +3,10 @@ import MarginaliaStore
 
 /// `resolve` without a choice: every open conflict in turn, as Unison does. Each is
 /// shown with its numbered values and a question that has no default: a number takes
-/// that value, `m` merges, `e` edits by hand, `d` shows the diff against the
-/// ancestor, `s` skips, `q` stops, `?` explains. Each answer is settled at once, in
-/// its own transaction, so stopping half way keeps what was decided.
+/// that value, `m` merges (showing what it would write and asking first), `e` edits by
+/// hand, `d` shows the diff against the ancestor, `s` skips, `q` stops, `?` explains.
+/// Each answer is settled at once, in its own transaction, so stopping half way keeps
+/// what was decided.
 struct ConflictWalk {
     let replica: Replica
     let console: Console
@@ -53,7 +54,11 @@ struct ConflictWalk {
                     choice = .take(number)
                 }
                 do {
-                    console.line(try resolver.settle(detail, by: choice))
+                    if choice == .merge {
+                        guard try mergeOnceConfirmed(detail, renderer) else { continue ask }
+                    } else {
+                        console.line(try resolver.settle(detail, by: choice))
+                    }
                     tally.resolved += 1
                     break ask
                 } catch let error as ResolutionError {
@@ -65,6 +70,26 @@ struct ConflictWalk {
             }
         }
         return tally
+    }
+
+    /// `m`: the merge (settled in the editor where it conflicts) shown as a word diff
+    /// against the value shown first, then written only if the person says yes. Returns
+    /// whether it was written.
+    private func mergeOnceConfirmed(_ detail: ConflictDetail, _ renderer: ConflictRenderer) throws -> Bool {
+        let (value, how) = try resolver.merged(detail)
+        console.page(renderer.preview(value.text ?? "", against: detail.values.first))
+        while true {
+            switch answers.answer("write this? y or n: ")?.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "y", "yes":
+                console.line(try resolver.write(value, how: how, to: detail))
+                return true
+            case "n", "no", nil:
+                console.line("not written")
+                return false
+            default:
+                console.line("answer y to write the merge, n to go back")
+            }
+        }
     }
 
     /// Whether two listings are the same conflict (the values may have changed since).
@@ -99,7 +124,7 @@ struct ConflictWalk {
         case .annotationOnDeletedArticle: lines.append("  1  keep it, bringing its article back; 2  delete it")
         }
         if detail.isText {
-            lines.append("  m  merge the values word by word against their ancestor")
+            lines.append("  m  merge the values word by word against their ancestor; shows the result, asks before writing")
             lines.append("  e  edit by hand in $VISUAL or $EDITOR, starting from the merge")
         }
         lines += ["  d  show each value as a diff against the ancestor", "  s  skip: leave it for later",

@@ -461,3 +461,20 @@ struct ProtocolErrorDoc: Decodable, Equatable {
     var message: String
     var line: Int?
 }
+
+/// Replicas laptop and office in a new lab, sharing one article: where the conflict
+/// stories start. Remove the lab with `defer { shared.lab.remove() }`.
+struct SharedArticle {
+    let lab: SyncLab
+    let laptop: ReplicaNode
+    let office: ReplicaNode
+    let article: String
+
+    /// Adds the article on laptop with `add arguments` and syncs it to office.
+    init(_ arguments: String...) throws {
+        lab = try SyncLab()
+        (laptop, office) = (try lab.replica("laptop"), try lab.replica("office"))
+        article = try laptop.newID(["add"] + arguments)
+        try laptop.sync(office.path)
+    }
+}
