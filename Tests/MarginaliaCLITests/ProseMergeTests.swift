@@ -114,4 +114,24 @@ struct ProseMergeTests {
         #expect(try terminal.waitForExit() == 0)
         #expect(try Self.body(on: r.laptop, r.article) == Self.expected("dấu mốc son chói lọi"))
     }
+
+    /// The same in the REPL, whose readline prompt answers the question.
+    @Test func theREPLsWalkThroughAsksBeforeWriting() throws {
+        let r = try Self.rewrites()
+        defer { r.lab.remove() }
+        let editor = try Self.editor(Self.settlements[0].sed, in: r.lab)
+        let terminal = try TerminalSession(
+            r.lab.sandbox, arguments: ["--db", r.laptop.path], env: ["EDITOR": editor, "VISUAL": nil, "NO_COLOR": "1"])
+        defer { terminal.close() }
+        try terminal.waitFor("laptop [1 conflict]> ")
+        try terminal.enter("resolve \(r.article) body")
+        try terminal.waitFor("[1/1] 1, 2, m, e, d, s, q or ?: ")
+        try terminal.enter("m")
+        let screen = try terminal.waitFor("write this? y or n: ")
+        #expect(screen.contains("  the merge, as a word diff against value 1, by "), "\(screen)")
+        try terminal.enter("y")
+        try terminal.waitFor("resolved 1, skipped 0; 0 conflicts open")
+        try terminal.waitFor("\nlaptop> ")
+        #expect(try Self.body(on: r.laptop, r.article) == Self.expected("dấu mốc quan trọng"))
+    }
 }

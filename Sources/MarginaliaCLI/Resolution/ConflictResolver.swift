@@ -81,7 +81,8 @@ struct ConflictResolver {
             guard editor != nil else {
                 throw ResolutionError.unmergedConflicts(count: count, subject: detail.subject, markedText: marked)
             }
-            return (.text(try editByHand(marked, settling: merge, subject: detail.subject)), "merged, conflicts settled by hand")
+            let edited = try editByHand(marked, settling: merge, subject: detail.subject)
+            return (.text(edited), "merged, conflicts settled by hand")
         }
     }
 
@@ -122,7 +123,8 @@ struct ConflictResolver {
         case .edit:
             guard detail.isText else { throw ResolutionError.notText(subject: detail.subject) }
             let edited = switch merge(detail) {
-            case .clean(let text): try editByHand(text, settling: TextMerge(chunks: [.merged(text)]), subject: detail.subject)
+            case .clean(let text):
+                try editByHand(text, settling: TextMerge(chunks: [.merged(text)]), subject: detail.subject)
             case .conflicted(let merge, let marked, _): try editByHand(marked, settling: merge, subject: detail.subject)
             }
             return (.text(edited), "edited by hand")

@@ -80,7 +80,8 @@ public enum ThreeWayTextMerge {
                 }
                 let (before, after) = (o[lower..<b.startIndex].joined(), o[b.endIndex..<upper].joined())
                 chunk = .conflict(
-                    base: before + b.joined() + after, ours: before + x.joined() + after, theirs: before + y.joined() + after)
+                    base: before + b.joined() + after, ours: before + x.joined() + after,
+                    theirs: before + y.joined() + after)
             }
             let end = max(upper, region.base.upperBound)
             add(.merged(o[position..<lower].joined()))
@@ -114,7 +115,9 @@ public enum ThreeWayTextMerge {
 
         mutating func add(_ change: Change, in tokens: [Substring], _ sentences: Sentences) {
             base = base.lowerBound..<max(base.upperBound, change.base.upperBound)
-            if let reached = sentences.of(change.base, in: tokens)?.upperBound { lastSentence = max(lastSentence ?? reached, reached) }
+            if let reached = sentences.of(change.base, in: tokens)?.upperBound {
+                lastSentence = max(lastSentence ?? reached, reached)
+            }
             changes.append(change)
         }
 
@@ -162,7 +165,9 @@ public enum ThreeWayTextMerge {
                 return index[at]...index[at]
             }
             let visible = range.filter { tokens[$0].first?.isWhitespace == false }
-            let (first, last) = visible.isEmpty ? (range.lowerBound, range.upperBound - 1) : (visible[0], visible[visible.count - 1])
+            guard let first = visible.first, let last = visible.last else {
+                return index[range.lowerBound]...index[range.upperBound - 1]
+            }
             return index[first]...index[last]
         }
 
