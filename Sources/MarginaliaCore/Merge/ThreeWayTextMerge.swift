@@ -52,37 +52,7 @@ public enum ThreeWayTextMerge {
                 shift[side] += region.changes.filter { $0.side == side }.reduce(0) { $0 + $1.text.count - $1.base.count }
                 return sides[side][start..<(region.base.upperBound + shift[side])]
             }
-            // Whitespace and punctuation all three share at the edges stay outside: a
-            // region runs from word to word, wherever the diffs happened to align spaces.
-            var (b, x, y) = (o[region.base], texts[0], texts[1])
-            while let t = b.first, !Sentences.isWord(t), x.first == t, y.first == t {
-                (b, x, y) = (b.dropFirst(), x.dropFirst(), y.dropFirst())
-            }
-            while let t = b.last, !Sentences.isWord(t), x.last == t, y.last == t {
-                (b, x, y) = (b.dropLast(), x.dropLast(), y.dropLast())
-            }
-            var (lower, upper) = (b.startIndex, b.endIndex)
-            var chunk = resolve(base: b, ours: x, theirs: y)
-            if case .conflict = chunk {
-                // A conflict that would start or end with a space, a comma or nothing reads
-                // badly between markers: it takes in the unchanged word next to it.
-                if [b, x, y].contains(where: { $0.first.map { !Sentences.isWord($0) } ?? true }) {
-                    while lower > position {
-                        lower -= 1
-                        if Sentences.isWord(o[lower]) { break }
-                    }
-                }
-                if [b, x, y].contains(where: { $0.last.map { !Sentences.isWord($0) } ?? true }) {
-                    while upper < o.count {
-                        upper += 1
-                        if Sentences.isWord(o[upper - 1]) { break }
-                    }
-                }
-                let (before, after) = (o[lower..<b.startIndex].joined(), o[b.endIndex..<upper].joined())
-                chunk = .conflict(
-                    base: before + b.joined() + after, ours: before + x.joined() + after,
-                    theirs: before + y.joined() + after)
-            }
+            let (chunk, lower, upper) = settle(base: o[region.base], ours: texts[0], theirs: texts[1], in: o, after: position)
             let end = max(upper, region.base.upperBound)
             add(.merged(o[position..<lower].joined()))
             add(chunk)
@@ -178,6 +148,44 @@ public enum ThreeWayTextMerge {
         }
 
         private static let terminators: Set<Character> = [".", "!", "?", "…", "。", "！", "？"]
+    }
+
+    /// Settles one region (`base` of the ancestor `tokens`, no earlier than `position`,
+    /// and the sides' text of it), and returns the chunk with the ancestor tokens it
+    /// stands for. Whitespace and punctuation all three share at the edges stay outside,
+    /// so a region runs from word to word wherever the diffs aligned spaces; but a
+    /// conflict that would start or end with a space, a comma or nothing reads badly
+    /// between markers, so it takes in the unchanged word next to it.
+    private static func settle(
+        base: ArraySlice<Substring>, ours: ArraySlice<Substring>, theirs: ArraySlice<Substring>,
+        in tokens: [Substring], after position: Int
+    ) -> (TextMerge.Chunk, lower: Int, upper: Int) {
+        var (b, x, y) = (base, ours, theirs)
+        while let t = b.first, !Sentences.isWord(t), x.first == t, y.first == t {
+            (b, x, y) = (b.dropFirst(), x.dropFirst(), y.dropFirst())
+        }
+        while let t = b.last, !Sentences.isWord(t), x.last == t, y.last == t {
+            (b, x, y) = (b.dropLast(), x.dropLast(), y.dropLast())
+        }
+        let chunk = resolve(base: b, ours: x, theirs: y)
+        guard case .conflict = chunk else { return (chunk, b.startIndex, b.endIndex) }
+        var (lower, upper) = (b.startIndex, b.endIndex)
+        if [b, x, y].contains(where: { $0.first.map { !Sentences.isWord($0) } ?? true }) {
+            while lower > position {
+                lower -= 1
+                if Sentences.isWord(tokens[lower]) { break }
+            }
+        }
+        if [b, x, y].contains(where: { $0.last.map { !Sentences.isWord($0) } ?? true }) {
+            while upper < tokens.count {
+                upper += 1
+                if Sentences.isWord(tokens[upper - 1]) { break }
+            }
+        }
+        let (before, after) = (tokens[lower..<b.startIndex].joined(), tokens[b.endIndex..<upper].joined())
+        let conflict = TextMerge.Chunk.conflict(
+            base: before + b.joined() + after, ours: before + x.joined() + after, theirs: before + y.joined() + after)
+        return (conflict, lower, upper)
     }
 
     /// Settles one region: a side that left the ancestor as it was yields to the other.
