@@ -1,4 +1,4 @@
-// The "marginalia" FTS5 tokenizer: unicode61 plus folding of Vietnamese "đ" to "d".
+// The "marginalia" FTS5 tokenizer: unicode61 plus folding of letters it leaves alone (Vietnamese "đ").
 // See include/marginalia_search.h for why.
 
 #include "marginalia_search.h"
@@ -15,16 +15,34 @@ typedef struct {
     int (*emit)(void *context, int flags, const char *token, int length, int start, int end);
 } FoldingCall;
 
-/// UTF-8 of "Đ" (U+0110) is C4 90 and of "đ" (U+0111) C4 91.
-static int is_d_with_stroke(const unsigned char *bytes, int index, int length) {
-    return bytes[index] == 0xC4 && index + 1 < length && (bytes[index + 1] == 0x90 || bytes[index + 1] == 0x91);
+/// The ASCII letter a letter folds to beyond what unicode61 does, or 0. unicode61 removes
+/// diacritics by decomposing letters; these do not decompose (or are missing from its
+/// table), yet people type them as the base letter. Called on lowercase letters (unicode61
+/// folds case first); capitals are listed too for clarity.
+///   Đ đ (U+0110/1): the Vietnamese d with stroke.
+///   Ð ð (U+00D0/F0): the eth, which Vietnamese sites use for Đ, and its lowercase.
+///   Ɖ ɖ (U+0189/0256): the African D, the same glyph as Đ in most fonts.
+///   Ǡ ǡ (U+01E0/1): a with dot and macron, which unicode61's table misses.
+static char folded_letter(unsigned codepoint) {
+    switch (codepoint) {
+        case 0x00D0: case 0x00F0: case 0x0110: case 0x0111: case 0x0189: case 0x0256: return 'd';
+        case 0x01E0: case 0x01E1: return 'a';
+        default: return 0;
+    }
+}
+
+/// The letter folded from the two-byte UTF-8 sequence at `index`, or 0. Every letter
+/// `folded_letter` knows is two bytes long (U+0080..U+07FF).
+static char folded_at(const unsigned char *bytes, int index, int length) {
+    if ((bytes[index] & 0xE0) != 0xC0 || index + 1 >= length || (bytes[index + 1] & 0xC0) != 0x80) return 0;
+    return folded_letter(((bytes[index] & 0x1Fu) << 6) | (bytes[index + 1] & 0x3Fu));
 }
 
 static int folding_emit(void *pointer, int flags, const char *token, int length, int start, int end) {
     FoldingCall *call = pointer;
     const unsigned char *bytes = (const unsigned char *)token;
     int found = 0;
-    for (int i = 0; i < length && !found; i++) found = is_d_with_stroke(bytes, i, length);
+    for (int i = 0; i < length && !found; i++) found = folded_at(bytes, i, length) != 0;
     if (!found) return call->emit(call->context, flags, token, length, start, end);
 
     char local[128];
@@ -32,8 +50,9 @@ static int folding_emit(void *pointer, int flags, const char *token, int length,
     if (folded == NULL) return SQLITE_NOMEM;
     int written = 0;
     for (int i = 0; i < length; i++) {
-        if (is_d_with_stroke(bytes, i, length)) {
-            folded[written++] = 'd';
+        char letter = folded_at(bytes, i, length);
+        if (letter != 0) {
+            folded[written++] = letter;
             i++;
         } else {
             folded[written++] = token[i];

@@ -98,7 +98,7 @@ struct UnicodeTests {
         #expect(result.lines == ["replaced 2 occurrences"])
         let body = try sandbox.json(ArticleDoc.self, "show", id, "--json").body
         #expect(Array(body.utf8) == Array(Self.nfc.replacingOccurrences(of: "nước", with: "NƯỚC").utf8))
-        let hits = try sandbox.jsonLines(SearchHitDoc.self, "search", "Lịch".decomposedStringWithCanonicalMapping, "--json")
-        #expect(hits.map(\.id) == [id])
+        let hits = try sandbox.jsonLines(SearchResultDoc.self, "search", "Lịch".decomposedStringWithCanonicalMapping, "--json")
+        #expect(hits.map(\.article) == [id])
     }
 }

@@ -92,11 +92,11 @@ import Testing
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"))
         }
-        #expect(version == 4 && triggers == 0)
+        #expect(version == 5 && triggers == 0)
         #expect(try upgraded.verify().isConsistent)
-        #expect(try upgraded.search("xuong").map(\.id) == [article])
-        #expect(try upgraded.search("len nhanh").isEmpty)
-        #expect(try upgraded.search("cau").count == 1)
+        #expect(try upgraded.search(try SearchQuery(parsing: "xuong")).map(\.article) == [article])
+        #expect(try upgraded.search(try SearchQuery(parsing: "len nhanh")).isEmpty)
+        #expect(try upgraded.search(try SearchQuery(parsing: "cau")).count == 1)
     }
 
     /// Format 3 kept registers in a `siblings` table; opening such a file for writing
@@ -133,11 +133,11 @@ import Testing
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE name = 'siblings'"))
         }
-        #expect(version == 4 && siblings == 0)
+        #expect(version == 5 && siblings == 0)
         #expect(try ReplicaFixtures.state(of: upgraded) == state)
         #expect(try upgraded.conflicts() == conflicts)
         #expect(try upgraded.verify().isConsistent)
-        #expect(try upgraded.search("to lich").map(\.id) == [article])
+        #expect(try upgraded.search(try SearchQuery(parsing: "to lich")).map(\.article) == [article])
         try upgraded.edit { try $0.editArticle(article, title: "Lũ ở Hà Nội") }
         try ReplicaFixtures.exchange(upgraded, office)
         #expect(try ReplicaFixtures.state(of: upgraded) == ReplicaFixtures.state(of: office))

@@ -1,14 +1,27 @@
 import ArgumentParser
+import MarginaliaCore
 import MarginaliaStore
 
 struct Search: ReplicaCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Search titles, bodies and notes; best matches first.",
-        discussion: "Every word must occur. Diacritics are ignored: 'nuoc' finds 'nước'.")
+        discussion: """
+            Case and diacritics are ignored ('nuoc' finds 'nước', 'duong' finds 'Đường' and 'ÐƯỜNG'). \
+            The query:
+              muc nuoc          every word must occur
+              '"muc nuoc"'      a phrase: these words in this order (quote it for the shell)
+              ngap*             words starting with 'ngap'
+              lu OR lut         either word
+              -xe               without this word (or "phrase", or prefix*)
+              title:ha note:do tag:flood   only in titles, in notes, or on tagged articles and annotations
+            Each article found shows its matching passage, then the notes of its annotations \
+            that matched. No match prints 'no matches for …' and exits 1, as grep does; a query \
+            that cannot be read exits 64, saying at which column.
+            """)
 
     @ParentCommand var root: MarginaliaCommand
-    @Argument(help: "Words to look for.") var words: [String]
-    @Option(help: "At most this many results.") var limit = 20
+    @Argument(help: "The query (see above).") var words: [String]
+    @Option(help: "At most this many articles.") var limit = 20
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -16,13 +29,40 @@ struct Search: ReplicaCommand {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
+    /// Matched words are marked with these private-use characters, then shown
+    /// underlined on a colour terminal and in brackets otherwise.
+    private static let marks = (open: "\u{E000}", close: "\u{E001}")
+
     func run(in context: CommandContext) throws {
-        let hits = try context.replica().search(words.joined(separator: " "), limit: limit)
-        if output.json { return context.console.jsonLines(hits.map(SearchHitJSON.json)) }
-        for hit in hits {
-            let label = hit.kind == .article ? "" : "note \(HumanFormat.short(hit.id)) on "
-            context.console.line("\(HumanFormat.short(hit.article))  \(label)\(hit.title)")
-            context.console.line("    " + hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " "))
+        let text = words.joined(separator: " ")
+        let query = try SearchQuery(parsing: text)
+        let highlight = output.json ? ("[", "]") : Self.marks
+        let results = try context.replica().search(query, limit: limit, highlight: highlight)
+        guard !results.isEmpty else { throw NoMatches(query: text) }
+        if output.json { return context.console.jsonLines(results.map(SearchResultJSON.json)) }
+        let colour = context.console.terminal.colour
+        context.console.page(results.flatMap { result in
+            var lines = [StyledText("\(HumanFormat.short(result.article))  \(result.title)")]
+            if let snippet = result.snippet { lines.append(Self.passage("    ", snippet, colour: colour)) }
+            for note in result.notes {
+                lines.append(Self.passage("    note \(HumanFormat.short(note.id)): ", note.snippet, colour: colour))
+            }
+            return lines
+        })
+    }
+
+    /// A snippet on one line, its matched words highlighted.
+    private static func passage(_ lead: String, _ snippet: String, colour: Bool) -> StyledText {
+        var line = StyledText(lead)
+        let flat = snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+        for (index, part) in flat.split(separator: Character(marks.open), omittingEmptySubsequences: false).enumerated() {
+            guard index > 0, let close = part.firstIndex(of: Character(marks.close)) else {
+                line.append(part)
+                continue
+            }
+            if colour { line.append(part[..<close], .highlight) } else { line.append("[" + part[..<close] + "]") }
+            line.append(part[part.index(after: close)...])
         }
+        return line
     }
 }

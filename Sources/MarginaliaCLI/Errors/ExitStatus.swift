@@ -48,8 +48,10 @@ public enum ExitStatus: Int32, Sendable {
             .dataError
         case is MissingReplica:
             .cannotOpenReplica
-        case is UsageError:
+        case is UsageError, is SearchQueryError:
             .usage
+        case is NoMatches:
+            .failure
         case let error as ResolutionError:
             error.status
         case let error as TransportError:

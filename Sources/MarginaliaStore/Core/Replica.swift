@@ -123,7 +123,7 @@ public final class Replica: Sendable {
                 guard FileManager.default.isWritableFile(atPath: path) else {
                     throw ReplicaError.cannotUpgrade(path: path, version: version)
                 }
-                try queue.write { db in try Schema.upgrade(db) }
+                try queue.write { db in try Schema.upgrade(db, from: version) }
             }
             return Replica(path: path, id: id, queue: queue, clock: clock)
         } catch let error as ReplicaError {

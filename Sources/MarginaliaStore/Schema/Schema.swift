@@ -11,9 +11,10 @@ enum Schema {
     static let applicationID: Int32 = 0x4D52_474E
     /// `PRAGMA user_version`: the format of this file. Format 1 kept the full-text
     /// indexes up to date with triggers, format 2 had `SearchIndex` do it, format 3
-    /// kept displayed texts out of a `siblings` table, and format 4 keeps an entity's
-    /// registers in its row (`StoredRegisters`).
-    static let version: Int32 = 4
+    /// kept displayed texts out of a `siblings` table, format 4 keeps an entity's
+    /// registers in its row (`StoredRegisters`), and format 5 has the search tokenizer
+    /// fold `Ð`, `Ɖ` and `ǡ` too (`marginalia_search.h`).
+    static let version: Int32 = 5
 
     /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
@@ -121,8 +122,17 @@ enum Schema {
     /// writable file is opened, and only once it is known to be a replica. Formats differ
     /// only in their derived tables, so those are made anew and the log replayed into
     /// them: the same merge that built them in the first place (seconds for a large
-    /// replica, once).
-    static func upgrade(_ db: Database) throws {
+    /// replica, once). From format 4 only the tokenizer changed, so only the full-text
+    /// indexes are built again, from the rows they index.
+    static func upgrade(_ db: Database, from version: Int) throws {
+        if version == 4 {
+            try db.execute(sql: """
+                INSERT INTO article_search (article_search) VALUES ('rebuild');
+                INSERT INTO note_search (note_search) VALUES ('rebuild');
+                PRAGMA user_version = \(Self.version);
+                """)
+            return
+        }
         // Dropping a table drops its indexes and triggers (format 1 kept the full-text
         // indexes with triggers).
         for table in ["article_search", "note_search", "siblings", "tags", "articles", "annotations"] {

@@ -86,14 +86,26 @@ struct AnnotationDoc: Decodable {
     }
 }
 
-/// A line of `search --json`.
-struct SearchHitDoc: Decodable {
-    var kind: String
-    var id: String
+/// A line of `search --json`: an article and its matching notes.
+struct SearchResultDoc: Decodable {
+    struct Note: Decodable {
+        var id: String
+        var snippet: String
+        var rank: Double
+    }
+
     var article: String
     var title: String
-    var snippet: String
+    var snippet: String?
     var rank: Double
+    var notes: [Note]
+}
+
+/// A line of `tags --json`.
+struct TagCountDoc: Decodable, Equatable {
+    var tag: String
+    var articles: Int
+    var annotations: Int
 }
 
 /// A line of `history --json` and `log --json`: a change as stored, plus its author's

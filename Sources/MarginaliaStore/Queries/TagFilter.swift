@@ -1,0 +1,33 @@
+import GRDB
+import MarginaliaCore
+
+/// Which stored tags a tag typed in a filter names: regardless of case and diacritics
+/// (`SearchFolding`), so `doi-ngoai` names `Đối-ngoại`, while tags stay stored and
+/// shown as typed. (`Urgent` and `urgent` are two tags; a filter names both.)
+enum TagFilter {
+    /// The stored tags that any of `terms` names (a prefix term: the tags starting so).
+    static func tags(matching terms: [SearchQuery.Term], among storedTags: [String]) -> [String] {
+        let wanted = terms.map { (folded: SearchFolding.fold($0.text), isPrefix: $0.isPrefix) }
+        return storedTags.filter { tag in
+            let folded = SearchFolding.fold(tag)
+            return wanted.contains { $0.isPrefix ? folded.hasPrefix($0.folded) : folded == $0.folded }
+        }
+    }
+
+    /// Every distinct tag in the replica.
+    static func storedTags(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT tag FROM tags")
+    }
+
+    /// SQL true of the entities (`entity`, an SQL expression) tagged with one of `tags`.
+    static func condition(_ entity: String, tags: [String]) -> String {
+        "EXISTS (SELECT 1 FROM tags WHERE tags.entity = \(entity) AND tags.tag IN ("
+            + Array(repeating: "?", count: tags.count).joined(separator: ", ") + "))"
+    }
+
+    /// SQL true of the entities tagged with what `name` names, and its arguments.
+    static func condition(_ entity: String, named name: String, in db: Database) throws -> (String, StatementArguments) {
+        let tags = tags(matching: [SearchQuery.Term(name)], among: try storedTags(db))
+        return tags.isEmpty ? ("0", []) : (condition(entity, tags: tags), StatementArguments(tags))
+    }
+}
