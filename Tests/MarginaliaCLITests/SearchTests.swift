@@ -75,8 +75,9 @@ struct SearchTests {
         #expect(try found(sandbox, "ngap*") == [flood])
         #expect(try found(sandbox, "\"banh x\"*") == [flood])
         #expect(Set(try found(sandbox, "lich OR bien")) == [flood, bridge])
-        // A word starting with '-' is an option to the shell's argument parser: quote the
-        // whole query, or put it after "--".
+        // A word to exclude is one argument or part of one; one that reads as a global
+        // option (-c) goes after "--".
+        #expect(try found(sandbox, "xe", "-lang") == [bridge])
         #expect(try found(sandbox, "xe -lang") == [bridge])
         let afterDashes = try sandbox.ok("search", "--json", "--", "xe", "-lang")
         #expect(try afterDashes.jsonLines(SearchResultDoc.self).map(\.article) == [bridge])
@@ -107,11 +108,11 @@ struct SearchTests {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         try sandbox.ok("add", "Hà Nội ngập sâu", "--body", "Mực nước dâng cao.")
-        for arguments in [["search", "pencil"], ["search", "nuoc -cao", "--json"], ["search", "nuoc tag:none"]] {
+        for arguments in [["search", "pencil"], ["search", "--json", "--", "nuoc", "-cao"], ["search", "nuoc tag:none"]] {
             let result = try sandbox.run(arguments)
             #expect(result.status == 1, "\(result)")
             #expect(result.stdout == "")
-            #expect(result.errorLines == ["marginalia: no matches for \(arguments[1...].filter { $0 != "--json" }.joined(separator: " "))"])
+            #expect(result.errorLines == ["marginalia: no matches for \(arguments[1...].filter { $0 != "--json" && $0 != "--" }.joined(separator: " "))"])
         }
     }
 
@@ -123,7 +124,8 @@ struct SearchTests {
         try sandbox.expectUsageError(
             "search", "\"ha noi", mentioning: "bad query at column 1: the phrase opened here has no closing quote")
         try sandbox.expectUsageError("search", "lu", "OR", mentioning: "bad query at column 4: OR needs a word after it")
-        try sandbox.expectUsageError("search", "--", "-xe", mentioning: "bad query: give a word to look for that is neither excluded nor tag:")
+        try sandbox.expectUsageError("search", "nuoc", "--limt", "3", mentioning: "unknown option '--limt'")
+        try sandbox.expectUsageError("search", "-xe", mentioning: "bad query: give a word to look for that is neither excluded nor tag:")
         try sandbox.expectUsageError("search", "nuoc", "*", mentioning: "bad query at column 6: a '*' goes at the end")
         // What FTS5 would read as syntax is only words here.
         #expect(try found(sandbox, "AND", "(twice)").count == 1)

@@ -16,16 +16,23 @@ struct Search: ReplicaCommand {
               title:ha note:do tag:flood   only in titles, in notes, or on tagged articles and annotations
             Each article found shows its matching passage, then the notes of its annotations \
             that matched. No match prints 'no matches for …' and exits 1, as grep does; a query \
-            that cannot be read exits 64, saying at which column.
+            that cannot be read exits 64, saying at which column. An excluded word that reads as \
+            one of marginalia's own options (-c…, -h) goes after '--': search -- muc -cao.
             """)
 
     @ParentCommand var root: MarginaliaCommand
-    @Argument(help: "The query (see above).") var words: [String]
+    /// `.allUnrecognized`, so that `-word` (exclude) reaches the query rather than being
+    /// refused as an unknown option; so does a `--`, which `query` leaves out.
+    @Argument(parsing: .allUnrecognized, help: "The query (see above).") var words: [String]
+
+    private var query: [String] { words.filter { $0 != "--" } }
     @Option(help: "At most this many articles.") var limit = 20
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if words.isEmpty { throw ValidationError("give words to search for") }
+        if query.isEmpty { throw ValidationError("give words to search for") }
+        // Only `-word` is query syntax: a mistyped `--option` is refused, not searched for.
+        if let option = query.first(where: { $0.hasPrefix("--") }) { throw ValidationError("unknown option '\(option)'") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
@@ -34,7 +41,7 @@ struct Search: ReplicaCommand {
     private static let marks = (open: "\u{E000}", close: "\u{E001}")
 
     func run(in context: CommandContext) throws {
-        let text = words.joined(separator: " ")
+        let text = query.joined(separator: " ")
         let query = try SearchQuery(parsing: text)
         let highlight = output.json ? ("[", "]") : Self.marks
         let results = try context.replica().search(query, limit: limit, highlight: highlight)
