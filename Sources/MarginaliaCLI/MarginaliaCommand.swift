@@ -14,7 +14,8 @@ public struct MarginaliaCommand: ParsableCommand {
         version: "marginalia \(Version.current)",
         subcommands: [
             Init.self, Status.self, Add.self, Import.self, List.self, Show.self, Edit.self, Replace.self,
-            Remove.self, Restore.self, TagCommand.self, Annotate.self, Note.self, Reanchor.self, Annotations.self, Search.self,
+            Remove.self, Restore.self, TagCommand.self, Tags.self, Annotate.self, Note.self, Reanchor.self, Annotations.self,
+            Search.self,
             History.self,
             Log.self, Verify.self, Sync.self, Serve.self, TokenCommand.self, BundleCommand.self, PeerCommand.self, Peers.self,
             Conflicts.self, ConflictCommand.self, Resolve.self,

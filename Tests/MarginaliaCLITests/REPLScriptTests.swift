@@ -207,6 +207,11 @@ struct REPLScriptTests {
         let reanchor = try sandbox.ok("-c", "help reanchor")
         #expect(reanchor.stdout.contains("USAGE: marginalia reanchor <annotation>"), "\(reanchor)")
         #expect(reanchor.stdout.contains("EXAMPLES:\n  reanchor jdx1 --quote"), "\(reanchor)")
+        let tags = try sandbox.ok("-c", "help tags")
+        #expect(tags.stdout.contains("EXAMPLES:\n  tags\n  tags --json"), "\(tags)")
+        // The query language is explained where people look for it.
+        let search = try sandbox.ok("-c", "help search")
+        #expect(search.stdout.contains("lu OR lut") && search.stdout.contains("search lu OR lut title:ha"), "\(search)")
         let nested = try sandbox.ok("-c", "help bundle create")
         #expect(nested.stdout.contains("bundle create notes.bundle --for office"), "\(nested)")
     }

@@ -14,14 +14,21 @@ struct Annotations: ReplicaCommand {
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article id (or a unique prefix).") var article: String?
+    @Option(name: .customLong("article"), help: ArgumentHelp("The same: only this article's annotations.", valueName: "article"))
+    var articleOption: String?
     @Option(help: "Only annotations whose placement has this status.") var status: AnchorStatus?
     @Flag(help: "The deleted annotations instead (the trash); 'restore' brings one back.") var deleted = false
+    @Option(help: "Only annotations with this tag (case and diacritics ignored).") var tag: String?
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if article != nil, articleOption != nil { throw ValidationError("give the article once: as an argument or with --article") }
+    }
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()
-        let article = try article.map { try replica.resolve($0, as: .article).id }
-        let annotations = try replica.annotations(of: article, status: status, deleted: deleted)
+        let article = try (article ?? articleOption).map { try replica.resolve($0, as: .article).id }
+        let annotations = try replica.annotations(of: article, status: status, tagged: tag, deleted: deleted)
         if output.json { return context.console.jsonLines(annotations.map(AnnotationJSON.json)) }
         let renderer = ArticleRenderer(terminal: context.console.terminal)
         context.console.page(annotations.flatMap { renderer.lines($0, number: nil) })

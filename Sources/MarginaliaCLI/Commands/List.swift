@@ -6,13 +6,15 @@ struct List: ReplicaCommand {
         commandName: "list", abstract: "List articles, newest first.", aliases: ["ls"])
 
     @ParentCommand var root: MarginaliaCommand
-    @Option(help: "Only articles with this tag.") var tag: String?
+    @Option(help: "Only articles with this tag (case and diacritics ignored: doi-ngoai finds Đối-ngoại).")
+    var tag: String?
+    @Flag(help: "Only articles with annotations.") var annotated = false
     @Flag(help: "The deleted articles instead (the trash), the most recently deleted first; 'restore' brings one back.")
     var deleted = false
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
-        let articles = try context.replica().articles(tagged: tag, deleted: deleted)
+        let articles = try context.replica().articles(tagged: tag, annotated: annotated, deleted: deleted)
         if output.json { return context.console.jsonLines(articles.map(ArticleJSON.json)) }
         for article in articles {
             var line = "\(HumanFormat.short(article.id))  \(article.title)"

@@ -12,8 +12,8 @@ enum CommandExamples {
             "add Report --file report.txt --source https://example.org/report",
         ],
         "import": ["import examples/articles/", "import draft.md --tag draft"],
-        "list": ["list", "list --tag flood --json", "list --deleted"],
-        "ls": ["ls", "ls --tag flood", "ls --deleted"],
+        "list": ["list", "list --tag doi-ngoai --json  (finds #Đối-ngoại)", "list --annotated", "list --deleted"],
+        "ls": ["ls", "ls --tag doi-ngoai", "ls --annotated", "ls --deleted"],
         "show": ["show e8gv", "show jdx1 --json"],
         "edit": [
             "edit e8gv --title \"Hà Nội ngập sâu\"", "edit e8gv --body  (opens $VISUAL or $EDITOR)",
@@ -26,6 +26,7 @@ enum CommandExamples {
         "rm": ["rm jdx1", "rm e8gv q3kp  (an article and an annotation, in one transaction)"],
         "restore": ["restore e8gv  (with the annotations deleted with it)", "restore e8gv jdx1"],
         "tag": ["tag e8gv +hanoi -draft", "tag jdx1 +check"],
+        "tags": ["tags", "tags --json"],
         "annotate": [
             "annotate e8gv --quote \"mực nước\" --occurrence 2 --note \"đo lúc 6h\" --tag flood",
             "annotate e8gv --range 120-135",
@@ -33,8 +34,13 @@ enum CommandExamples {
         ],
         "note": ["note jdx1 \"đo lúc 6 giờ sáng\"", "note jdx1 \"\"  (clears it)"],
         "reanchor": ["reanchor jdx1 --quote \"mực nước\" --occurrence 2", "reanchor jdx1 --range 120-135"],
-        "annotations": ["annotations", "annotations e8gv --json", "annotations --status orphaned", "annotations --deleted"],
-        "search": ["search muc nuoc", "search flood --limit 5 --json"],
+        "annotations": [
+            "annotations", "annotations --article e8gv --json", "annotations --status orphaned", "annotations --tag flood",
+            "annotations --deleted",
+        ],
+        "search": [
+            "search muc nuoc", "search '\"muc nuoc\" ngap* -xe'", "search lu OR lut title:ha", "search note:do tag:flood --json",
+        ],
         "history": ["history e8gv", "history jdx1 --json"],
         "log": ["log", "log --limit 5", "log --json"],
         "verify": ["verify", "verify --json"],

@@ -28,9 +28,11 @@ struct ReplicaVocabulary {
         ((try? context.replica().peers()) ?? []).map(\.name).filter { $0.hasPrefix(word) }
     }
 
+    /// Tags of articles and annotations alike, starting with `word` regardless of case
+    /// and diacritics, as tag filters match (`doi` completes to `Đối-ngoại`).
     func tags(matching word: String) -> [String] {
-        let articles = (try? context.replica().articles()) ?? []
-        return Set(articles.flatMap(\.tags)).filter { $0.hasPrefix(word) }.sorted()
+        let typed = Self.folded(word)
+        return ((try? context.replica().tagCounts()) ?? []).map(\.tag).filter { Self.folded($0).hasPrefix(typed) }
     }
 
     /// Ids starting with `word`; failing that, ids whose text has a word starting with it.

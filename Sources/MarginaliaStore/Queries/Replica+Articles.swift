@@ -20,10 +20,13 @@ public struct ArticleDetail: Hashable, Sendable {
 }
 
 extension Replica {
-    /// The visible articles (live or contested), newest first, optionally only those
-    /// tagged `tag`; with `deleted`, the deleted ones instead (the trash), the most
-    /// recently deleted first (counting their deleted annotations).
-    public func articles(tagged tag: String? = nil, deleted: Bool = false) throws -> [ArticleSummary] {
+    /// The visible articles (live or contested), newest first; with `deleted`, the deleted
+    /// ones instead (the trash), the most recently deleted first (counting their deleted
+    /// annotations). Only those tagged `tag` (regardless of case and diacritics,
+    /// `TagFilter`) when given, and only those with annotations when `annotated`.
+    public func articles(tagged tag: String? = nil, annotated: Bool = false, deleted: Bool = false) throws
+        -> [ArticleSummary]
+    {
         try read { db in
             var sql = """
                 SELECT a.id, a.title, a.existence, a.conflicts, a.updated_ms,
@@ -35,8 +38,12 @@ extension Replica {
                 """
             var arguments: StatementArguments = [deleted]
             if let tag {
-                sql += " AND a.id IN (SELECT entity FROM tags WHERE tag = ?)"
-                arguments += [TextNormalization.nfc(tag)]
+                let (condition, tagArguments) = try TagFilter.condition("a.id", named: tag, in: db)
+                sql += " AND " + condition
+                arguments += tagArguments
+            }
+            if annotated {
+                sql += " AND EXISTS (SELECT 1 FROM annotations n WHERE n.article = a.id AND (n.existence = 'deleted') = ?1)"
             }
             sql += deleted ? " ORDER BY a.updated_ms DESC, a.id" : " ORDER BY a.created_ms DESC, a.id"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
@@ -63,9 +70,12 @@ extension Replica {
     }
 
     /// Visible annotations placed in the current bodies, of one visible article or of
-    /// all, only those of one `status` when given, in article then body order. With
-    /// `deleted`, the deleted ones instead (the trash), of any article.
-    public func annotations(of article: EntityID? = nil, status: AnchorStatus? = nil, deleted: Bool = false) throws
+    /// all, only those of one `status` and tagged `tag` (as `articles(tagged:)` matches
+    /// tags) when given, in article then body order. With `deleted`, the deleted ones
+    /// instead (the trash), of any article.
+    public func annotations(
+        of article: EntityID? = nil, status: AnchorStatus? = nil, tagged tag: String? = nil, deleted: Bool = false
+    ) throws
         -> [PlacedAnnotation]
     {
         try read { db in
@@ -78,6 +88,11 @@ extension Replica {
             if let article {
                 sql += " AND article = ?"
                 arguments += [article.rawValue]
+            }
+            if let tag {
+                let (condition, tagArguments) = try TagFilter.condition("annotations.id", named: tag, in: db)
+                sql += " AND " + condition
+                arguments += tagArguments
             }
             if let status, status != .exact { sql += " AND " + AnnotationPlacer.mayHaveMoved }
             let annotations = try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(SnapshotRows.annotation))
