@@ -46,7 +46,8 @@ struct RemoveTests {
         let status = try sandbox.status()
         #expect((status.articles, status.annotations) == (1, 1))
         #expect(status.changes == 8)  // 2 adds, 3 annotations, 2 annotation deletions, 1 article deletion
-        #expect(try sandbox.ok("search", "alpha").stdout == "")
+        let search = try sandbox.run("search", "alpha")
+        #expect(search.status == 1 && search.stdout == "", "\(search)")
 
         // The history survives the deletion and ends with it.
         let history = try sandbox.jsonLines(ChangeDoc.self, "history", article, "--json")
