@@ -7,8 +7,8 @@ import Foundation
 ///
 /// Folding lowercases; drops every combining mark after decomposing (all Vietnamese
 /// tone and vowel marks: "Hiệp" → "hiep", "ƯỚ" → "uo"); turns `đ`, `Đ` and `Ð` (U+00D0,
-/// which Vietnamese sites use for `Đ`; lowercased `ð`) into `d`, since they have no
-/// decomposition; makes every dash (`-`, U+2010...U+2015, U+2212) a hyphen and every
+/// which Vietnamese sites use for `Đ`; lowercased `ð`) and `Ɖ`/`ɖ` (the same glyph as
+/// `Đ`) into `d`, since they have no decomposition, as the search index does; makes every dash (`-`, U+2010...U+2015, U+2212) a hyphen and every
 /// quotation mark (`"`, `'`, U+2018...U+201F) a straight double quote; and makes each
 /// run of white space one space.
 ///
@@ -70,7 +70,7 @@ public struct FoldedText: Sendable {
         case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20)
         case 0x22, 0x27, 0x2018...0x201F: return "\""
         case 0x2D, 0x2010...0x2015, 0x2212: return "-"
-        case 0xD0, 0xF0, 0x110, 0x111: return "d"
+        case 0xD0, 0xF0, 0x110, 0x111, 0x189, 0x256: return "d"
         case 0..<0x80 where !scalar.properties.isWhitespace: return scalar
         default: break
         }

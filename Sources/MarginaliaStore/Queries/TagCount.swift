@@ -24,7 +24,8 @@ extension Replica {
                 GROUP BY t.tag HAVING count(a.id) + count(n.id) > 0
                 """
             ).map { TagCount(tag: $0["tag"], articles: $0["articles"], annotations: $0["annotations"]) }
-                .sorted { (SearchFolding.fold($0.tag), $0.tag) < (SearchFolding.fold($1.tag), $1.tag) }
+                .map { (folded: FoldedText($0.tag.unicodeScalars).text, count: $0) }
+                .sorted { ($0.folded, $0.count.tag) < ($1.folded, $1.count.tag) }.map(\.count)
         }
     }
 }

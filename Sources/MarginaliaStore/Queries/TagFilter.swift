@@ -2,14 +2,14 @@ import GRDB
 import MarginaliaCore
 
 /// Which stored tags a tag typed in a filter names: regardless of case and diacritics
-/// (`SearchFolding`), so `doi-ngoai` names `Đối-ngoại`, while tags stay stored and
+/// (folded as quotes are, `FoldedText`, which folds like the search index), so `doi-ngoai` names `Đối-ngoại`, while tags stay stored and
 /// shown as typed. (`Urgent` and `urgent` are two tags; a filter names both.)
 enum TagFilter {
     /// The stored tags that any of `terms` names (a prefix term: the tags starting so).
     static func tags(matching terms: [SearchQuery.Term], among storedTags: [String]) -> [String] {
-        let wanted = terms.map { (folded: SearchFolding.fold($0.text), isPrefix: $0.isPrefix) }
+        let wanted = terms.map { (folded: FoldedText($0.text.unicodeScalars).text, isPrefix: $0.isPrefix) }
         return storedTags.filter { tag in
-            let folded = SearchFolding.fold(tag)
+            let folded = FoldedText(tag.unicodeScalars).text
             return wanted.contains { $0.isPrefix ? folded.hasPrefix($0.folded) : folded == $0.folded }
         }
     }
