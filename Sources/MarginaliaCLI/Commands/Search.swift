@@ -6,18 +6,20 @@ struct Search: ReplicaCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Search titles, bodies and notes; best matches first.",
         discussion: """
-            Case and diacritics are ignored ('nuoc' finds 'nước', 'duong' finds 'Đường' and 'ÐƯỜNG'). \
+            Case and diacritics are ignored: 'nuoc' finds 'nước', 'duong' finds 'ÐƯỜNG'.
             The query:
-              muc nuoc          every word must occur
-              '"muc nuoc"'      a phrase: these words in this order (quote it for the shell)
-              ngap*             words starting with 'ngap'
-              lu OR lut         either word
-              -xe               without this word (or "phrase", or prefix*)
-              title:ha note:do tag:flood   only in titles, in notes, or on tagged articles and annotations
-            Each article found shows its matching passage, then the notes of its annotations \
-            that matched. No match prints 'no matches for …' and exits 1, as grep does; a query \
-            that cannot be read exits 64, saying at which column. An excluded word that reads as \
-            one of marginalia's own options (-c…, -h) goes after '--': search -- muc -cao.
+              muc nuoc        every word
+              '"muc nuoc"'    the phrase (quoted for the shell)
+              ngap*           words starting with 'ngap'
+              lu OR lut       either word
+              -xe             not this word (or "phrase", or prefix*)
+              title:ha        only in titles; note:do in notes; tag:flood tagged so
+
+            Each article found shows its matching passage, then the notes of its \
+            annotations that matched. No match prints 'no matches for …' and exits 1, as \
+            grep does; a query that cannot be read exits 64, saying at which column. An \
+            excluded word that reads as an option (-c…) needs the query quoted as one \
+            argument, or after '--': search -- muc -cao.
             """)
 
     @ParentCommand var root: MarginaliaCommand
