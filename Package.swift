@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
@@ -20,11 +22,22 @@ let package = Package(
         .target(
             name: "CMarginaliaSearch",
             dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
-        // The replica: one SQLite file holding the change log and the state derived from it.
+        // A replica's key pair and self-signed certificate (swift-crypto, swift-certificates):
+        // what it will present in TLS sync, named by its fingerprint. No I/O.
+        .target(
+            name: "MarginaliaIdentity",
+            dependencies: [
+                "MarginaliaCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]),
+        // The replica: one SQLite file holding the change log and the state derived from it
+        // (and, kept apart and never synced, its identity and the peers it trusts).
         .target(
             name: "MarginaliaStore",
             dependencies: [
-                "MarginaliaCore", "CMarginaliaSearch", .product(name: "GRDB", package: "GRDB.swift"),
+                "MarginaliaCore", "MarginaliaIdentity", "CMarginaliaSearch", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // The sync protocol: messages, framing limits, authentication, and the one session
         // implementation every transport runs. Talks to peers through `LineTransport`.
@@ -66,6 +79,12 @@ let package = Package(
             path: "Tests/MarginaliaTestSupport"),
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore", "MarginaliaTestSupport"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore", "MarginaliaTestSupport"]),
+        .testTarget(
+            name: "MarginaliaIdentityTests",
+            dependencies: [
+                "MarginaliaIdentity", "MarginaliaCore", "MarginaliaTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "X509", package: "swift-certificates"),
+            ]),
         .testTarget(name: "MarginaliaREPLTests", dependencies: ["MarginaliaREPL", "MarginaliaCLI"]),
         .testTarget(
             name: "MarginaliaSyncTests",
