@@ -18,6 +18,7 @@ public struct MarginaliaCommand: ParsableCommand {
             Search.self,
             History.self,
             Log.self, Verify.self, Sync.self, Serve.self, TokenCommand.self, BundleCommand.self, PeerCommand.self, Peers.self,
+            IdentityCommand.self, TrustCommand.self,
             Conflicts.self, ConflictCommand.self, Resolve.self,
             Export.self, ExportAnnotations.self, ImportAnnotations.self, Version.self,
         ])

@@ -92,7 +92,7 @@ import Testing
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"))
         }
-        #expect(version == 5 && triggers == 0)
+        #expect(version == Int(Schema.version) && triggers == 0)
         #expect(try upgraded.verify().isConsistent)
         #expect(try upgraded.search(try SearchQuery(parsing: "xuong")).map(\.article) == [article])
         #expect(try upgraded.search(try SearchQuery(parsing: "len nhanh")).isEmpty)
@@ -133,7 +133,7 @@ import Testing
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE name = 'siblings'"))
         }
-        #expect(version == 5 && siblings == 0)
+        #expect(version == Int(Schema.version) && siblings == 0)
         #expect(try ReplicaFixtures.state(of: upgraded) == state)
         #expect(try upgraded.conflicts() == conflicts)
         #expect(try upgraded.verify().isConsistent)
@@ -142,6 +142,38 @@ import Testing
         try ReplicaFixtures.exchange(upgraded, office)
         #expect(try ReplicaFixtures.state(of: upgraded) == ReplicaFixtures.state(of: office))
         #expect(try office.conflicts().isEmpty)
+    }
+
+    /// Format 4 had no local tables; opening such a file for writing gives the replica
+    /// its first identity, and its log and merged state are unchanged.
+    @Test func upgradesAFormatFourReplicaWithAnIdentity() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("old.db")
+        let replica = try Replica.open(at: path)
+        let article = try replica.edit { try $0.addArticle(title: "Cầu Long Biên", body: ReplicaFixtures.vietnameseBody) }
+        let state = try ReplicaFixtures.state(of: replica)
+        try Replica.connect(path: path).write { db in
+            try db.execute(sql: "DROP TABLE identity; DROP TABLE trusted_peers; PRAGMA user_version = 4")
+        }
+
+        let upgraded = try Replica.open(at: path, clock: FixedClock(start: 1_796_000_000_000))
+        let (version, tables) = try Replica.connect(path: path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"),
+             try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_schema WHERE name IN ('identity', 'trusted_peers') ORDER BY name
+                """))
+        }
+        #expect(version == Int(Schema.version) && tables == ["identity", "trusted_peers"])
+        let identity = try upgraded.identityInfo()
+        #expect(identity.created == 1_796_000_000_000)
+        #expect(try upgraded.identity().fingerprint == identity.fingerprint)
+        #expect(try upgraded.trustedPeers().isEmpty)
+        #expect(try ReplicaFixtures.state(of: upgraded) == state)
+        #expect(try upgraded.verify().isConsistent)
+        #expect(try upgraded.search("long bien").map(\.id) == [article])
+
+        // Upgraded once: the identity stays from then on.
+        #expect(try Replica.open(at: path).identityInfo() == identity)
     }
 
     @Test func refusesUnusableNames() throws {

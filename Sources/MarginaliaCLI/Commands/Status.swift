@@ -5,7 +5,7 @@ import MarginaliaSync
 
 struct Status: ReplicaCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show the replica's id, name, counts, open conflicts and knowledge.")
+        commandName: "status", abstract: "Show the replica's id, name, identity, counts, open conflicts and knowledge.")
 
     @ParentCommand var root: MarginaliaCommand
     @Flag(help: "Print only the SHA-256 digest of the merged state: equal on replicas that have seen the same changes.")
@@ -24,6 +24,7 @@ struct Status: ReplicaCommand {
             .map { "\(HumanFormat.replica($0.replica, names: status.replicaNames)):\($0.counter)" }
         let rows: [(String, String)] = [
             ("replica", "\(status.info.name) (id \(status.info.id))"),
+            ("identity", status.identity.fingerprint.description),
             ("file", status.path),
             ("articles", "\(status.articles)"),
             ("annotations", "\(status.annotations)"),

@@ -34,7 +34,7 @@ public enum ExitStatus: Int32, Sendable {
                 .cannotOpenReplica
             case .busy: .temporaryFailure
             case .anchor, .idTooShort, .malformedID, .emptyTitle, .invalidTitle, .invalidTag, .invalidName, .unacceptableChange,
-                 .notInConflict, .notContested: .dataError
+                 .notInConflict, .notContested, .invalidFingerprint, .notTrusted(_, notAFingerprint: _?): .dataError
             default: .failure
             }
         case let error as InputError:

@@ -55,6 +55,14 @@ enum CommandExamples {
         "peer add": ["peer add office ssh://office/~/notes.db", "peer add usb /media/usb/notes.db"],
         "peer rm": ["peer rm office", "peer rm usb"],
         "peers": ["peers", "peers --json"],
+        "identity show": ["identity  (the fingerprint, for peers to trust)", "identity --json"],
+        "identity rotate": ["identity rotate", "identity rotate --json"],
+        "trust add": [
+            "trust add RFRFRDUJ-EN6KVRST-LUEGAMWS-5CRFT3C6-F2G5SVBS-OFTMJPWE-YPEOZFAN --name office",
+            "trust add 'rfrfrduj en6kvrst luegamws 5crft3c6 f2g5svbs oftmjpwe ypeozfan'  (as read aloud)",
+        ],
+        "trust rm": ["trust rm office", "trust rm RFRFRDUJ-EN6KVRST-LUEGAMWS-5CRFT3C6-F2G5SVBS-OFTMJPWE-YPEOZFAN"],
+        "trust ls": ["trust ls", "trust ls --json"],
         "conflicts": ["conflicts", "conflicts --json"],
         "conflict": ["conflict e8gv", "conflict jdx1 --json"],
         "resolve": [

@@ -77,9 +77,11 @@ public final class Replica: Sendable {
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try queue.write { db in
                 try Schema.create(db)
+                let now = clock.now()
                 try db.execute(
                     sql: "INSERT INTO replica (singleton, id, name, created_ms) VALUES (1, ?, ?, ?)",
-                    arguments: [id.rawValue, name, clock.now()])
+                    arguments: [id.rawValue, name, now])
+                try IdentityTable(db: db).renew(for: id, now: now)
             }
             return Replica(path: path, id: id, queue: queue, clock: clock)
         } catch {
@@ -123,7 +125,7 @@ public final class Replica: Sendable {
                 guard FileManager.default.isWritableFile(atPath: path) else {
                     throw ReplicaError.cannotUpgrade(path: path, version: version)
                 }
-                try queue.write { db in try Schema.upgrade(db, from: version) }
+                try queue.write { db in try Schema.upgrade(db, from: version, now: clock.now()) }
             }
             return Replica(path: path, id: id, queue: queue, clock: clock)
         } catch let error as ReplicaError {

@@ -15,6 +15,13 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     /// probably meant.
     case unknownID(String, kind: EntityKind? = nil, suggestions: [String] = [])
     case unknownPeer(String)
+    /// Not a fingerprint (`Fingerprint.ParseError` says why).
+    case invalidFingerprint(String, reason: String)
+    /// `trust rm` of what no trusted peer is named and, when `notAFingerprint` says
+    /// why, is no fingerprint either.
+    case notTrusted(String, notAFingerprint: String?)
+    /// `trust add --name` with a name another trusted peer has.
+    case trustedNameTaken(String, by: Fingerprint)
     case ambiguousID(String, candidates: [String])
     case wrongKind(EntityID, expected: EntityKind, actual: EntityKind)
     case deleted(EntityID, kind: EntityKind)
@@ -70,6 +77,14 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
                 + Self.didYouMean(suggestions)
         case .unknownPeer(let name):
             "no peer is named '\(name)' (see 'marginalia peers')"
+        case .invalidFingerprint(let text, let reason):
+            "'\(text)' is not a fingerprint: \(reason)"
+        case .notTrusted(let text, nil):
+            "no trusted peer has fingerprint \(text) (see 'marginalia trust ls')"
+        case .notTrusted(let text, let reason?):
+            "'\(text)' names no trusted peer and is not a fingerprint: \(reason)"
+        case .trustedNameTaken(let name, let holder):
+            "'\(name)' already names the trusted peer \(holder): choose another name, or 'marginalia trust rm \(name)' first"
         case .ambiguousID(let prefix, let candidates):
             "id '\(prefix)' is ambiguous: it starts \(candidates.count) ids (\(candidates.joined(separator: ", ")))"
         case .wrongKind(let id, let expected, let actual):

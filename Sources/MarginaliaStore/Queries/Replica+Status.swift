@@ -5,6 +5,8 @@ import MarginaliaCore
 public struct ReplicaStatus: Hashable, Sendable {
     public var path: String
     public var info: ReplicaInfo
+    /// What peers will know this replica by in TLS sync.
+    public var identity: IdentityInfo
     public var articles: Int
     public var annotations: Int
     public var changes: Int
@@ -28,7 +30,8 @@ extension Replica {
                        (SELECT max(seq) FROM changes)
                 """)!
             return ReplicaStatus(
-                path: path, info: info, articles: counts[0], annotations: counts[1], changes: counts[2] ?? 0,
+                path: path, info: info,
+                identity: try IdentityTable(db: db).info(), articles: counts[0], annotations: counts[1], changes: counts[2] ?? 0,
                 openConflicts: try ConflictQueries(db: db).openCount(),
                 knowledge: try ChangeLog(db: db).knowledge(), replicaNames: try ReplicaNames(db: db).all())
         }

@@ -1,10 +1,13 @@
 import GRDB
+import MarginaliaCore
 
 /// The tables of a replica file.
 ///
 /// Two layers: the *log* (`changes`, with `knowledge` summarising it and `replica`
 /// naming its owner) is the source of truth; every other table is *derived* from it
-/// by the merge rules and can be rebuilt from it (`verify` does exactly that).
+/// by the merge rules and can be rebuilt from it (`verify` does exactly that). Beside
+/// them, *local* tables hold what belongs to this copy of the file alone and is never
+/// synced: its identity (private key included) and the peers it trusts.
 enum Schema {
     /// `PRAGMA application_id` of every replica file ("MRGN"), so a foreign SQLite
     /// file passed as `--db` is recognised and refused.
@@ -12,9 +15,15 @@ enum Schema {
     /// `PRAGMA user_version`: the format of this file. Format 1 kept the full-text
     /// indexes up to date with triggers, format 2 had `SearchIndex` do it, format 3
     /// kept displayed texts out of a `siblings` table, format 4 keeps an entity's
-    /// registers in its row (`StoredRegisters`), and format 5 has the search tokenizer
-    /// fold `Ð`, `Ɖ` and `ǡ` too (`marginalia_search.h`).
-    static let version: Int32 = 5
+    /// registers in its row (`StoredRegisters`), format 5 has the search tokenizer fold
+    /// `Ð`, `Ɖ` and `ǡ` too (`marginalia_search.h`), and format 6 adds the local tables.
+    static let version: Int32 = 6
+    /// The format whose derived tables are laid out as now: older files have them rebuilt.
+    static let derivedTablesVersion = 4
+    /// The format of the search tokenizer: older files have their full-text indexes rebuilt.
+    static let searchTokenizerVersion = 5
+    /// The format that added the local tables: older files get them, and a new identity.
+    static let localTablesVersion = 6
 
     /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
@@ -54,6 +63,22 @@ enum Schema {
             target TEXT NOT NULL,
             replica TEXT,
             last_sync_ms INTEGER
+        ) WITHOUT ROWID;
+        """
+
+    /// The statements creating the local tables (`IdentityTable`, `Replica.trust`). A file copied to
+    /// another machine keeps them: the copy is the same replica, with the same identity.
+    static let localTables = """
+        CREATE TABLE IF NOT EXISTS identity (
+            singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+            private_key BLOB NOT NULL,
+            certificate BLOB NOT NULL,
+            created_ms INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS trusted_peers (
+            fingerprint BLOB PRIMARY KEY,
+            name TEXT UNIQUE,
+            added_ms INTEGER NOT NULL
         ) WITHOUT ROWID;
         """
 
@@ -111,28 +136,41 @@ enum Schema {
             tokenize = 'marginalia remove_diacritics 2');
         """
 
-    /// Creates every table in an empty database.
+    /// Creates every table in an empty database (the identity is the caller's to add).
     static func create(_ db: Database) throws {
         try db.execute(sql: logTables)
         try db.execute(sql: derivedTables)
+        try db.execute(sql: localTables)
         try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(version)")
     }
 
-    /// Brings a replica of an older format to this one, in one transaction: run when a
-    /// writable file is opened, and only once it is known to be a replica. Formats differ
-    /// only in their derived tables, so those are made anew and the log replayed into
-    /// them: the same merge that built them in the first place (seconds for a large
-    /// replica, once). From format 4 only the tokenizer changed, so only the full-text
-    /// indexes are built again, from the rows they index.
-    static func upgrade(_ db: Database, from version: Int) throws {
-        if version == 4 {
-            try db.execute(sql: """
-                INSERT INTO article_search (article_search) VALUES ('rebuild');
-                INSERT INTO note_search (note_search) VALUES ('rebuild');
-                PRAGMA user_version = \(Self.version);
-                """)
-            return
+    /// Brings a replica of format `version` to this one, in one transaction: run when a
+    /// writable file is opened, and only once it is known to be a replica. Each step
+    /// names the format that introduced it, so steps added on other branches renumber
+    /// without touching each other.
+    static func upgrade(_ db: Database, from version: Int, now: Int64) throws {
+        if version < derivedTablesVersion {
+            try rebuildDerivedTables(db)
+        } else if version < searchTokenizerVersion {
+            try rebuildSearchIndexes(db)
         }
+        if version < localTablesVersion { try addLocalTables(db, now: now) }
+        try db.execute(sql: "PRAGMA user_version = \(Self.version)")
+    }
+
+    /// When only the tokenizer changed, the full-text indexes are built again from the
+    /// rows they index.
+    private static func rebuildSearchIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO article_search (article_search) VALUES ('rebuild');
+            INSERT INTO note_search (note_search) VALUES ('rebuild');
+            """)
+    }
+
+    /// Formats differ in their derived tables, so those are made anew and the log
+    /// replayed into them: the same merge that built them in the first place (seconds
+    /// for a large replica, once).
+    private static func rebuildDerivedTables(_ db: Database) throws {
         // Dropping a table drops its indexes and triggers (format 1 kept the full-text
         // indexes with triggers).
         for table in ["article_search", "note_search", "siblings", "tags", "articles", "annotations"] {
@@ -144,6 +182,17 @@ enum Schema {
         while let payload = try payloads.next() {
             try applier.merge(try ChangeLog.decode(payload))
         }
-        try db.execute(sql: "PRAGMA user_version = \(Self.version)")
+    }
+
+    /// A replica made before identities gets its first one, as a new replica does.
+    /// (Idempotent, like the `IF NOT EXISTS` of the tables: an identity already there stays.)
+    private static func addLocalTables(_ db: Database, now: Int64) throws {
+        try db.execute(sql: localTables)
+        guard let text = try String.fetchOne(db, sql: "SELECT id FROM replica"), let id = ReplicaID(text) else {
+            throw CorruptReplicaError("the replica id is missing")
+        }
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM identity") == 0 {
+            try IdentityTable(db: db).renew(for: id, now: now)
+        }
     }
 }

@@ -10,7 +10,13 @@ struct StatusDoc: Decodable {
         var created: String
     }
 
+    struct Identity: Decodable {
+        var fingerprint: String
+        var created: String
+    }
+
     var replica: Replica
+    var identity: Identity
     var path: String
     var articles: Int
     var annotations: Int
