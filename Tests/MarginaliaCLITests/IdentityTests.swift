@@ -136,8 +136,8 @@ struct IdentityTests {
     }
 
     /// Sync carries changes only: neither side's key, certificate or trusted peers
-    /// reach the other, over a file or the protocol between two processes.
-    @Test(arguments: [Transport.file, .exec])
+    /// reach the other, over a file, the protocol between two processes, or bundles.
+    @Test(arguments: [Transport.file, .exec, .bundle])
     func syncNeverTransfersIdentitiesOrTrust(transport: Transport) throws {
         let lab = try SyncLab()
         defer { lab.remove() }
@@ -149,11 +149,40 @@ struct IdentityTests {
         _ = try office.newID("add", "Tin sáng", "--body", "Nước rút chậm.")
         let before = try [laptop, office].map { try Self.localTables(of: $0) }
 
-        _ = try laptop.sync(office.target(transport))
+        if transport == .bundle {
+            for (from, to) in [(laptop, office), (office, laptop)] {
+                let bundle = lab.path("\(from.name).bundle")
+                _ = try from.createBundle(bundle)
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: bundle))
+                for key in try Self.privateKeys(of: from) {
+                    #expect(bytes.range(of: key) == nil && bytes.range(of: Data(key.base64EncodedString().utf8)) == nil)
+                }
+                #expect(!String(decoding: bytes, as: UTF8.self).contains(phone))
+                _ = try to.apply(bundle)
+            }
+        } else {
+            _ = try laptop.sync(office.target(transport))
+        }
         #expect(try laptop.digest() == office.digest())
         #expect(try [laptop, office].map { try Self.localTables(of: $0) } == before)
         #expect(try office.sqlite3("SELECT count(*) FROM trusted_peers").output == "0")
         #expect(before[0] != before[1])
+    }
+
+    /// The identity is the file's: a copy (as on another machine) is the same replica
+    /// with the same identity and trusted peers.
+    @Test func aCopiedReplicaKeepsItsIdentity() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let laptop = try lab.replica("laptop")
+        let office = try Self.fingerprint(of: lab.replica("office"))
+        try laptop.ok("trust", "add", office, "--name", "office")
+        let copy = lab.path("copy.db")
+        _ = try laptop.fileBytes()  // folds the write-ahead log into the file
+        try FileManager.default.copyItem(atPath: laptop.path, toPath: copy)
+        let copied = try lab.sandbox.run(["--db", copy, "identity"])
+        #expect(copied.lines == [try Self.fingerprint(of: laptop)], "\(copied)")
+        #expect(try lab.sandbox.run(["--db", copy, "trust", "ls"]).stdout == laptop.ok("trust", "ls").stdout)
     }
 
     /// The fingerprint `identity` prints: one line, 7 groups of 8 base32 characters.
