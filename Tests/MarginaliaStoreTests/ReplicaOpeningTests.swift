@@ -170,7 +170,7 @@ import Testing
         #expect(try upgraded.trustedPeers().isEmpty)
         #expect(try ReplicaFixtures.state(of: upgraded) == state)
         #expect(try upgraded.verify().isConsistent)
-        #expect(try upgraded.search("long bien").map(\.id) == [article])
+        #expect(try upgraded.search(try SearchQuery(parsing: "long bien")).map(\.article) == [article])
 
         // Upgraded once: the identity stays from then on.
         #expect(try Replica.open(at: path).identityInfo() == identity)
