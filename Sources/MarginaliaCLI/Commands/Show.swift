@@ -11,7 +11,7 @@ struct Show: ReplicaCommand {
             body may have changed since they were made); those to review are marked, and those \
             whose words are gone are listed last, as orphaned. Colour is off under NO_COLOR, \
             TERM=dumb, or when the output is not a terminal; output taller than the screen goes \
-            through $PAGER (default: less -FRX) on a terminal.
+            through $PAGER (default: less, with LESS=FRX unless LESS is set) on a terminal.
             """)
 
     @ParentCommand var root: MarginaliaCommand

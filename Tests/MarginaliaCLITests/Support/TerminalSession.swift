@@ -11,8 +11,11 @@ final class TerminalSession {
     static let timeout: TimeInterval = 60
 
     /// Starts `marginalia arguments` with the sandbox's environment plus `env`, and
-    /// `XDG_STATE_HOME` (the history) inside the sandbox.
-    init(_ sandbox: Sandbox, arguments: [String] = [], env: [String: String?] = [:]) throws {
+    /// `XDG_STATE_HOME` (the history) inside the sandbox, in a terminal of `size`
+    /// (columns, rows).
+    init(
+        _ sandbox: Sandbox, arguments: [String] = [], env: [String: String?] = [:], size: (Int, Int) = (120, 50)
+    ) throws {
         self.sandbox = sandbox
         socket = sandbox.root.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8))").path
         var environment = sandbox.environment(
@@ -24,7 +27,7 @@ final class TerminalSession {
             + [MarginaliaProcess.binary.path] + arguments
         let reporting = #""$@"; echo "[exit status $?]"; exec sleep 600"#
         try tmux(
-            ["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "50", "-c", sandbox.work.path, "/bin/bash", "-c",
+            ["-f", "/dev/null", "new-session", "-d", "-x", "\(size.0)", "-y", "\(size.1)", "-c", sandbox.work.path, "/bin/bash", "-c",
              reporting, "bash"] + command)
         try tmux(["set-option", "-g", "history-limit", "5000"])
     }
