@@ -58,8 +58,14 @@ public enum SyncRunner {
         _ child: ChildProcessConnection, replica: Replica, progress: ((SyncProgress) -> Void)?
     ) async throws -> SyncSummary {
         do {
-            let summary = try await SyncSession(replica: replica, transport: child.transport, progress: progress)
-                .run(as: .initiator)
+            // Cancelled (Ctrl-C), the session could wait for a peer that stalls: the peer
+            // gets the Ctrl-C too, and its end ends the session's reads and writes.
+            let session = SyncSession(replica: replica, transport: child.transport, progress: progress)
+            let summary = try await withTaskCancellationHandler {
+                try await session.run(as: .initiator)
+            } onCancel: { [interrupt = child.interrupter()] in
+                interrupt()
+            }
             child.finish()
             return summary
         } catch {

@@ -24,8 +24,11 @@ struct Sync: AsyncReplicaCommand {
         let peer = try Self.namedPeer(target, in: replica)
         let target = try SyncTarget(peer?.target ?? self.target)
         let progress = ProgressLine.forStandardError()
-        let summary = try await SyncRunner.sync(
-            replica, with: target, environment: SyncRunner.Environment(tokenFile: tokenFile), progress: progress?.update)
+        let environment = SyncRunner.Environment(tokenFile: tokenFile)
+        let run = Handoff(value: {
+            try await SyncRunner.sync(replica, with: target, environment: environment, progress: progress?.update)
+        })
+        let summary = try await context.isOneShot ? InterruptSignal.cancelling(run) : run.value()
         progress?.finish()
         if let peer, let id = ReplicaIDText.parse(summary.peer) { try replica.markSynced(peer: peer.name, replica: id) }
         SummaryPrinter(console: context.console, json: output.json).print(summary)

@@ -15,6 +15,9 @@ public final class CommandContext {
     let console: Console
     /// Where interactive questions (the `resolve` walk-through) get their answers.
     let answers: any AnswerReader
+    /// Whether this is the one command of a one-shot invocation, where Ctrl-C would end
+    /// the process (see `InterruptSignal`); in the REPL it cancels the command instead.
+    var isOneShot = false
 
     init(
         location: ReplicaLocation, textBlock: (() throws -> String)? = nil,

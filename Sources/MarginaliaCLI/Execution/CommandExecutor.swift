@@ -85,7 +85,9 @@ public struct CommandExecutor {
     /// The session's context, unless the command line names a replica of its own.
     private func context(for root: MarginaliaCommand) -> CommandContext {
         if let context, root.global.db == nil { return context }
-        return CommandContext.make(options: root.global)
+        let made = CommandContext.make(options: root.global)
+        made.isOneShot = context == nil
+        return made
     }
 
     private func writeError(_ message: String) {

@@ -1,5 +1,6 @@
 import CReadlineShim
 import Dispatch
+import MarginaliaCLI
 
 /// Ctrl-C while a command runs cancels that command's task instead of ending the REPL.
 /// A sync stops between batches, each of which is one transaction, so nothing is left

@@ -46,4 +46,14 @@ public final class ChildProcessConnection {
         let status = finish()
         return process.terminationReason == .exit ? status : nil
     }
+
+    /// What passes Ctrl-C on to the child, from any thread (a sync cancelled by it):
+    /// SIGINT to the process group that `Process` gives the child, as if it shared the
+    /// terminal's foreground group. Every process of a pipeline (`exec:A | B`) and those
+    /// a shell started end with it, so none is left writing to a closed pipe once
+    /// marginalia has exited, and no shell reports a child that Ctrl-C ended.
+    public func interrupter() -> @Sendable () -> Void {
+        let group = process.processIdentifier
+        return { _ = kill(-group, SIGINT) }
+    }
 }
