@@ -187,43 +187,32 @@ struct REPLTerminalTests {
     }
 
     /// A sync to a responder that reads slowly, interrupted once the progress line shows
-    /// it under way: the prompt comes back, both replicas verify, the receiver holds
-    /// whole batches only, and the next sync completes.
+    /// it under way: `interrupted` on a line of its own (the progress line ended first),
+    /// the prompt comes back, both replicas verify, the receiver holds whole batches only,
+    /// and the next sync completes.
     @Test func ctrlCStopsASyncCleanly() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        try sandbox.ok("init", "--name", "desk")
-        let folder = sandbox.work.appendingPathComponent("many")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for index in 0..<5_000 {
-            try Data("Article \(index)\n\nBody of article \(index).\n".utf8)
-                .write(to: folder.appendingPathComponent(String(format: "%05d.txt", index)))
-        }
-        try sandbox.ok("import", folder.path)
-        let road = sandbox.root.appendingPathComponent("road.db").path
-        try sandbox.ok("--db", road, "init", "--name", "road")
-        let slow = """
-            exec:while IFS= read -r line; do printf '%s\\n' "$line"; sleep 0.002; done \
-            | \(shellQuote(MarginaliaProcess.binary.path)) --db \(shellQuote(road)) serve --stdio
-            """
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let (sandbox, slow) = (lab.sandbox, try SlowSync(lab))
 
         let terminal = try TerminalSession(sandbox)
         defer { terminal.close() }
         try terminal.waitFor("desk> ")
-        try terminal.enter("sync \(shellQuote(slow))")
+        try terminal.enter("sync \(shellQuote(slow.target))")
         try terminal.waitFor("sent 1000, received 0 changes")
         try terminal.press("C-c")
-        try terminal.waitFor("marginalia: interrupted")
-        try terminal.waitFor("desk> ", count: 2)
+        let screen = try terminal.waitFor("desk> ", count: 2)
+        let line = screen.split(separator: "\n").first { $0.contains("interrupted") }
+        #expect(line.map { $0.trimmingCharacters(in: .whitespaces) } == "marginalia: interrupted", "\(screen)")
 
         try sandbox.expectVerified()
-        let received = try sandbox.json(StatusDoc.self, "--db", road, "status", "--json")
-        #expect(received.articles % 2_000 == 0 && received.articles < 5_000, "\(received.articles)")
-        let verified = try sandbox.ok("--db", road, "verify")
+        let received = try slow.roadArticles(in: sandbox)
+        #expect(received % 2_000 == 0 && received < 5_000, "\(received)")
+        let verified = try sandbox.ok("--db", slow.road, "verify")
         #expect(verified.lines.first?.hasPrefix("ok: ") == true)
 
-        try terminal.enter("sync \(road)")
+        try terminal.enter("sync \(slow.road)")
         try terminal.waitFor("desk> ", count: 3)
-        #expect(try sandbox.json(StatusDoc.self, "--db", road, "status", "--json").articles == 5_000)
+        #expect(try slow.roadArticles(in: sandbox) == 5_000)
     }
 }

@@ -47,4 +47,22 @@ struct SyncInterruptTests {
         try PidFile.waitForExit(ofPidIn: stalled)
         try desk.expectVerified()
     }
+
+    /// Ctrl-C in a terminal, with the progress line showing: `interrupted` on a line of
+    /// its own, then the shell's prompt (here the exit status) and nothing after it.
+    @Test func ctrlCInATerminal() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let (sandbox, slow) = (lab.sandbox, try SlowSync(lab))
+        let terminal = try TerminalSession(sandbox, arguments: ["sync", slow.target])
+        defer { terminal.close() }
+        try terminal.waitFor("sent 1000, received 0 changes")
+        try terminal.press("C-c")
+        #expect(try terminal.waitForExit() == 130)
+        try PidFile.waitForExit(ofPidIn: slow.servedPid)
+        let lines = try terminal.screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        #expect(lines.suffix(2) == ["marginalia: interrupted", "[exit status 130]"], "\(lines)")
+        try sandbox.expectVerified()
+    }
 }

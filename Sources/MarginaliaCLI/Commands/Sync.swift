@@ -28,7 +28,14 @@ struct Sync: AsyncReplicaCommand {
         let run = Handoff(value: {
             try await SyncRunner.sync(replica, with: target, environment: environment, progress: progress?.update)
         })
-        let summary = try await context.isOneShot ? InterruptSignal.cancelling(run) : run.value()
+        let summary: SyncSummary
+        do {
+            summary = try await context.isOneShot ? InterruptSignal.cancelling(run) : run.value()
+        } catch {
+            // Ends the progress line, so that the error (`interrupted`) gets a line of its own.
+            progress?.finish()
+            throw error
+        }
         progress?.finish()
         if let peer, let id = ReplicaIDText.parse(summary.peer) { try replica.markSynced(peer: peer.name, replica: id) }
         SummaryPrinter(console: context.console, json: output.json).print(summary)
