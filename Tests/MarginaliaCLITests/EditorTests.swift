@@ -36,6 +36,9 @@ struct EditorTests {
         let visual = try editor(sandbox, named: "visual.sh", writing: "From VISUAL\n")
         try sandbox.ok([], stdin: Data("edit \(id) --body\n".utf8), env: ["EDITOR": plain, "VISUAL": visual])
         #expect(try sandbox.json(ArticleDoc.self, "show", id, "--json").body == "From VISUAL\n")
+        // An editor written in shell syntax (quoted) runs through the shell, the file after it.
+        try sandbox.ok(["edit", id, "--body"], env: ["EDITOR": shellQuote(plain)])
+        #expect(try sandbox.json(ArticleDoc.self, "show", id, "--json").body == "Thân bài mới.\n")
     }
 
     @Test func withoutAnEditorOrWhenItFailsNothingChanges() throws {
@@ -47,6 +50,11 @@ struct EditorTests {
         let result = try sandbox.run(["edit", id, "--body"], env: ["EDITOR": failing])
         #expect(result.status == Exit.failure, "\(result)")
         #expect(result.errorLines == ["marginalia: the editor '\(failing)' exited with status 3; nothing was written"])
+        let missing = try sandbox.run(["edit", id, "--body"], env: ["EDITOR": "no-such-editor --wait"])
+        #expect(missing.status == Exit.failure, "\(missing)")
+        #expect(missing.errorLines == [
+            "marginalia: cannot start the editor 'no-such-editor --wait': No such file or directory; nothing was written",
+        ])
         #expect(try sandbox.json(ArticleDoc.self, "show", id, "--json").body == "Old body.\n")
         try sandbox.expectUsageError("edit", id, "--body", "--body-file", "x", mentioning: "not both")
     }

@@ -42,7 +42,7 @@ public enum ExitStatus: Int32, Sendable {
             case .unreadable: .noInput
             case .unwritable: .cannotCreate
             case .notUTF8, .utf16, .noTitle: .dataError
-            case .editorFailed: .failure
+            case .editorFailed, .editorNotStarted: .failure
             }
         case is InterchangeError:
             .dataError

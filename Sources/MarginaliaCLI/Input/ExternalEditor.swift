@@ -1,7 +1,7 @@
 import Foundation
 
-/// The user's text editor (`$VISUAL`, else `$EDITOR`), run through the shell (so the
-/// variable may hold options, `code --wait`) on a private temporary file: for editing
+/// The user's text editor (`$VISUAL`, else `$EDITOR`, which may hold options: `code
+/// --wait`), run in the terminal's foreground on a private temporary file: for editing
 /// a body (`edit --body`) and conflicted text (`resolve --merge`, the walk-through).
 struct ExternalEditor {
     let command: String
@@ -30,16 +30,19 @@ struct ExternalEditor {
         try handle.write(contentsOf: Data(text.utf8))
         try handle.close()
 
-        // The path is "$1", never parsed by the shell. Output so far must reach the
-        // terminal before the editor takes it over.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " \"$1\"", "marginalia-editor", path]
-        fflush(nil)
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw InputError.editorFailed(command: command, status: process.terminationStatus)
+        // The path is an argument of its own, never parsed by a shell. The editor gets
+        // the terminal (see `ForegroundCommand`).
+        let editor = ForegroundCommand(command: command, arguments: [path])
+        let termination: ForegroundCommand.Termination
+        do {
+            termination = try editor.run()
+        } catch {
+            throw InputError.editorNotStarted(command: command, reason: String(cString: strerror(error.code.rawValue)))
+        }
+        switch termination {
+        case .exited(0): break
+        case .exited(let status): throw InputError.editorFailed(command: command, status: status)
+        case .signalled(let signal): throw InputError.editorFailed(command: command, status: 128 + signal)
         }
         return try TextInput.file(path)
     }

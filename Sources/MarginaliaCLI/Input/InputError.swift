@@ -7,6 +7,7 @@ enum InputError: Error, Equatable, CustomStringConvertible {
     case utf16(path: String, encoding: String)
     case noTitle(path: String)
     case editorFailed(command: String, status: Int32)
+    case editorNotStarted(command: String, reason: String)
 
     var description: String {
         switch self {
@@ -18,6 +19,7 @@ enum InputError: Error, Equatable, CustomStringConvertible {
                 + (path == TextInput.standardInputName ? "'" : " \(path) > \(path).utf8'")
         case .noTitle(let path): "\(path) has no title: it holds no non-blank line"
         case .editorFailed(let command, let status): "the editor '\(command)' exited with status \(status); nothing was written"
+        case .editorNotStarted(let command, let reason): "cannot start the editor '\(command)': \(reason); nothing was written"
         }
     }
 }
