@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaStore
 import Testing
 
 /// Every replica's identity (a key pair and a self-signed certificate, named by its
@@ -74,7 +75,7 @@ struct IdentityTests {
         #expect(downgrade.status == 0, "\(downgrade)")
 
         let fingerprint = try Self.fingerprint(of: laptop)
-        #expect(try laptop.sqlite3("PRAGMA user_version").output == "5")
+        #expect(try laptop.sqlite3("PRAGMA user_version").output == "\(Replica.formatVersion)")
         #expect(try laptop.sqlite3("SELECT count(*) FROM identity").output == "1")
         #expect(try Self.fingerprint(of: laptop) == fingerprint)
         #expect(try laptop.ok("show", article).stdout.contains("Xe qua cầu"))

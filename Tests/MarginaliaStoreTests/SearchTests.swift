@@ -52,7 +52,7 @@ struct StoreSearchTests {
 
         let upgraded = try Replica.open(at: path)
         let version = try Replica.connect(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == 5)
+        #expect(version == Int(Schema.version))
         #expect(try found(upgraded, "duong lang") == [article])
         #expect(try upgraded.search(try SearchQuery(parsing: "note:do")).first?.notes.map(\.id) == [note])
         #expect(try upgraded.verify().isConsistent)
