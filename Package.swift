@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "MarginaliaTransport",
             dependencies: [
-                "MarginaliaSync",
+                "MarginaliaSync", "MarginaliaStore",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -116,13 +116,6 @@ struct ReanchorerTests {
         #expect(placement == .orphaned)
     }
 
-    @Test func anEditCountsTheHighlightsItRemoves() throws {
-        let anchors = try ["quick", "brown fox", "jumps over", "lazy dog"].map { try anchor(Self.fox, $0) }
-        let reanchorer = Reanchorer(anchoredBody: Self.fox, currentBody: "The quick brown fox sleeps.")
-        #expect(reanchorer.removedAnchors(among: anchors) == [2, 3])
-        #expect(Reanchorer(anchoredBody: Self.fox, currentBody: Self.fox).removedAnchors(among: anchors).isEmpty)
-    }
-
     // MARK: A quote occurring several times
 
     /// Three sentences that differ only in their first words, so each copy of

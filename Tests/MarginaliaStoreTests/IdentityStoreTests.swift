@@ -11,7 +11,7 @@ import X509
 @Suite struct IdentityStoreTests {
     @Test func aNewReplicaHasAnIdentityWhoseCertificateIsForItsStoredKey() throws {
         let directory = try TemporaryDirectory()
-        let replica = try Replica.open(at: directory.file("r.db"), clock: FixedClock(start: 1_796_000_000_000))
+        let replica = try Replica.open(at: directory.file("r.db"), clock: SteppingClock(start: 1_796_000_000_000))
         let identity = try replica.identity()
         let (key, certificate) = try Replica.connect(path: replica.path).read { db in
             let row = try #require(try Row.fetchOne(db, sql: "SELECT private_key, certificate FROM identity"))
@@ -40,7 +40,7 @@ import X509
 
     @Test func trustsPeersByFingerprintAndName() throws {
         let directory = try TemporaryDirectory()
-        let replica = try Replica.open(at: directory.file("r.db"), clock: FixedClock(start: 1_796_000_000_000))
+        let replica = try Replica.open(at: directory.file("r.db"), clock: SteppingClock(start: 1_796_000_000_000))
         let office = try Self.fingerprint(1)
         let phone = try Self.fingerprint(2)
         try replica.trust(office, name: "Máy văn phòng")

@@ -128,7 +128,7 @@ import Testing
                 """)
         }
 
-        let upgraded = try Replica.open(at: laptop.path, clock: FixedClock())
+        let upgraded = try Replica.open(at: laptop.path, clock: SteppingClock())
         let (version, siblings) = try Replica.connect(path: laptop.path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE name = 'siblings'"))
@@ -156,7 +156,7 @@ import Testing
             try db.execute(sql: "DROP TABLE identity; DROP TABLE trusted_peers; PRAGMA user_version = 4")
         }
 
-        let upgraded = try Replica.open(at: path, clock: FixedClock(start: 1_796_000_000_000))
+        let upgraded = try Replica.open(at: path, clock: SteppingClock(start: 1_796_000_000_000))
         let (version, tables) = try Replica.connect(path: path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"),
              try String.fetchAll(db, sql: """

@@ -106,12 +106,6 @@ public struct Reanchorer: Sendable {
         return abs(text.count - quote.count) <= budget && ScalarEditDistance.levenshtein(text, quote[...]) <= budget
     }
 
-    /// The indices of the `anchors` (made against the anchored body) that the edit to
-    /// the current body orphans, so the edit can say "this edit removes 2 highlights".
-    public func removedAnchors(among anchors: [Anchor]) -> [Int] {
-        anchors.indices.filter { place(anchors[$0]).status == .orphaned }
-    }
-
     /// An exact copy of the quote where the diff put the annotated words (it may align
     /// repeated words either way), nearest the mapped start; ties go to the lowest offset.
     /// The copy may reach past the surroundings by spaces and punctuation only: a diff

@@ -1,7 +1,7 @@
 import MarginaliaCore
 
 /// What a sync, bundle creation or bundle application did.
-public struct SyncSummary: Codable, Sendable, Equatable {
+public struct SyncSummary: Sendable, Equatable {
     /// The other replica.
     public var peer: String
     public var peerName: String
@@ -16,14 +16,6 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public var bytesSent: Int
     public var bytesReceived: Int
     public var seconds: Double
-
-    enum CodingKeys: String, CodingKey {
-        case peer, sent, received, duplicates, seconds
-        case peerName = "peer_name"
-        case newConflicts = "new_conflicts"
-        case bytesSent = "bytes_sent"
-        case bytesReceived = "bytes_received"
-    }
 
     /// `synced with office (…): sent 3, received 5, 1 new conflict`
     public var line: String {

@@ -7,7 +7,7 @@ import MarginaliaTestSupport
 enum ReplicaFixtures {
     /// Opens (creating) a replica named `name` in `directory`, with a deterministic clock.
     static func replica(_ name: String, in directory: TemporaryDirectory) throws -> Replica {
-        try Replica.open(at: directory.file("\(name).db"), creation: .ifMissing(name: name), clock: FixedClock())
+        try Replica.open(at: directory.file("\(name).db"), creation: .ifMissing(name: name), clock: SteppingClock())
     }
 
     /// Delivers to `target` every change of `source` it lacks, in `source`'s log order,

@@ -4,13 +4,6 @@ import MarginaliaCore
 import MarginaliaSync
 import MarginaliaTestSupport
 import MarginaliaTransport
-import Synchronization
-
-/// A clock advancing one second per reading from a fixed start.
-final class SteppingClock: WallClock {
-    private let next = Mutex<Int64>(1_764_000_000_000)
-    func now() -> Int64 { next.withLock { value in defer { value += 1000 }; return value } }
-}
 
 enum SyncFixtures {
     static func replica(_ name: String, in directory: TemporaryDirectory, id: ReplicaID? = nil) throws -> Replica {
