@@ -74,15 +74,21 @@ let package = Package(
             dependencies: ["MarginaliaCLI", "MarginaliaCore", "MarginaliaStore", "CReadlineShim"]),
         .executableTarget(name: "marginalia", dependencies: ["MarginaliaCLI", "MarginaliaREPL"]),
 
+        // Test support in two layers, so that Core's tests link no storage (and no GRDB):
+        // seeded randomness, Unicode data and temporary folders below; replicas, clocks
+        // and random edits above.
         .target(
-            name: "MarginaliaTestSupport", dependencies: ["MarginaliaCorpus", "MarginaliaStore"],
+            name: "MarginaliaCoreTestSupport", dependencies: ["MarginaliaCorpus"],
+            path: "Tests/MarginaliaCoreTestSupport"),
+        .target(
+            name: "MarginaliaTestSupport", dependencies: ["MarginaliaCoreTestSupport", "MarginaliaStore"],
             path: "Tests/MarginaliaTestSupport"),
-        .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore", "MarginaliaTestSupport"]),
+        .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore", "MarginaliaCoreTestSupport"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore", "MarginaliaTestSupport"]),
         .testTarget(
             name: "MarginaliaIdentityTests",
             dependencies: [
-                "MarginaliaIdentity", "MarginaliaCore", "MarginaliaTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                "MarginaliaIdentity", "MarginaliaCore", "MarginaliaCoreTestSupport", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "X509", package: "swift-certificates"),
             ]),
         .testTarget(name: "MarginaliaREPLTests", dependencies: ["MarginaliaREPL", "MarginaliaCLI"]),

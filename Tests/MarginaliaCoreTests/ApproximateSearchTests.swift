@@ -1,5 +1,5 @@
 @testable import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 import Testing
 
 @Suite("ApproximateSearch and ScalarEditDistance")

@@ -1,6 +1,6 @@
 import Foundation
 import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 import Testing
 
 /// The canonical reader is a shortcut in front of `JSONDecoder`: whatever it accepts,

@@ -1,6 +1,6 @@
 import Foundation
 import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 import Testing
 
 @Suite("Change coding")

@@ -1,5 +1,5 @@
 import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 
 /// Random text mixing the scripts where normalization and grapheme breaking are subtle.
 enum RandomText {

@@ -1,5 +1,5 @@
 import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 
 /// One simulated replica: its knowledge, the changes it applied (in order), and its state of the article.
 struct SimulatedReplica {

@@ -1,5 +1,5 @@
 import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 import Testing
 
 /// Registers are stored as canonical JSON in the entity's row, with the displayed texts

@@ -1,6 +1,6 @@
 import Foundation
 import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 import Testing
 
 /// Re-anchoring through 2 to 5 successive edits of a Vietnamese article (issue 12, item 3):

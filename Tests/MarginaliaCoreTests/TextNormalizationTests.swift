@@ -1,6 +1,6 @@
 import Foundation
 @testable import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 import Testing
 
 @Suite("TextNormalization")

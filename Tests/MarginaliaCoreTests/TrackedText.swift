@@ -1,5 +1,5 @@
 import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 
 /// A body being edited, with the annotated spans carried through each edit: a span
 /// shifts with edits before it, grows or shrinks with edits inside it (then it is

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import MarginaliaCore
 import MarginaliaIdentity
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 import SwiftASN1
 import Testing
 import X509

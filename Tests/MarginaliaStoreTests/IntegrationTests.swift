@@ -12,8 +12,8 @@ import Testing
 
     init() throws {
         directory = try TemporaryDirectory()
-        source = try ReplicaFixtures.replica("source", in: directory)
-        target = try ReplicaFixtures.replica("target", in: directory)
+        source = try Replica.fixture("source", in: directory)
+        target = try Replica.fixture("target", in: directory)
         let article = try source.edit { try $0.addArticle(title: "T", body: "a body with words") }
         try source.edit { try $0.editArticle(article, title: "T2") }
         _ = try source.edit { try $0.annotate(article, at: .quote("words", occurrence: nil), note: "n") }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct LocalEditingTests {
     @Test func everyEditIsAChangeWithTheNextDotAndTheKnowledgeAsContext() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let article = try replica.edit { try $0.addArticle(title: "T", body: "one two three") }
         try replica.edit { try $0.editArticle(article, title: "T2") }
         _ = try replica.edit { try $0.annotate(article, at: .quote("two", occurrence: nil), note: "n") }
@@ -21,7 +21,7 @@ import Testing
 
     @Test func textIsStoredInNFC() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let decomposed = ReplicaFixtures.vietnameseBody.decomposedStringWithCanonicalMapping
         let article = try replica.edit { try $0.addArticle(title: "Đường phố".decomposedStringWithCanonicalMapping, body: decomposed) }
         let detail = try replica.articleDetail(article)
@@ -31,7 +31,7 @@ import Testing
 
     @Test func anEditThatChangesNothingIsRefusedAndWritesNothing() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let article = try replica.edit { try $0.addArticle(title: "T", body: "b", tags: [Tag("x")!]) }
         #expect(throws: ReplicaError.nothingToChange) { try replica.edit { try $0.editArticle(article, title: "T") } }
         #expect(throws: ReplicaError.nothingToChange) {
@@ -42,7 +42,7 @@ import Testing
 
     @Test func replaceChangesOneOrEveryOccurrence() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let body = "mưa to, mưa nhỏ, nắng"
         let article = try replica.edit { try $0.addArticle(title: "T", body: body) }
         let both = [0..<3, 8..<11].map { QuoteExcerpt($0, in: ScalarText(body)) }
@@ -67,7 +67,7 @@ import Testing
 
     @Test func deletingAnArticleDeletesItsAnnotationsInTheSameTransaction() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let article = try replica.edit { try $0.addArticle(title: "T", body: ReplicaFixtures.vietnameseBody) }
         let first = try replica.edit { try $0.annotate(article, at: .quote("sông Tô Lịch", occurrence: nil)) }
         _ = try replica.edit { try $0.annotate(article, at: .quote("nước", occurrence: 2), note: "x") }
@@ -87,7 +87,7 @@ import Testing
 
     @Test func aFailedCommandWritesNothing() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let before = try ReplicaFixtures.state(of: replica)
         #expect(throws: ReplicaError.emptyTitle) {
             try replica.edit { editor in
@@ -101,7 +101,7 @@ import Testing
 
     @Test func anchorsRecordTheBodyRevisionAndContext() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let article = try replica.edit { try $0.addArticle(title: "T", body: "📚 đọc kỹ từng chữ ở lề sách") }
         let annotation = try replica.edit { try $0.annotate(article, at: .range(start: 2, end: 5), note: "") }
         let anchor = try #require(try replica.annotation(annotation).anchor)
@@ -120,7 +120,7 @@ import Testing
     /// make a change no peer could receive.
     @Test func aChangeTooLongForOneSyncLineIsRefused() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let body = String(repeating: "\u{1}", count: 3 * 1024 * 1024)
         #expect(throws: ReplicaError.self) { try replica.edit { try $0.addArticle(title: "T", body: body) } }
         #expect(try replica.status().changes == 0)

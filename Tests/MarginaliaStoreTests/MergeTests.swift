@@ -13,8 +13,8 @@ import Testing
 
     init() throws {
         directory = try TemporaryDirectory()
-        laptop = try ReplicaFixtures.replica("laptop", in: directory)
-        office = try ReplicaFixtures.replica("office", in: directory)
+        laptop = try Replica.fixture("laptop", in: directory)
+        office = try Replica.fixture("office", in: directory)
         article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody) }
         try ReplicaFixtures.exchange(laptop, office)
     }

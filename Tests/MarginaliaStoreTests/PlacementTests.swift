@@ -11,7 +11,7 @@ import Testing
 
     init() throws {
         directory = try TemporaryDirectory()
-        replica = try ReplicaFixtures.replica("laptop", in: directory)
+        replica = try Replica.fixture("laptop", in: directory)
     }
 
     private func placement(_ id: EntityID) throws -> AnchorPlacement {
@@ -142,7 +142,7 @@ import Testing
     /// found by searching for its quote.
     @Test(arguments: [nil, Dot(replica: ReplicaID("zzzzzzzzzzzzzzzz")!, counter: 7)])
     func anAnchorOfAnUnknownRevisionIsFoundByItsQuote(revision: Dot?) throws {
-        let source = try ReplicaFixtures.replica("source", in: directory)
+        let source = try Replica.fixture("source", in: directory)
         let article = try source.edit { try $0.addArticle(title: "T", body: "the harbour wall fell into the sea") }
         let id = try source.edit { try $0.annotate(article, at: .quote("harbour wall", occurrence: nil)) }
         var changes = try ReplicaFixtures.changes(of: source)
@@ -159,7 +159,7 @@ import Testing
     }
 
     @Test func concurrentEditAndAnnotateAgreeOnBothReplicas() throws {
-        let office = try ReplicaFixtures.replica("office", in: directory)
+        let office = try Replica.fixture("office", in: directory)
         let article = try replica.edit { try $0.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody) }
         try ReplicaFixtures.exchange(replica, office)
         try replica.edit {

@@ -103,8 +103,8 @@ import Testing
     /// makes the derived tables anew from the log, and the merged state is unchanged.
     @Test func upgradesAFormatThreeReplica() throws {
         let directory = try TemporaryDirectory()
-        let laptop = try ReplicaFixtures.replica("laptop", in: directory)
-        let office = try ReplicaFixtures.replica("office", in: directory)
+        let laptop = try Replica.fixture("laptop", in: directory)
+        let office = try Replica.fixture("office", in: directory)
         let article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody) }
         let note = try laptop.edit { try $0.annotate(article, at: .quote("sông Tô Lịch", occurrence: nil), note: "Đo") }
         try ReplicaFixtures.exchange(laptop, office)

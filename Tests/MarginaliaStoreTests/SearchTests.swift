@@ -15,7 +15,7 @@ struct StoreSearchTests {
     /// with an ASCII letter is found by that letter, and `Đ`'s look-alikes by "d".
     @Test func everyLatinLetterIsFoundAsTyped() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("laptop", in: directory)
+        let replica = try Replica.fixture("laptop", in: directory)
         let letters = LatinLetters.foldedToASCII
         let ids = try replica.edit { editor in
             try letters.map { letter in
@@ -60,7 +60,7 @@ struct StoreSearchTests {
 
     @Test func queryLanguage() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("laptop", in: directory)
+        let replica = try Replica.fixture("laptop", in: directory)
         let flood = try replica.edit {
             try $0.addArticle(title: "Hà Nội ngập sâu", body: "Mực nước sông Tô Lịch dâng cao, ÐƯỜNG Láng ngập nửa bánh xe.",
                               tags: [Tag("Đối-ngoại")!])

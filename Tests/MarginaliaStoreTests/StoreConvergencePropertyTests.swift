@@ -26,7 +26,7 @@ import Testing
         var random = SplitMix64(seed: seed)
         let directory = try TemporaryDirectory()
         let replicas = try (0..<Int.random(in: 3...4, using: &random)).map {
-            try ReplicaFixtures.replica("r\($0)", in: directory)
+            try Replica.fixture("r\($0)", in: directory)
         }
         for _ in 0..<40 {
             let replica = replicas.randomElement(using: &random)!

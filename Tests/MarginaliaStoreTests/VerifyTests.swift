@@ -7,7 +7,7 @@ import Testing
 @Suite struct VerifyTests {
     @Test func aSoundReplicaVerifies() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let article = try replica.edit { try $0.addArticle(title: "T", body: ReplicaFixtures.vietnameseBody, tags: [Tag("x")!]) }
         _ = try replica.edit { try $0.annotate(article, at: .quote("sông Tô Lịch", occurrence: nil), note: "n") }
         let report = try replica.verify()
@@ -24,7 +24,7 @@ import Testing
     ])
     func derivedTablesAlteredBehindItsBackAreDetected(tampering: String) throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let article = try replica.edit { try $0.addArticle(title: "T", body: "body words", tags: [Tag("x")!]) }
         _ = try replica.edit { try $0.annotate(article, at: .quote("words", occurrence: nil), note: "n") }
         try replica.queue.write { db in try db.execute(sql: tampering) }
@@ -33,7 +33,7 @@ import Testing
 
     @Test func aGapInTheLogIsDetected() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("a", in: directory)
+        let replica = try Replica.fixture("a", in: directory)
         let article = try replica.edit { try $0.addArticle(title: "T", body: "b") }
         try replica.edit { try $0.editArticle(article, title: "T2") }
         try replica.edit { try $0.editArticle(article, title: "T3") }

@@ -42,7 +42,7 @@ import Testing
     private func run(seed: UInt64, counting outcomes: inout Outcomes) async throws {
         var random = SplitMix64(seed: seed)
         let directory = try TemporaryDirectory()
-        let replicas = try (0..<random.int(3...5)).map { try SyncFixtures.replica("r\($0)", in: directory) }
+        let replicas = try (0..<random.int(3...5)).map { try Replica.fixture("r\($0)", in: directory) }
         for _ in 0..<30 {
             guard random.int(0...2) == 0 else {
                 try RandomEdit.apply(to: random.pick(replicas), using: &random)

@@ -9,8 +9,8 @@ import Testing
 @Suite struct SessionTests {
     @Test func twoReplicasEndIdenticalAndRememberEachOther() async throws {
         let directory = try TemporaryDirectory()
-        let laptop = try SyncFixtures.replica("laptop", in: directory)
-        let office = try SyncFixtures.replica("office", in: directory)
+        let laptop = try Replica.fixture("laptop", in: directory)
+        let office = try Replica.fixture("office", in: directory)
         let article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: "mực nước dâng cao") }
         _ = try office.edit { try $0.addArticle(title: "Other", body: "text") }
         let (asked, answered) = try await SyncFixtures.sync(laptop, office)
@@ -35,8 +35,8 @@ import Testing
 
     @Test func aLargeLogCrossesInBatches() async throws {
         let directory = try TemporaryDirectory()
-        let source = try SyncFixtures.replica("source", in: directory)
-        let target = try SyncFixtures.replica("target", in: directory)
+        let source = try Replica.fixture("source", in: directory)
+        let target = try Replica.fixture("target", in: directory)
         try source.edit { editor in
             for index in 0..<(ProtocolConstants.batchSize * 2 + 7) {
                 _ = try editor.addArticle(title: "Article \(index)", body: "Đường phố số \(index)")

@@ -55,9 +55,6 @@ public struct VersionVector: Hashable, Sendable, CustomStringConvertible {
         counters.sorted { $0.key < $1.key }.map { (replica: $0.key, counter: $0.value) }
     }
 
-    /// The total number of changes summarised.
-    public var totalCount: UInt64 { counters.values.reduce(0, +) }
-
     public var description: String {
         "{" + sortedEntries.map { "\($0.replica):\($0.counter)" }.joined(separator: ", ") + "}"
     }

@@ -3,7 +3,10 @@ import MarginaliaCore
 
 extension Replica {
     /// Calls `body` with every change this replica holds that `knowledge` does not
-    /// cover, in log order (a causal order), with the exact payload stored.
+    /// cover, in log order (a causal order), with the exact payload stored. For tests:
+    /// the sync engine pages through the log with `changePage` instead, so that no read
+    /// transaction stays open while the network is slow.
+    @_spi(Testing)
     public func forEachChange(
         notCoveredBy knowledge: VersionVector, _ body: (Change, String) throws -> Void
     ) throws {

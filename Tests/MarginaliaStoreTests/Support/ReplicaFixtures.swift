@@ -1,15 +1,10 @@
 import Foundation
 import MarginaliaCore
-@testable import MarginaliaStore
+@_spi(Testing) @testable import MarginaliaStore
 import MarginaliaTestSupport
 
 /// Helpers shared by the store tests.
 enum ReplicaFixtures {
-    /// Opens (creating) a replica named `name` in `directory`, with a deterministic clock.
-    static func replica(_ name: String, in directory: TemporaryDirectory) throws -> Replica {
-        try Replica.open(at: directory.file("\(name).db"), creation: .ifMissing(name: name), clock: SteppingClock())
-    }
-
     /// Delivers to `target` every change of `source` it lacks, in `source`'s log order,
     /// as the sync engine does. Returns the summary of the integration.
     @discardableResult

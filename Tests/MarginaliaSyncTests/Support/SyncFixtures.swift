@@ -6,12 +6,6 @@ import MarginaliaTestSupport
 import MarginaliaTransport
 
 enum SyncFixtures {
-    static func replica(_ name: String, in directory: TemporaryDirectory, id: ReplicaID? = nil) throws -> Replica {
-        let path = directory.file("\(name).db")
-        if let id { return try Replica.create(at: path, name: name, id: id, clock: SteppingClock()) }
-        return try Replica.open(at: path, creation: .ifMissing(name: name), clock: SteppingClock())
-    }
-
     /// Runs a real session between two replicas over a socket pair: the initiator on
     /// one end, the responder on the other, concurrently.
     static func sync(_ initiator: Replica, _ responder: Replica) async throws -> (SyncSummary, SyncSummary) {

@@ -1,0 +1,3 @@
+/// Tests that use replicas use the Core layer's support too (seeded randomness,
+/// temporary folders): one import gives both.
+@_exported import MarginaliaCoreTestSupport

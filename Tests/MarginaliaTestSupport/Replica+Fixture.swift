@@ -1,0 +1,13 @@
+import MarginaliaCore
+@_spi(Testing) import MarginaliaStore
+
+extension Replica {
+    /// The replica every test starts from: `NAME.db` in `directory`, created if missing,
+    /// with the deterministic `SteppingClock`; with `id`, created under that id (for
+    /// tests whose hello or log must be known in advance).
+    public static func fixture(_ name: String, in directory: TemporaryDirectory, id: ReplicaID? = nil) throws -> Replica {
+        let path = directory.file("\(name).db")
+        if let id { return try create(at: path, name: name, id: id, clock: SteppingClock()) }
+        return try open(at: path, creation: .ifMissing(name: name), clock: SteppingClock())
+    }
+}
