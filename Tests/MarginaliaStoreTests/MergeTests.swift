@@ -13,10 +13,7 @@ import Testing
 
     init() throws {
         directory = try TemporaryDirectory()
-        laptop = try Replica.fixture("laptop", in: directory)
-        office = try Replica.fixture("office", in: directory)
-        article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody) }
-        try ReplicaFixtures.exchange(laptop, office)
+        (laptop, office, article) = try ReplicaFixtures.sharedArticle(in: directory)
     }
 
     @Test func concurrentEditsOfOneFieldAreKeptAsAConflict() throws {

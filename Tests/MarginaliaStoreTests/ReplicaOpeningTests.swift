@@ -144,6 +144,47 @@ import Testing
         #expect(try office.conflicts().isEmpty)
     }
 
+    /// Format 6 kept an entity's conflicted fields in a space-separated `conflicts` column;
+    /// opening such a file for writing makes the derived tables anew, with the conflicts
+    /// as rows of `entity_conflicts`, and the merged state and the conflicts are unchanged.
+    @Test func upgradesAFormatSixReplica() throws {
+        let directory = try TemporaryDirectory()
+        let laptop = try Replica.fixture("laptop", in: directory)
+        let office = try Replica.fixture("office", in: directory)
+        let article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody) }
+        let other = try laptop.edit { try $0.addArticle(title: "Cầu Long Biên", body: "Cầu bắc qua sông Hồng.") }
+        try ReplicaFixtures.exchange(laptop, office)
+        try laptop.edit { try $0.editArticle(article, title: "Mưa lũ ở Hà Nội", body: "Nước rút dần.") }
+        try laptop.edit { try $0.deleteArticle(other) }
+        try office.edit { try $0.editArticle(article, title: "Hà Nội ngập", body: "Mưa tiếp tục…") }
+        try office.edit { try $0.editArticle(other, title: "Cầu cũ") }
+        try ReplicaFixtures.exchange(laptop, office)
+        let state = try ReplicaFixtures.state(of: laptop)
+        let conflicts = try laptop.conflicts()
+        #expect(conflicts.count == 3)
+
+        // The same file as format 6 laid it out: a `conflicts` column, no `entity_conflicts`.
+        try Replica.connect(path: laptop.path).write { db in
+            try db.execute(sql: """
+                ALTER TABLE articles ADD COLUMN conflicts TEXT NOT NULL DEFAULT '';
+                ALTER TABLE annotations ADD COLUMN conflicts TEXT NOT NULL DEFAULT '';
+                UPDATE articles SET conflicts = 'body title' WHERE id = '\(article)';
+                DROP TABLE entity_conflicts;
+                PRAGMA user_version = 6;
+                """)
+        }
+
+        let upgraded = try Replica.open(at: laptop.path, clock: SteppingClock())
+        let (version, rows) = try Replica.connect(path: laptop.path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"), try Int.fetchOne(db, sql: "SELECT count(*) FROM entity_conflicts"))
+        }
+        #expect(version == Int(Schema.version) && rows == 3)
+        #expect(try ReplicaFixtures.state(of: upgraded) == state)
+        #expect(try upgraded.conflicts() == conflicts)
+        #expect(try upgraded.status().openConflicts == 3)
+        #expect(try upgraded.verify().isConsistent)
+    }
+
     /// Format 4 had no local tables; opening such a file for writing gives the replica
     /// its first identity, and its log and merged state are unchanged.
     @Test func upgradesAFormatFourReplicaWithAnIdentity() throws {

@@ -54,13 +54,13 @@ struct Resolve: ReplicaCommand {
         guard let id else { return try walk(try replica.conflicts(), context: context, resolver: resolver) }
         let entity = try replica.resolve(id)
         let fieldName = try field.map { try Self.fieldName($0, of: entity.kind) }
-        let open = try replica.conflicts(of: entity.id)
         guard let choice = try choice() else {
-            let chosen = open.filter { fieldName == nil || $0.field == fieldName }
+            let chosen = try replica.conflicts(of: entity.id).filter { fieldName == nil || $0.field == fieldName }
             if let fieldName, chosen.isEmpty { throw ReplicaError.notInConflict(entity.id, kind: entity.kind, field: fieldName) }
             return try walk(chosen, context: context, resolver: resolver)
         }
-        let conflict = try Self.conflict(in: open, field: fieldName, for: choice, of: entity)
+        let conflict = try replica.conflict(
+            of: entity.id, kind: entity.kind, field: fieldName, keepingOrDeleting: choice == .keep || choice == .delete)
         let detail = try ConflictDetail.load(conflict, from: replica)
         do {
             context.console.line(try resolver.settle(detail, by: choice))
@@ -68,30 +68,6 @@ struct Resolve: ReplicaCommand {
             context.console.line(marked.hasSuffix("\n") ? String(marked.dropLast()) : marked)
             throw ResolutionError.unmergedConflicts(count: count, subject: subject, markedText: marked)
         }
-    }
-
-    /// The conflict a choice settles: the named field's; else, for --keep and --delete,
-    /// the entity's existence; else its only field conflict (or its existence, for --take).
-    private static func conflict(
-        in open: [MarginaliaStore.Conflict], field: FieldName?, for choice: ResolutionChoice, of entity: ResolvedEntity
-    ) throws -> MarginaliaStore.Conflict {
-        if let field {
-            guard let found = open.first(where: { $0.field == field }) else {
-                throw ReplicaError.notInConflict(entity.id, kind: entity.kind, field: field)
-            }
-            return found
-        }
-        let existence = open.first { $0.field == nil }
-        if choice == .keep || choice == .delete {
-            guard let existence else { throw ReplicaError.notContested(entity.id, kind: entity.kind) }
-            return existence
-        }
-        let fields = open.compactMap(\.field)
-        if fields.count > 1 { throw ResolutionError.needsField(fields.map(\.rawValue).joined(separator: ", ")) }
-        guard let found = open.first(where: { $0.field != nil }) ?? existence else {
-            throw ResolutionError.nothingToResolve("\(entity.kind) \(entity.id)")
-        }
-        return found
     }
 
     /// The choice the options make, nil when none was given.
@@ -107,11 +83,11 @@ struct Resolve: ReplicaCommand {
         return nil
     }
 
-    private func walk(_ conflicts: [MarginaliaStore.Conflict], context: CommandContext, resolver: ConflictResolver) throws {
+    private func walk(_ conflicts: [Conflict], context: CommandContext, resolver: ConflictResolver) throws {
         if conflicts.isEmpty { return context.console.line("no conflicts") }
         let walk = ConflictWalk(replica: resolver.replica, console: context.console, answers: context.answers, resolver: resolver)
         let tally = try walk.run(conflicts)
-        let left = try resolver.replica.status().openConflicts
+        let left = try resolver.replica.openConflictCount()
         context.console.line()
         context.console.line("resolved \(tally.resolved), skipped \(tally.skipped); \(left) conflict\(left == 1 ? "" : "s") open")
     }

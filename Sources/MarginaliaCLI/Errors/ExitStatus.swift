@@ -34,7 +34,9 @@ public enum ExitStatus: Int32, Sendable {
                 .cannotOpenReplica
             case .busy: .temporaryFailure
             case .anchor, .idTooShort, .malformedID, .emptyTitle, .invalidTitle, .invalidTag, .invalidName, .unacceptableChange,
-                 .notInConflict, .notContested, .invalidFingerprint, .notTrusted(_, notAFingerprint: _?): .dataError
+                 .notInConflict, .notContested, .nothingToResolve, .noSuchValue, .noLocalValue, .ambiguousTheirs, .notText,
+                 .invalidFingerprint, .notTrusted(_, notAFingerprint: _?): .dataError
+            case .needsField, .unsuitableResolution: .usage
             default: .failure
             }
         case let error as InputError:

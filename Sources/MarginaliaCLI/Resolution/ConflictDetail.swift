@@ -18,20 +18,11 @@ struct ConflictDetail {
     /// The conflicted field, for a field conflict.
     var field: FieldName? { conflict.field }
 
-    /// The competing values: a field's, or the `alive` values of an edit concurrent
-    /// with a delete; none for an annotation whose article was deleted.
-    var values: [CompetingValue] {
-        switch conflict.kind {
-        case .field(_, let values), .editedWhileDeleted(let values): values
-        case .annotationOnDeletedArticle: []
-        }
-    }
+    /// The competing values (`Conflict.values`).
+    var values: [CompetingValue] { conflict.values }
 
     /// Whether the field holds text, which can be merged, diffed and typed.
-    var isText: Bool {
-        guard let field else { return false }
-        return field.valueType == .text || field.valueType == .optionalText
-    }
+    var isText: Bool { field?.holdsText ?? false }
 
     /// `title of article 3f9a1b2c`: how messages name what was settled.
     var subject: String {

@@ -25,9 +25,7 @@ struct ConflictWalk {
         let renderer = ConflictRenderer(terminal: console.terminal)
         for (index, listed) in conflicts.enumerated() where !tally.stopped {
             // An earlier answer may have settled this one too (deleting an article deletes its annotations).
-            guard let current = try replica.conflicts(of: listed.entity).first(where: { Self.same($0, listed) }) else {
-                continue
-            }
+            guard let current = try replica.conflict(listed.id) else { continue }
             let detail = try ConflictDetail.load(current, from: replica)
             console.line()
             console.page(renderer.lines(detail, diff: false))
@@ -89,15 +87,6 @@ struct ConflictWalk {
             default:
                 console.line("answer y to write the merge, n to go back")
             }
-        }
-    }
-
-    /// Whether two listings are the same conflict (the values may have changed since).
-    private static func same(_ a: Conflict, _ b: Conflict) -> Bool {
-        switch (a.kind, b.kind) {
-        case (.field(let x, _), .field(let y, _)): x == y
-        case (.editedWhileDeleted, .editedWhileDeleted), (.annotationOnDeletedArticle, .annotationOnDeletedArticle): true
-        default: false
         }
     }
 

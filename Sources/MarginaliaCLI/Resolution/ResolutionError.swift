@@ -3,13 +3,6 @@ import MarginaliaCore
 /// Why a conflict could not be settled as asked, worded for the person at the keyboard.
 enum ResolutionError: Error, CustomStringConvertible {
     case unknownField(String, kind: EntityKind)
-    case needsField(String)
-    case nothingToResolve(String)
-    case unsuitableChoice(String)
-    case noSuchValue(Int, count: Int, subject: String)
-    case noLocalValue(subject: String)
-    case ambiguousTheirs(count: Int, subject: String)
-    case notText(subject: String)
     /// The merge left conflicts and no editor is set: `markedText` holds them, for the user to edit.
     case unmergedConflicts(count: Int, subject: String, markedText: String)
     case markersRemain(subject: String)
@@ -19,20 +12,6 @@ enum ResolutionError: Error, CustomStringConvertible {
         switch self {
         case .unknownField(let name, let kind):
             "'\(name)' is not a field of an \(kind): \(kind == .article ? "title, body, source" : "note, anchor, article")"
-        case .needsField(let fields):
-            "give the field to resolve: \(fields)"
-        case .nothingToResolve(let entity):
-            "\(entity) has no open conflicts"
-        case .unsuitableChoice(let reason):
-            reason
-        case .noSuchValue(let number, let count, let subject):
-            "\(subject) has \(count) values: --take \(number) is out of range (1 to \(count))"
-        case .noLocalValue(let subject):
-            "this replica wrote none of the values of \(subject): use --take N"
-        case .ambiguousTheirs(let count, let subject):
-            "\(count) other replicas wrote values of \(subject): use --take N"
-        case .notText(let subject):
-            "\(subject) is not text: only --take N, --ours or --theirs settle it"
         case .unmergedConflicts(let count, let subject, _):
             "the merge of \(subject) left \(count) conflict\(count == 1 ? "" : "s"), printed above between markers; "
                 + "nothing was written: set $VISUAL or $EDITOR to settle them by hand, or edit the text and pass it with --value-file"
@@ -46,8 +25,8 @@ enum ResolutionError: Error, CustomStringConvertible {
 
     var status: ExitStatus {
         switch self {
-        case .unknownField, .needsField, .unsuitableChoice: .usage
-        case .nothingToResolve, .noSuchValue, .noLocalValue, .ambiguousTheirs, .notText, .markersRemain: .dataError
+        case .unknownField: .usage
+        case .markersRemain: .dataError
         case .unmergedConflicts, .noEditor: .failure
         }
     }

@@ -67,6 +67,9 @@ public enum FieldName: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the register holds text, which can be typed, merged and diffed.
+    public var holdsText: Bool { valueType == .text || valueType == .optionalText }
+
     public static func < (lhs: FieldName, rhs: FieldName) -> Bool { lhs.rawValue < rhs.rawValue }
 
     static let tagPrefix = "tag:"

@@ -59,4 +59,12 @@ public struct EntityState: Hashable, Sendable {
     public var conflictedFields: [FieldName] {
         registers.filter { $0.key.isUserField && $0.value.isConflicted }.keys.sorted()
     }
+
+    /// The conflicts its own registers hold, sorted: its existence (`alive`) when
+    /// contested, and each conflicted user field. They are open while the entity is not
+    /// deleted (`Conflict` lists the one kind that needs another entity).
+    public var conflicts: [Conflict.ID] {
+        (existence == .contested ? [Conflict.ID(entity: id, field: .alive)] : [])
+            + conflictedFields.map { Conflict.ID(entity: id, field: $0) }
+    }
 }

@@ -1,5 +1,5 @@
 /// Whether an entity exists, read from its `alive` register.
-public enum Existence: String, Sendable, Codable {
+public enum Existence: String, CaseIterable, Sendable, Codable {
     /// Every current `alive` value is true.
     case live
     /// Deleted, with no edit concurrent with the deletion.

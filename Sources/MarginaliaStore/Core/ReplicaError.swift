@@ -36,6 +36,20 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case nothingToChange
     case notInConflict(EntityID, kind: EntityKind, field: FieldName)
     case notContested(EntityID, kind: EntityKind)
+    /// `resolve` of an entity with several field conflicts and no field named: its fields in conflict.
+    case needsField([FieldName])
+    /// `resolve` of an entity with no open conflict.
+    case nothingToResolve(EntityID, kind: EntityKind)
+    /// `Resolution.take` of a value the conflict does not have (it has `count`).
+    case noSuchValue(Conflict.ID, kind: EntityKind, number: Int, count: Int)
+    /// `Resolution.ours` when this replica wrote none of the values.
+    case noLocalValue(Conflict.ID, kind: EntityKind)
+    /// `Resolution.theirs` when `count` other replicas wrote values that differ.
+    case ambiguousTheirs(Conflict.ID, kind: EntityKind, count: Int)
+    /// A text (typed or merged) for a field that holds none.
+    case notText(Conflict.ID, kind: EntityKind)
+    /// A resolution that does not fit the kind of conflict; `reason` says which do.
+    case unsuitableResolution(String)
     case unacceptableChange(String)
     /// With the places a few edits away, to suggest.
     case phraseNotFound(String, nearMatches: [QuoteExcerpt])
@@ -111,6 +125,20 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
             "\(field) of \(kind) \(id) is not in conflict (see 'marginalia conflict \(id.rawValue.prefix(8))')"
         case .notContested(let id, let kind):
             "\(kind) \(id) was not edited while deleted elsewhere: there is nothing to keep or delete"
+        case .needsField(let fields):
+            "give the field to resolve: \(fields.map(\.rawValue).joined(separator: ", "))"
+        case .nothingToResolve(let id, let kind):
+            "\(kind) \(id) has no open conflicts"
+        case .noSuchValue(let conflict, let kind, let number, let count):
+            "\(Self.subject(conflict, kind)) has \(count) values: --take \(number) is out of range (1 to \(count))"
+        case .noLocalValue(let conflict, let kind):
+            "this replica wrote none of the values of \(Self.subject(conflict, kind)): use --take N"
+        case .ambiguousTheirs(let conflict, let kind, let count):
+            "\(count) other replicas wrote values of \(Self.subject(conflict, kind)): use --take N"
+        case .notText(let conflict, let kind):
+            "\(Self.subject(conflict, kind)) is not text: only --take N, --ours or --theirs settle it"
+        case .unsuitableResolution(let reason):
+            reason
         case .phraseNotFound(let phrase, _):
             "\"\(phrase)\" does not occur in the body, even ignoring case and diacritics"
         case .phraseAmbiguous(let phrase, let occurrences, let folded):
@@ -137,6 +165,13 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
         case .phraseAmbiguous(_, let occurrences, _): QuoteExcerpt.choices(occurrences)
         default: []
         }
+    }
+
+    /// `title of article 3f9a1b2c`, or `article 3f9a1b2c` for its existence: how
+    /// messages name a conflict.
+    static func subject(_ conflict: Conflict.ID, _ kind: EntityKind) -> String {
+        let entity = "\(kind) \(conflict.entity.rawValue.prefix(8))"
+        return conflict.field == .alive ? entity : "\(conflict.field) of \(entity)"
     }
 
     /// `; did you mean A or B?`, or nothing without suggestions.

@@ -15,12 +15,12 @@ struct IDSuggestions {
     func suggestions(for typed: String, kind: EntityKind?) throws -> [String] {
         var candidates: [(id: String, label: String)] = []
         if kind != .annotation {
-            candidates += try Row.fetchAll(db, sql: "SELECT id, title FROM articles WHERE existence != 'deleted' ORDER BY id")
+            candidates += try Row.fetchAll(db, sql: "SELECT id, title FROM articles WHERE existence != \(Existence.deleted.sql) ORDER BY id")
                 .map { ($0["id"], $0["title"]) }
         }
         if kind != .article {
             candidates += try Row.fetchAll(
-                db, sql: "SELECT id, coalesce(quote, '') AS quote FROM annotations WHERE existence != 'deleted' ORDER BY id"
+                db, sql: "SELECT id, coalesce(quote, '') AS quote FROM annotations WHERE existence != \(Existence.deleted.sql) ORDER BY id"
             ).map { ($0["id"], $0["quote"]) }
         }
         let prefix = Array(typed.lowercased())

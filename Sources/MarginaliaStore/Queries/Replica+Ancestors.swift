@@ -10,6 +10,6 @@ extension Replica {
               let value = change.fields[field]
         else { return nil }
         let name = history.first { $0.change.dot == change.dot }?.replicaName
-        return CompetingValue(dot: change.dot, replicaName: name, time: change.time, value: value)
+        return CompetingValue(dot: change.dot, lamport: change.lamport, replicaName: name, time: change.time, value: value)
     }
 }

@@ -29,12 +29,12 @@ extension Replica {
     {
         try read { db in
             var sql = """
-                SELECT a.id, a.title, a.existence, a.conflicts, a.updated_ms,
+                SELECT a.id, a.title, a.existence, \(SnapshotRows.conflictList(of: "a.id")), a.updated_ms,
                        (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags WHERE entity = a.id ORDER BY tag))
                            AS tag_list,
-                       (SELECT count(*) FROM annotations n WHERE n.article = a.id AND (n.existence = 'deleted') = ?1)
+                       (SELECT count(*) FROM annotations n WHERE n.article = a.id AND (n.existence = \(Existence.deleted.sql)) = ?1)
                            AS annotation_count
-                FROM articles a WHERE (a.existence = 'deleted') = ?1
+                FROM articles a WHERE (a.existence = \(Existence.deleted.sql)) = ?1
                 """
             var arguments: StatementArguments = [deleted]
             if let tag {
@@ -43,15 +43,15 @@ extension Replica {
                 arguments += tagArguments
             }
             if annotated {
-                sql += " AND EXISTS (SELECT 1 FROM annotations n WHERE n.article = a.id AND (n.existence = 'deleted') = ?1)"
+                sql += " AND EXISTS (SELECT 1 FROM annotations n WHERE n.article = a.id AND (n.existence = \(Existence.deleted.sql)) = ?1)"
             }
             sql += deleted ? " ORDER BY a.updated_ms DESC, a.id" : " ORDER BY a.created_ms DESC, a.id"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 ArticleSummary(
                     id: try SnapshotRows.entityID(row["id"]), title: row["title"],
                     tags: (row["tag_list"] as String?)?.split(separator: " ").map(String.init) ?? [],
-                    annotationCount: row["annotation_count"], existence: try SnapshotRows.existence(row["existence"]),
-                    conflictedFields: try SnapshotRows.conflicts(row["conflicts"]), updated: row["updated_ms"])
+                    annotationCount: row["annotation_count"], existence: try Existence.stored(row["existence"]),
+                    conflictedFields: try SnapshotRows.conflicts(row["conflict_list"]), updated: row["updated_ms"])
             }
         }
     }
@@ -80,10 +80,11 @@ extension Replica {
     {
         try read { db in
             if !deleted, let article, try String.fetchOne(
-                db, sql: "SELECT existence FROM articles WHERE id = ?", arguments: [article.rawValue]) == "deleted" {
+                db, sql: "SELECT existence FROM articles WHERE id = ?", arguments: [article.rawValue]
+            ).map(Existence.stored) == .deleted {
                 throw ReplicaError.deleted(article, kind: .article)
             }
-            var sql = "SELECT \(SnapshotRows.annotationColumns) FROM annotations WHERE (existence = 'deleted') = ?"
+            var sql = "SELECT \(SnapshotRows.annotationColumns) FROM annotations WHERE (existence = \(Existence.deleted.sql)) = ?"
             var arguments: StatementArguments = [deleted]
             if let article {
                 sql += " AND article = ?"

@@ -67,7 +67,7 @@ extension Replica {
     private static func articleHits(_ expression: SearchExpression) -> String {
         """
         FROM article_search JOIN articles a ON a.rowid = article_search.rowid
-        WHERE article_search MATCH ? AND a.existence != 'deleted' AND \(expression.tagCondition)
+        WHERE article_search MATCH ? AND a.existence != \(Existence.deleted.sql) AND \(expression.tagCondition)
         """
     }
 
@@ -75,7 +75,7 @@ extension Replica {
     private static func noteHits(_ expression: SearchExpression) -> String {
         """
         FROM note_search JOIN annotations n ON n.rowid = note_search.rowid JOIN articles a ON a.id = n.article
-        WHERE note_search MATCH ? AND n.existence != 'deleted' AND a.existence != 'deleted' AND \(expression.tagCondition)
+        WHERE note_search MATCH ? AND n.existence != \(Existence.deleted.sql) AND a.existence != \(Existence.deleted.sql) AND \(expression.tagCondition)
         """
     }
 

@@ -7,7 +7,7 @@ extension Replica {
     public func articles(withSource source: String) throws -> [EntityID] {
         try read { db in
             try String.fetchAll(
-                db, sql: "SELECT id FROM articles WHERE source = ? AND existence != 'deleted' ORDER BY id",
+                db, sql: "SELECT id FROM articles WHERE source = ? AND existence != \(Existence.deleted.sql) ORDER BY id",
                 arguments: [TextNormalization.nfc(source)]
             ).compactMap(EntityID.init)
         }
@@ -17,7 +17,7 @@ extension Replica {
     public func isVisibleArticle(_ id: EntityID) throws -> Bool {
         try read { db in
             try String.fetchOne(db, sql: "SELECT existence FROM articles WHERE id = ?", arguments: [id.rawValue])
-                .map { $0 != "deleted" } ?? false
+                .map { try Existence.stored($0).isVisible } ?? false
         }
     }
 }

@@ -25,14 +25,14 @@ extension Replica {
             }
             let info = ReplicaInfo(id: id, name: row["name"], created: row["created_ms"])
             let counts = try Row.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM articles WHERE existence != 'deleted'),
-                       (SELECT count(*) FROM annotations WHERE existence != 'deleted'),
+                SELECT (SELECT count(*) FROM articles WHERE existence != \(Existence.deleted.sql)),
+                       (SELECT count(*) FROM annotations WHERE existence != \(Existence.deleted.sql)),
                        (SELECT max(seq) FROM changes)
                 """)!
             return ReplicaStatus(
                 path: path, info: info,
                 identity: try IdentityTable(db: db).info(), articles: counts[0], annotations: counts[1], changes: counts[2] ?? 0,
-                openConflicts: try ConflictQueries(db: db).openCount(),
+                openConflicts: try ConflictQueries(db: db).count(),
                 knowledge: try ChangeLog(db: db).knowledge(), replicaNames: try ReplicaNames(db: db).all())
         }
     }

@@ -6,20 +6,30 @@ enum SnapshotRows {
     /// The columns of `articles` a snapshot needs, with its tags as `tag_list`, in the
     /// order `article(_:)` reads them.
     static let articleColumns = """
-        id, title, body, body_replica, body_counter, source, existence, conflicts, created_ms, updated_ms,
-        \(tagList(of: "articles.id"))
+        id, title, body, body_replica, body_counter, source, existence, \(conflictList(of: "articles.id")), created_ms,
+        updated_ms, \(tagList(of: "articles.id"))
         """
     /// The columns of `annotations` a snapshot needs, with its tags as `tag_list`: one
     /// query reads an article's annotations and their tags (`show` of 500 annotations).
     /// In the order `annotation(_:)` reads them.
     static let annotationColumns = """
         id, article, start, "end", quote, prefix, suffix, revision_replica, revision_counter, note, existence,
-        conflicts, created_ms, updated_ms, \(tagList(of: "annotations.id"))
+        \(conflictList(of: "annotations.id")), created_ms, updated_ms, \(tagList(of: "annotations.id"))
         """
 
     /// A subquery giving the sorted tags of an entity, separated by spaces (tags hold none).
     private static func tagList(of entity: String) -> String {
         "(SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags WHERE entity = \(entity) ORDER BY tag)) AS tag_list"
+    }
+
+    /// A subquery giving the sorted conflicted user fields of an entity (open or not:
+    /// a deleted entity's show again when it is restored), separated by spaces, as
+    /// `conflict_list`.
+    static func conflictList(of entity: String) -> String {
+        """
+        (SELECT group_concat(field, ' ') FROM (SELECT field FROM entity_conflicts WHERE entity = \(entity)
+         AND field != '\(FieldName.alive)' ORDER BY field)) AS conflict_list
+        """
     }
 
     /// The article in `row` (selected with `articleColumns`). Columns are read by
@@ -28,7 +38,7 @@ enum SnapshotRows {
     static func article(_ row: Row) throws -> ArticleSnapshot {
         ArticleSnapshot(
             id: try entityID(row[0]), title: row[1], body: row[2], bodyRevision: try dot(row[3], row[4]),
-            source: row[5], tags: tags(row[10]), existence: try existence(row[6]),
+            source: row[5], tags: tags(row[10]), existence: try Existence.stored(row[6]),
             conflictedFields: try conflicts(row[7]), created: row[8], updated: row[9])
     }
 
@@ -43,7 +53,7 @@ enum SnapshotRows {
         let article: String? = row[1]
         return AnnotationSnapshot(
             id: try entityID(row[0]), article: try article.map(entityID), anchor: anchor, note: row[9],
-            tags: tags(row[14]), existence: try existence(row[10]), conflictedFields: try conflicts(row[11]),
+            tags: tags(row[14]), existence: try Existence.stored(row[10]), conflictedFields: try conflicts(row[11]),
             created: row[12], updated: row[13])
     }
 
@@ -62,13 +72,8 @@ enum SnapshotRows {
         return Dot(replica: id, counter: counter)
     }
 
-    static func existence(_ text: String) throws -> Existence {
-        guard let existence = Existence(rawValue: text) else { throw CorruptReplicaError("existence '\(text)'") }
-        return existence
-    }
-
-    static func conflicts(_ text: String) throws -> [FieldName] {
-        try text.split(separator: " ").map {
+    static func conflicts(_ list: String?) throws -> [FieldName] {
+        try (list ?? "").split(separator: " ").map {
             guard let field = FieldName(String($0)) else { throw CorruptReplicaError("conflicted field '\($0)'") }
             return field
         }

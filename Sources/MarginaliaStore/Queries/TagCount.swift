@@ -19,8 +19,8 @@ extension Replica {
                        count(a.id) AS articles,
                        count(n.id) AS annotations
                 FROM tags t
-                LEFT JOIN articles a ON a.id = t.entity AND a.existence != 'deleted'
-                LEFT JOIN annotations n ON n.id = t.entity AND n.existence != 'deleted'
+                LEFT JOIN articles a ON a.id = t.entity AND a.existence != \(Existence.deleted.sql)
+                LEFT JOIN annotations n ON n.id = t.entity AND n.existence != \(Existence.deleted.sql)
                 GROUP BY t.tag HAVING count(a.id) + count(n.id) > 0
                 """
             ).map { TagCount(tag: $0["tag"], articles: $0["articles"], annotations: $0["annotations"]) }

@@ -16,10 +16,12 @@ enum Schema {
     /// indexes up to date with triggers, format 2 had `SearchIndex` do it, format 3
     /// kept displayed texts out of a `siblings` table, format 4 keeps an entity's
     /// registers in its row (`StoredRegisters`), format 5 has the search tokenizer fold
-    /// `Ð`, `Ɖ` and `ǡ` too (`marginalia_search.h`), and format 6 adds the local tables.
-    static let version: Int32 = 6
+    /// `Ð`, `Ɖ` and `ǡ` too (`marginalia_search.h`), format 6 adds the local tables, and
+    /// format 7 keeps each entity's conflicts as rows of `entity_conflicts` (not a
+    /// space-separated column) and checks that `existence` holds an `Existence`.
+    static let version: Int32 = 7
     /// The format whose derived tables are laid out as now: older files have them rebuilt.
-    static let derivedTablesVersion = 4
+    static let derivedTablesVersion = 7
     /// The format of the search tokenizer: older files have their full-text indexes rebuilt.
     static let searchTokenizerVersion = 5
     /// The format that added the local tables: older files get them, and a new identity.
@@ -84,6 +86,9 @@ enum Schema {
 
     /// The statements creating the derived tables. `registers` (`StoredRegisters`) comes
     /// before the texts, so reading it never follows a long body's overflow pages.
+    /// `entity_conflicts` holds the conflicts of each entity's own registers
+    /// (`EntityState.conflicts`), deleted entities' included: `ConflictQueries` says
+    /// which are open.
     static let derivedTables = """
         CREATE TABLE articles (
             rowid INTEGER PRIMARY KEY,
@@ -94,8 +99,7 @@ enum Schema {
             body_replica TEXT,
             body_counter INTEGER,
             source TEXT,
-            existence TEXT NOT NULL,
-            conflicts TEXT NOT NULL,
+            existence TEXT NOT NULL CHECK (\(Existence.columnCheck)),
             created_ms INTEGER NOT NULL,
             updated_ms INTEGER NOT NULL
         );
@@ -112,16 +116,18 @@ enum Schema {
             revision_replica TEXT,
             revision_counter INTEGER,
             note TEXT NOT NULL,
-            existence TEXT NOT NULL,
-            conflicts TEXT NOT NULL,
+            existence TEXT NOT NULL CHECK (\(Existence.columnCheck)),
             created_ms INTEGER NOT NULL,
             updated_ms INTEGER NOT NULL
         );
         CREATE INDEX annotations_by_article ON annotations (article, start);
         CREATE INDEX articles_by_existence ON articles (existence);
         CREATE INDEX annotations_by_existence ON annotations (existence);
-        CREATE INDEX articles_conflicted ON articles (existence, conflicts) WHERE conflicts != '';
-        CREATE INDEX annotations_conflicted ON annotations (existence, conflicts) WHERE conflicts != '';
+        CREATE TABLE entity_conflicts (
+            entity TEXT NOT NULL,
+            field TEXT NOT NULL,
+            PRIMARY KEY (entity, field)
+        ) WITHOUT ROWID;
         CREATE TABLE tags (
             tag TEXT NOT NULL,
             entity TEXT NOT NULL,
@@ -173,7 +179,7 @@ enum Schema {
     private static func rebuildDerivedTables(_ db: Database) throws {
         // Dropping a table drops its indexes and triggers (format 1 kept the full-text
         // indexes with triggers).
-        for table in ["article_search", "note_search", "siblings", "tags", "articles", "annotations"] {
+        for table in ["article_search", "note_search", "siblings", "tags", "entity_conflicts", "articles", "annotations"] {
             try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
         }
         try db.execute(sql: derivedTables)

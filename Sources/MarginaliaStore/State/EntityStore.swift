@@ -51,24 +51,24 @@ struct EntityStore {
         if fields.contains(where: { if case .tag = $0 { true } else { false } }) {
             try saveTags(of: state, isNew: isNew)
         }
+        try saveConflicts(of: state, isNew: isNew)
     }
 
     private func saveRow(_ article: ArticleSnapshot, registers: String, isNew: Bool) throws {
         let old = isNew ? nil : try Row.fetchOne(
             db.cachedStatement(sql: "SELECT rowid, title, body FROM articles WHERE id = ?"), arguments: [article.id.rawValue])
         try db.cachedStatement(sql: """
-            INSERT INTO articles (id, registers, title, body, body_replica, body_counter, source, existence, conflicts,
-                                  created_ms, updated_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (id, registers, title, body, body_replica, body_counter, source, existence, created_ms,
+                                  updated_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET
                 registers = excluded.registers, title = excluded.title, body = excluded.body,
                 body_replica = excluded.body_replica, body_counter = excluded.body_counter, source = excluded.source,
-                existence = excluded.existence, conflicts = excluded.conflicts, created_ms = excluded.created_ms,
-                updated_ms = excluded.updated_ms
+                existence = excluded.existence, created_ms = excluded.created_ms, updated_ms = excluded.updated_ms
             """).execute(arguments: [
                 article.id.rawValue, registers, article.title, article.body, article.bodyRevision?.replica.rawValue,
-                article.bodyRevision?.counter, article.source, article.existence.rawValue,
-                Self.conflictList(article.conflictedFields), article.created, article.updated,
+                article.bodyRevision?.counter, article.source, article.existence.rawValue, article.created,
+                article.updated,
             ])
         try SearchIndex(db: db).articleSaved(
             rowid: old?[0] ?? db.lastInsertedRowID, old: old.map { ($0[1], $0[2]) }, title: article.title,
@@ -81,22 +81,32 @@ struct EntityStore {
         let anchor = annotation.anchor
         try db.cachedStatement(sql: """
             INSERT INTO annotations (id, registers, article, start, "end", quote, prefix, suffix, revision_replica,
-                                     revision_counter, note, existence, conflicts, created_ms, updated_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     revision_counter, note, existence, created_ms, updated_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET
                 registers = excluded.registers, article = excluded.article, start = excluded.start,
                 "end" = excluded."end", quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,
                 revision_replica = excluded.revision_replica, revision_counter = excluded.revision_counter,
-                note = excluded.note, existence = excluded.existence, conflicts = excluded.conflicts,
-                created_ms = excluded.created_ms, updated_ms = excluded.updated_ms
+                note = excluded.note, existence = excluded.existence, created_ms = excluded.created_ms,
+                updated_ms = excluded.updated_ms
             """).execute(arguments: [
                 annotation.id.rawValue, registers, annotation.article?.rawValue, anchor?.start, anchor?.end,
                 anchor?.quote, anchor?.prefix, anchor?.suffix, anchor?.revision?.replica.rawValue, anchor?.revision?.counter,
-                annotation.note, annotation.existence.rawValue, Self.conflictList(annotation.conflictedFields),
-                annotation.created, annotation.updated,
+                annotation.note, annotation.existence.rawValue, annotation.created, annotation.updated,
             ])
         try SearchIndex(db: db).annotationSaved(
             rowid: old?[0] ?? db.lastInsertedRowID, old: old.map { $0[1] }, note: annotation.note)
+    }
+
+    /// Replaces the entity's rows of `entity_conflicts` with its registers' conflicts.
+    private func saveConflicts(of state: EntityState, isNew: Bool) throws {
+        if !isNew {
+            try db.cachedStatement(sql: "DELETE FROM entity_conflicts WHERE entity = ?").execute(arguments: [state.id.rawValue])
+        }
+        let insert = try db.cachedStatement(sql: "INSERT INTO entity_conflicts (entity, field) VALUES (?, ?)")
+        for conflict in state.conflicts {
+            try insert.execute(arguments: [conflict.entity.rawValue, conflict.field.rawValue])
+        }
     }
 
     private func saveTags(of state: EntityState, isNew: Bool) throws {
@@ -138,10 +148,5 @@ struct EntityStore {
         case .article: "articles"
         case .annotation: "annotations"
         }
-    }
-
-    /// The `conflicts` column: conflicted field names separated by spaces, empty when none.
-    static func conflictList(_ fields: [FieldName]) -> String {
-        fields.map(\.rawValue).joined(separator: " ")
     }
 }

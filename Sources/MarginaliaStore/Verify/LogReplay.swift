@@ -17,13 +17,13 @@ struct LogReplay {
     /// the order rows were first inserted and so differ between replicas.
     static let comparedColumns: [(table: String, columns: String)] = [
         ("articles", """
-            id, registers, title, body, body_replica, body_counter, source, existence, conflicts, created_ms,
-            updated_ms
+            id, registers, title, body, body_replica, body_counter, source, existence, created_ms, updated_ms
             """),
         ("annotations", """
             id, registers, article, start, "end", quote, prefix, suffix, revision_replica, revision_counter, note, existence,
-            conflicts, created_ms, updated_ms
+            created_ms, updated_ms
             """),
+        ("entity_conflicts", "entity, field"),
         ("tags", "tag, entity"),
         ("knowledge", "replica, counter"),
         ("replica", "lamport"),

@@ -61,16 +61,18 @@ public final class SyncSession {
         return try summary(peer: peer, conflictsBefore: conflictsBefore)
     }
 
-    /// The subjects of the open conflicts, to count those a session brings.
-    func openConflicts() throws -> Set<String> {
-        Set(try replica.conflicts().map(\.subject))
+    /// The open conflicts, to tell those a session brings and those it settles.
+    func openConflicts() throws -> Set<Conflict.ID> {
+        try replica.openConflictIDs()
     }
 
-    func summary(peer: Hello?, conflictsBefore: Set<String>) throws -> SyncSummary {
-        SyncSummary(
+    func summary(peer: Hello?, conflictsBefore: Set<Conflict.ID>) throws -> SyncSummary {
+        let conflictsAfter = try openConflicts()
+        return SyncSummary(
             peer: peer?.replica.rawValue ?? "", peerName: peer?.name ?? "", sent: counts.sent,
             received: counts.received, duplicates: duplicates,
-            newConflicts: try openConflicts().subtracting(conflictsBefore).count,
+            newConflicts: conflictsAfter.subtracting(conflictsBefore).count,
+            settledConflicts: conflictsBefore.subtracting(conflictsAfter).count,
             bytesSent: counts.bytesSent, bytesReceived: counts.bytesReceived,
             seconds: Date().timeIntervalSince(started))
     }

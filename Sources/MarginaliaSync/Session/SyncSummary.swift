@@ -11,13 +11,17 @@ public struct SyncSummary: Sendable, Equatable {
     public var received: Int
     /// Changes received that were already held.
     public var duplicates: Int
-    /// Open conflicts after the sync minus before it.
+    /// Conflicts open after the sync that were not before it.
     public var newConflicts: Int
+    /// Conflicts open before the sync that it closed (a resolution or an edit received):
+    /// the open conflicts after a sync number those before, plus `newConflicts`, minus these.
+    public var settledConflicts: Int
     public var bytesSent: Int
     public var bytesReceived: Int
     public var seconds: Double
 
-    /// `synced with office (…): sent 3, received 5, 1 new conflict`
+    /// `synced with office (…): sent 3, received 5, 1 new conflict` (and `, 2 settled`
+    /// when it closed any)
     public var line: String {
         "synced with \(peerName) (\(peer)): sent \(sent), received \(received), \(conflicts)"
     }
@@ -29,6 +33,7 @@ public struct SyncSummary: Sendable, Equatable {
     }
 
     private var conflicts: String {
-        newConflicts == 1 ? "1 new conflict" : "\(newConflicts) new conflicts"
+        (newConflicts == 1 ? "1 new conflict" : "\(newConflicts) new conflicts")
+            + (settledConflicts > 0 ? ", \(settledConflicts) settled" : "")
     }
 }

@@ -5,6 +5,16 @@ import MarginaliaTestSupport
 
 /// Helpers shared by the store tests.
 enum ReplicaFixtures {
+    /// Replicas laptop and office in `directory` sharing one article (on the Mưa lũ of
+    /// `vietnameseBody`): where the merge and conflict stories start.
+    static func sharedArticle(in directory: TemporaryDirectory) throws -> (laptop: Replica, office: Replica, article: EntityID) {
+        let laptop = try Replica.fixture("laptop", in: directory)
+        let office = try Replica.fixture("office", in: directory)
+        let article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: vietnameseBody) }
+        try exchange(laptop, office)
+        return (laptop, office, article)
+    }
+
     /// Delivers to `target` every change of `source` it lacks, in `source`'s log order,
     /// as the sync engine does. Returns the summary of the integration.
     @discardableResult

@@ -6,7 +6,8 @@ enum SyncSummaryJSON {
     static func json(_ summary: SyncSummary) -> JSONValue {
         .members([
             "peer": summary.peer, "peer_name": summary.peerName, "sent": summary.sent, "received": summary.received,
-            "duplicates": summary.duplicates, "new_conflicts": summary.newConflicts, "bytes_sent": summary.bytesSent,
+            "duplicates": summary.duplicates, "new_conflicts": summary.newConflicts,
+            "settled_conflicts": summary.settledConflicts, "bytes_sent": summary.bytesSent,
             "bytes_received": summary.bytesReceived, "seconds": summary.seconds,
         ])
     }
