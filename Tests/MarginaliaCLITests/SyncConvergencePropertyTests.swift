@@ -14,12 +14,7 @@ import Testing
 /// and the last steps taken.
 @Suite("sync convergence property")
 struct SyncConvergencePropertyTests {
-    static let seeds: [UInt64] = {
-        let environment = ProcessInfo.processInfo.environment
-        if let text = environment["MARGINALIA_SYNC_SEED"], let seed = UInt64(text) { return [seed] }
-        let count = environment["MARGINALIA_SYNC_SEEDS"].flatMap { Int($0) } ?? 8
-        return (1...UInt64(max(count, 1))).map { $0 }
-    }()
+    static let seeds = propertySeeds("MARGINALIA_SYNC", default: 8)
 
     @Test(arguments: seeds)
     func replicasConverge(seed: UInt64) throws {
@@ -38,7 +33,7 @@ final class ConvergenceRun {
     private var listings: [Listing?]
     /// The number of changes each replica's own successful commands made.
     private var ownChanges: [Int]
-    private var transcript: [String] = []
+    private let transcript: RunTranscript
     private var counter = 0
     private let usesTCP: Bool
     private var server: ServerProcess?
@@ -52,6 +47,7 @@ final class ConvergenceRun {
 
     init(seed: UInt64) throws {
         self.seed = seed
+        transcript = RunTranscript(seed: seed, replay: "MARGINALIA_SYNC_SEED")
         random = SplitMix64(seed: seed)
         lab = try SyncLab()
         let count = random.int(3...5)
@@ -69,26 +65,18 @@ final class ConvergenceRun {
 
     // MARK: Reporting
 
-    private func log(_ step: String) { transcript.append(step) }
-
-    private var context: String {
-        "seed \(seed) (MARGINALIA_SYNC_SEED=\(seed) to replay); last steps:\n  "
-            + transcript.suffix(40).joined(separator: "\n  ")
-    }
+    private func log(_ step: String) { transcript.log(step) }
 
     private func check(_ condition: Bool, _ message: @autoclosure () -> String,
                        sourceLocation: SourceLocation = #_sourceLocation)
     {
-        if !condition { Issue.record("\(message())\n\(context)", sourceLocation: sourceLocation) }
+        transcript.check(condition, message(), sourceLocation: sourceLocation)
     }
 
     private func require(_ condition: Bool, _ message: @autoclosure () -> String,
                          sourceLocation: SourceLocation = #_sourceLocation) throws
     {
-        if !condition {
-            Issue.record("\(message())\n\(context)", sourceLocation: sourceLocation)
-            throw LabError("seed \(seed): \(message())")
-        }
+        try transcript.require(condition, message(), sourceLocation: sourceLocation)
     }
 
     // MARK: The run
@@ -105,7 +93,7 @@ final class ConvergenceRun {
         }
         try finalRound()
         if ProcessInfo.processInfo.environment["MARGINALIA_SYNC_VERBOSE"] != nil {
-            print("seed \(seed):\n  " + transcript.joined(separator: "\n  "))
+            print("seed \(seed):\n  " + transcript.steps.joined(separator: "\n  "))
         }
     }
 

@@ -392,6 +392,7 @@ struct SyncSummaryDoc: Decodable, Equatable {
     var received: Int
     var duplicates: Int
     var newConflicts: Int
+    var settledConflicts: Int
     var bytesSent: Int
     var bytesReceived: Int
     var seconds: Double
@@ -400,6 +401,7 @@ struct SyncSummaryDoc: Decodable, Equatable {
         case peer, sent, received, duplicates, seconds
         case peerName = "peer_name"
         case newConflicts = "new_conflicts"
+        case settledConflicts = "settled_conflicts"
         case bytesSent = "bytes_sent"
         case bytesReceived = "bytes_received"
     }
