@@ -92,10 +92,9 @@ struct Resolve: ReplicaCommand {
         context.console.line("resolved \(tally.resolved), skipped \(tally.skipped); \(left) conflict\(left == 1 ? "" : "s") open")
     }
 
-    /// A field of `kind` named on the command line; tags never conflict (they are an add-wins set).
+    /// A field of `kind` named on the command line.
     private static func fieldName(_ text: String, of kind: EntityKind) throws -> FieldName {
-        let fields: [FieldName] = kind == .article ? [.title, .body, .source] : [.note, .anchor, .article]
-        guard let field = fields.first(where: { $0.rawValue == text.lowercased() }) else {
+        guard let field = kind.userFields.first(where: { $0.rawValue == text.lowercased() }) else {
             throw ResolutionError.unknownField(text, kind: kind)
         }
         return field

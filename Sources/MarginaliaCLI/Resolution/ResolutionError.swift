@@ -11,7 +11,7 @@ enum ResolutionError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .unknownField(let name, let kind):
-            "'\(name)' is not a field of an \(kind): \(kind == .article ? "title, body, source" : "note, anchor, article")"
+            "'\(name)' is not a field of an \(kind): \(kind.userFields.map(\.rawValue).joined(separator: ", "))"
         case .unmergedConflicts(let count, let subject, _):
             "the merge of \(subject) left \(count) conflict\(count == 1 ? "" : "s"), printed above between markers; "
                 + "nothing was written: set $VISUAL or $EDITOR to settle them by hand, or edit the text and pass it with --value-file"
