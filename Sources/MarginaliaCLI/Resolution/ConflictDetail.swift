@@ -25,8 +25,5 @@ struct ConflictDetail {
     var isText: Bool { field?.holdsText ?? false }
 
     /// `title of article 3f9a1b2c`: how messages name what was settled.
-    var subject: String {
-        let entity = "\(conflict.entityKind) \(HumanFormat.short(conflict.entity))"
-        return field.map { "\($0) of \(entity)" } ?? entity
-    }
+    var subject: String { conflict.id.name(of: conflict.entityKind) }
 }

@@ -16,6 +16,13 @@ extension Conflict {
         /// `3f9a…c2 title`.
         public var description: String { "\(entity) \(field)" }
 
+        /// `title of article 3f9a1b2c`, or `article 3f9a1b2c` for its existence: how
+        /// messages name the conflict to people (the entity's id cut to 8 characters).
+        public func name(of kind: EntityKind) -> String {
+            let entity = "\(kind) \(entity.rawValue.prefix(8))"
+            return field == .alive ? entity : "\(field) of \(entity)"
+        }
+
         /// By entity, then field: an entity's existence (`alive`) before its fields.
         public static func < (lhs: ID, rhs: ID) -> Bool {
             (lhs.entity, lhs.field) < (rhs.entity, rhs.field)

@@ -130,13 +130,13 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
         case .nothingToResolve(let id, let kind):
             "\(kind) \(id) has no open conflicts"
         case .noSuchValue(let conflict, let kind, let number, let count):
-            "\(Self.subject(conflict, kind)) has \(count) values: --take \(number) is out of range (1 to \(count))"
+            "\(conflict.name(of: kind)) has \(count) values: --take \(number) is out of range (1 to \(count))"
         case .noLocalValue(let conflict, let kind):
-            "this replica wrote none of the values of \(Self.subject(conflict, kind)): use --take N"
+            "this replica wrote none of the values of \(conflict.name(of: kind)): use --take N"
         case .ambiguousTheirs(let conflict, let kind, let count):
-            "\(count) other replicas wrote values of \(Self.subject(conflict, kind)): use --take N"
+            "\(count) other replicas wrote values of \(conflict.name(of: kind)): use --take N"
         case .notText(let conflict, let kind):
-            "\(Self.subject(conflict, kind)) is not text: only --take N, --ours or --theirs settle it"
+            "\(conflict.name(of: kind)) is not text: only --take N, --ours or --theirs settle it"
         case .unsuitableResolution(let reason):
             reason
         case .phraseNotFound(let phrase, _):
@@ -165,13 +165,6 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
         case .phraseAmbiguous(_, let occurrences, _): QuoteExcerpt.choices(occurrences)
         default: []
         }
-    }
-
-    /// `title of article 3f9a1b2c`, or `article 3f9a1b2c` for its existence: how
-    /// messages name a conflict.
-    static func subject(_ conflict: Conflict.ID, _ kind: EntityKind) -> String {
-        let entity = "\(kind) \(conflict.entity.rawValue.prefix(8))"
-        return conflict.field == .alive ? entity : "\(conflict.field) of \(entity)"
     }
 
     /// `; did you mean A or B?`, or nothing without suggestions.

@@ -121,7 +121,7 @@ extension LocalEditor {
 extension ReplicaError {
     /// The refusal of a resolution that does not fit `conflict`, saying which do.
     static func unsuitable(for conflict: Conflict) -> ReplicaError {
-        let subject = Self.subject(conflict.id, conflict.entityKind)
+        let subject = conflict.id.name(of: conflict.entityKind)
         return switch conflict.kind {
         case .field:
             .unsuitableResolution(
