@@ -132,6 +132,25 @@ struct SyncConflictTests {
         }
     }
 
+    /// A sync's summary says which conflicts it brought and which it settled (here a
+    /// resolution made on the other side), so the count it leaves is accounted for.
+    @Test func theSummarySaysWhatASyncSettled() throws {
+        let p = try Pair()
+        defer { p.lab.remove() }
+        try p.x.ok("edit", p.article, "--title", "Tiêu đề X", "--source", "https://x.example/tin")
+        try p.y.ok("edit", p.article, "--title", "Tiêu đề Y", "--source", "https://y.example/tin")
+        #expect(try p.x.sync(p.y.path).newConflicts == 2)
+        try p.y.ok("resolve", p.article, "title", "--take", "1")
+        try p.y.ok("resolve", p.article, "source", "--ours")
+        try p.y.ok("note", p.annotation, "ghi chú Y")
+        try p.x.ok("note", p.annotation, "ghi chú X")
+        let result = try p.x.ok("sync", p.y.path)
+        #expect(result.lines == ["synced with yank (\(p.y.id)): sent 1, received 3, 1 new conflict, 2 settled"])
+        // Both sides now hold the note conflict: y, the responder, met it in the same session.
+        for node in p.both { #expect(try node.conflicts().map(\.field) == ["note"], "\(node)") }
+        try expectConverged(p.both)
+    }
+
     @Test func equalValuesDoNotConflict() throws {
         let p = try Pair()
         defer { p.lab.remove() }
