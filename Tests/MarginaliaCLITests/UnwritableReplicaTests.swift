@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaStore
 import Testing
 
 /// A replica that cannot be written (a read-only file in a read-only folder, a disk that
@@ -70,14 +71,14 @@ struct UnwritableReplicaTests {
             #expect(result.status == Exit.cannotOpenReplica, "\(result)")
             #expect(result.stdout == "", "\(result)")
             #expect(result.errorLines == ["marginalia: \(notes.path) has replica format 3, older than this "
-                + "marginalia's (6), and is read-only; make it writable once so that it can be upgraded"], "\(result)")
+                + "marginalia's (\(Replica.formatVersion)), and is read-only; make it writable once so that it can be upgraded"], "\(result)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: notes.path)) == before)
 
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: notes.path)
         #expect(try notes.ok("show", article).stdout.contains("mưa lớn ở Hà Nội"))
-        #expect(try notes.sqlite3("PRAGMA user_version").output.trimmingCharacters(in: .whitespacesAndNewlines) == "6")
+        #expect(try notes.sqlite3("PRAGMA user_version").output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(Replica.formatVersion)")
         try notes.expectVerified()
     }
 
