@@ -22,8 +22,6 @@ enum Schema {
     static let version: Int32 = 7
     /// The format whose derived tables are laid out as now: older files have them rebuilt.
     static let derivedTablesVersion = 7
-    /// The format of the search tokenizer: older files have their full-text indexes rebuilt.
-    static let searchTokenizerVersion = 5
     /// The format that added the local tables: older files get them, and a new identity.
     static let localTablesVersion = 6
 
@@ -155,22 +153,11 @@ enum Schema {
     /// names the format that introduced it, so steps added on other branches renumber
     /// without touching each other.
     static func upgrade(_ db: Database, from version: Int, now: Int64) throws {
-        if version < derivedTablesVersion {
-            try rebuildDerivedTables(db)
-        } else if version < searchTokenizerVersion {
-            try rebuildSearchIndexes(db)
-        }
+        // Rebuilding the derived tables rebuilds their full-text indexes too, with
+        // format 5's tokenizer: the step of its own that format 5 had is covered.
+        if version < derivedTablesVersion { try rebuildDerivedTables(db) }
         if version < localTablesVersion { try addLocalTables(db, now: now) }
         try db.execute(sql: "PRAGMA user_version = \(Self.version)")
-    }
-
-    /// When only the tokenizer changed, the full-text indexes are built again from the
-    /// rows they index.
-    private static func rebuildSearchIndexes(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO article_search (article_search) VALUES ('rebuild');
-            INSERT INTO note_search (note_search) VALUES ('rebuild');
-            """)
     }
 
     /// Formats differ in their derived tables, so those are made anew and the log
