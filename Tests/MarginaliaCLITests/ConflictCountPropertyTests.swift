@@ -217,12 +217,14 @@ final class ConflictCountRun {
         if result.status != 0 {
             // A choice that does not fit this conflict (--ours where this replica wrote
             // nothing, --theirs among several others, a merge that conflicts, a value not
-            // of the field's type) is refused with nothing written; value 1 always fits.
-            try require([Exit.failure, Exit.dataError].contains(result.status) && result.errorLines.count == 1,
+            // of the field's type, --take without a field where fields are in conflict
+            // too) is refused with nothing written; value 1 of a field, or --keep, always fits.
+            try require([Exit.failure, Exit.usage, Exit.dataError].contains(result.status) && result.errorLines.count == 1,
                         "refused in an unexpected way: \(result)")
-            let fallback = try node.run(["resolve"] + target + ["--take", "1"])
-            log("\(node.name): resolve \(target.joined(separator: " ")) --take 1 → \(fallback.status)")
-            try require(fallback.status == 0, "--take 1 was refused: \(fallback)")
+            let sure = conflict.field == nil ? ["--keep"] : ["--take", "1"]
+            let fallback = try node.run(["resolve"] + target + sure)
+            log("\(node.name): resolve \((target + sure).joined(separator: " ")) → \(fallback.status)")
+            try require(fallback.status == 0, "\(sure.joined(separator: " ")) was refused: \(fallback)")
         }
     }
 }
