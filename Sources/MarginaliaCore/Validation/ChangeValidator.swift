@@ -11,10 +11,10 @@ public enum ChangeValidator {
     /// Counters and Lamport timestamps stay below 2^53, the largest integer every JSON
     /// reader holds exactly (and far from overflowing 64-bit storage).
     public static let maximumCounter: UInt64 = (1 << 53) - 1
-    /// A change's canonical JSON must fit in one sync line of 16 MiB, whose envelope
-    /// `{"change":` … `,"type":"change"}` takes 27 bytes: a text within the text limit
-    /// can still exceed it when its characters need `\u00XX` escapes.
-    public static let maximumEncodedBytes = 16 * 1024 * 1024 - 27
+    /// A change's canonical JSON must fit in one sync line of 16 MiB, with its envelope
+    /// (`ChangeLine`): a text within the text limit can still exceed it when its
+    /// characters need `\u00XX` escapes.
+    public static let maximumEncodedBytes = 16 * 1024 * 1024 - ChangeLine.envelopeBytes
 
     /// Throws the first problem found in `change`.
     public static func validate(_ change: Change) throws(ChangeRejection) {

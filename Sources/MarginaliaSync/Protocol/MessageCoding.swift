@@ -27,21 +27,14 @@ public struct MessageCoding {
         }
     }
 
-    /// The change of a change line written the way peers write it (the canonical
-    /// envelope around a canonical change), without `JSONDecoder`; nil for any other
-    /// line, which the general decoder then reads or refuses.
+    /// The change of a change line written the way peers write it (`ChangeLine` around
+    /// a canonical change), without `JSONDecoder`; nil for any other line, which the
+    /// general decoder then reads or refuses.
     private static func canonicalChange(in line: some Collection<UInt8>) -> Change? {
         line.withContiguousStorageIfAvailable { bytes -> Change? in
-            let changeEnd = bytes.count - changeSuffix.count
-            guard changeEnd > changePrefix.count, bytes.starts(with: changePrefix),
-                  bytes[changeEnd...].elementsEqual(changeSuffix)
-            else { return nil }
-            return CanonicalChangeReader.change(UnsafeBufferPointer(rebasing: bytes[changePrefix.count..<changeEnd]))
+            ChangeLine.payload(in: bytes).flatMap { CanonicalChangeReader.change($0) }
         } ?? nil
     }
-
-    private static let changePrefix = Array(#"{"change":"#.utf8)
-    private static let changeSuffix = Array(#","type":"change"}"#.utf8)
 
     private static func explain(_ error: any Error) -> String {
         switch error {

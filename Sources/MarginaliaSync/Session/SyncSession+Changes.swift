@@ -17,9 +17,8 @@ extension SyncSession {
             let page = try await replica.changePage(notCoveredBy: knowledge, after: position, limit: 1_000)
             if page.payloads.isEmpty { break }
             for payload in page.payloads {
-                // The stored payload is the change's canonical JSON, so the line is built
-                // without decoding and re-encoding it (keys stay sorted: "change" < "type").
-                try await sendLine(Data(("{\"change\":" + payload + ",\"type\":\"change\"}").utf8))
+                // The stored payload is the change's canonical JSON: sent without re-encoding.
+                try await sendLine(ChangeLine.line(carrying: payload))
                 count += 1
             }
             position = page.next
