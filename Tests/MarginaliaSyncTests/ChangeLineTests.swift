@@ -16,4 +16,10 @@ import Testing
         #expect(wrapped == (try MessageCoding().encode(.change(change))))
         #expect(try MessageCoding().decode(Array(wrapped), lineNumber: 1) == .change(change))
     }
+
+    /// The codes peers act on are the rejection codes' own strings.
+    @Test(arguments: ChangeRejection.Code.allCases)
+    func everyRejectionHasTheProtocolCodeOfTheSameName(_ code: ChangeRejection.Code) {
+        #expect(ProtocolErrorCode(code).rawValue == code.rawValue)
+    }
 }

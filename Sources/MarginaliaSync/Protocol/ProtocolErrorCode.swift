@@ -27,7 +27,15 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
     case equivocation = "equivocation"
     case forgedOrigin = "forged_origin"
 
+    /// The code a refused change is reported with: a switch, so that a new rejection
+    /// cannot compile without its code.
     public init(_ rejection: ChangeRejection.Code) {
-        self = ProtocolErrorCode(rawValue: rejection.rawValue) ?? .malformedChange
+        self = switch rejection {
+        case .malformedChange: .malformedChange
+        case .nonContiguous: .nonContiguous
+        case .causalityViolation: .causalityViolation
+        case .equivocation: .equivocation
+        case .forgedOrigin: .forgedOrigin
+        }
     }
 }
