@@ -96,6 +96,8 @@ let package = Package(
             name: "MarginaliaSyncTests",
             dependencies: [
                 "MarginaliaSync", "MarginaliaTransport", "MarginaliaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                // EmbeddedChannel: the TCP handlers driven on a virtual clock.
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
         // End to end: runs the real `marginalia` binary in temporary folders.
         // (MarginaliaSync for its `Authenticator`: raw clients that authenticate, then stall.)
