@@ -38,6 +38,8 @@ let package = Package(
             name: "MarginaliaStore",
             dependencies: [
                 "MarginaliaCore", "MarginaliaIdentity", "CMarginaliaSearch", .product(name: "GRDB", package: "GRDB.swift"),
+                // SHA-256 of each change, for the log's digests.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The sync protocol: messages, framing limits, authentication, and the one session
         // implementation every transport runs. Talks to peers through `LineTransport`.

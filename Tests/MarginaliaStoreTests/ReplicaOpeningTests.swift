@@ -224,4 +224,46 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: directory.file("a.db")))
     }
+
+    /// Format 7 had no change hashes; opening such a file for writing hashes its log,
+    /// and the digests are those the same changes give when appended one by one.
+    @Test func upgradesAFormatSevenReplicaWithLogDigests() throws {
+        let directory = try TemporaryDirectory()
+        let laptop = try ReplicaFixtures.replica("laptop", in: directory)
+        let office = try ReplicaFixtures.replica("office", in: directory)
+        let article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody) }
+        _ = try laptop.edit { try $0.annotate(article, at: .quote("sông Tô Lịch", occurrence: nil), note: "Đo") }
+        _ = try office.edit { try $0.addArticle(title: "Cầu Long Biên", body: "Xe qua cầu.") }
+        try ReplicaFixtures.exchange(laptop, office)
+        let digest = try laptop.logDigest()
+        #expect(try office.logDigest() == digest)
+        #expect(digest != .zero)
+        let common = try laptop.knowledge()
+        #expect(try laptop.logDigest(covering: common) == digest)
+
+        try Replica.connect(path: laptop.path).write { db in
+            try db.execute(sql: """
+                ALTER TABLE changes DROP COLUMN hash; DROP TABLE log_digests; DROP TABLE divergences;
+                PRAGMA user_version = 7;
+                """)
+        }
+        let upgraded = try Replica.open(at: laptop.path, clock: SteppingClock())
+        #expect(try upgraded.logDigest() == digest)
+        #expect(try upgraded.verify().isConsistent)
+        #expect(try upgraded.divergences().isEmpty)
+    }
+
+    /// The digest of a part of the log (a knowledge vector below the replica's) is the
+    /// whole less the changes past it, and a part it does not hold has none.
+    @Test func theDigestOfAPartOfTheLog() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ReplicaFixtures.replica("laptop", in: directory)
+        _ = try replica.edit { try $0.addArticle(title: "Một", body: "") }
+        let first = try replica.logDigest()
+        _ = try replica.edit { try $0.addArticle(title: "Hai", body: "") }
+        #expect(try replica.logDigest(covering: VersionVector([replica.id: 1])) == first)
+        #expect(try replica.logDigest(covering: VersionVector([replica.id: 3])) == nil)
+        #expect(try replica.logDigests(of: [CounterRange(replica: replica.id, from: 1, to: 1)]) == [first])
+        #expect(try replica.logDigests(of: [CounterRange(replica: replica.id, from: 2, to: 3)]) == nil)
+    }
 }

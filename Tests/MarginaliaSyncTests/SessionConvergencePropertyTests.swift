@@ -9,7 +9,8 @@ import Testing
 /// random edits, random pairwise sessions in random directions, a third of them cut at a
 /// random byte of one side's stream (before a hello, inside a line, before `done`).
 /// After every cut both replicas pass `verify`; after a final round of full sessions
-/// every replica has the same digest and every change made anywhere is in every log.
+/// every replica has the same digest and every change made anywhere is in every log,
+/// and the same log digest (`LogDigest`), whatever order the changes arrived in.
 ///
 /// The end-to-end test (`SyncConvergencePropertyTests` in the CLI tests) does the same
 /// through the binary and every transport, for fewer seeds: processes cost more than
@@ -66,6 +67,7 @@ import Testing
         for replica in replicas.dropFirst() { _ = try await SyncFixtures.sync(replicas[0], replica) }
 
         let digest = try StateDigest.of(replicas[0])
+        let logDigest = try replicas[0].logDigest()
         let knowledge = try replicas[0].knowledge()
         // Counters are contiguous per origin, so a log as long as the sum of its knowledge
         // holds every change that knowledge names: every change made anywhere.
@@ -73,6 +75,8 @@ import Testing
         for replica in replicas {
             let name = try replica.name()
             #expect(try StateDigest.of(replica) == digest, "seed \(seed): replica \(name)")
+            #expect(try replica.logDigest() == logDigest, "seed \(seed): replica \(name)")
+            #expect(try replica.divergences().isEmpty, "seed \(seed): replica \(name)")
             #expect(try replica.knowledge() == knowledge, "seed \(seed): replica \(name)")
             #expect(try replica.status().changes == everyChange, "seed \(seed): replica \(name)")
             #expect(try replica.verify().problems == [], "seed \(seed): replica \(name)")

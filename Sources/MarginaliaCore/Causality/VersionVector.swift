@@ -40,6 +40,13 @@ public struct VersionVector: Hashable, Sendable, CustomStringConvertible {
         VersionVector(counters.merging(other.counters, uniquingKeysWith: max))
     }
 
+    /// The greatest vector both include: the changes both sides hold.
+    public func shared(with other: VersionVector) -> VersionVector {
+        var shared = VersionVector()
+        for (replica, counter) in counters { shared[replica] = min(counter, other[replica]) }
+        return shared
+    }
+
     /// Compares the sets of changes the two vectors summarise.
     public func compare(to other: VersionVector) -> CausalOrder {
         switch (includes(other), other.includes(self)) {

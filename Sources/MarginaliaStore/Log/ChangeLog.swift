@@ -6,14 +6,17 @@ import MarginaliaCore
 struct ChangeLog {
     let db: Database
 
-    /// Appends `change`, encoded as `payload`, the exact bytes peers will receive.
+    /// Appends `change`, encoded as `payload`, the exact bytes peers will receive, with
+    /// its hash, which its origin's digest takes in at once (`LogDigests`).
     func append(_ change: Change, payload: String) throws {
+        let hash = LogDigests.hash(payload)
         try db.cachedStatement(sql: """
-            INSERT INTO changes (replica, counter, lamport, time_ms, entity, payload) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO changes (replica, counter, lamport, time_ms, entity, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 change.dot.replica.rawValue, change.dot.counter, change.lamport, change.time,
-                change.entity.rawValue, payload,
+                change.entity.rawValue, payload, Data(hash.bytes),
             ])
+        try LogDigests(db: db).add(hash, origin: change.dot.replica)
     }
 
     /// Raises the knowledge of the change's origin to its counter and the replica's

@@ -19,11 +19,7 @@ extension Replica {
         let now = clock.now()
         let encoded = try CanonicalJSON.string(knowledge)
         try writeTransaction { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO replica_names (replica, name) VALUES (?, ?)
-                    ON CONFLICT (replica) DO UPDATE SET name = excluded.name
-                    """, arguments: [other.rawValue, name])
+            try ReplicaNames(db: db).record(name, for: other)
             try db.execute(
                 sql: """
                     INSERT INTO remote_knowledge (replica, knowledge, synced_ms) VALUES (?, ?, ?)

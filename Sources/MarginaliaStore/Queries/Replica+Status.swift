@@ -14,12 +14,17 @@ public struct ReplicaStatus: Hashable, Sendable {
     public var knowledge: VersionVector
     /// Names of the replicas in `knowledge`, where known.
     public var replicaNames: [ReplicaID: String]
+    /// The digest of the whole log (`LogDigest`).
+    public var logDigest: LogDigest
+    /// Peers whose logs were found to differ from this one.
+    public var divergences: [Divergence]
 }
 
 extension Replica {
     /// Who this replica is and what it holds.
     public func status() throws -> ReplicaStatus {
-        try read { db in
+        let divergences = try divergences()
+        return try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, name, created_ms FROM replica") else {
                 throw CorruptReplicaError("the replica row is missing")
             }
@@ -33,7 +38,8 @@ extension Replica {
                 path: path, info: info,
                 identity: try IdentityTable(db: db).info(), articles: counts[0], annotations: counts[1], changes: counts[2] ?? 0,
                 openConflicts: try ConflictQueries(db: db).count(),
-                knowledge: try ChangeLog(db: db).knowledge(), replicaNames: try ReplicaNames(db: db).all())
+                knowledge: try ChangeLog(db: db).knowledge(), replicaNames: try ReplicaNames(db: db).all(),
+                logDigest: try LogDigests(db: db).total(), divergences: divergences)
         }
     }
 

@@ -12,4 +12,13 @@ struct ReplicaNames {
         }
         return names
     }
+
+    /// Records the name `replica` gave in its latest hello.
+    func record(_ name: String, for replica: ReplicaID) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO replica_names (replica, name) VALUES (?, ?)
+                ON CONFLICT (replica) DO UPDATE SET name = excluded.name
+                """, arguments: [replica.rawValue, name])
+    }
 }

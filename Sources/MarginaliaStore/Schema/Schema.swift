@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MarginaliaCore
 
@@ -16,14 +17,17 @@ enum Schema {
     /// indexes up to date with triggers, format 2 had `SearchIndex` do it, format 3
     /// kept displayed texts out of a `siblings` table, format 4 keeps an entity's
     /// registers in its row (`StoredRegisters`), format 5 has the search tokenizer fold
-    /// `Ð`, `Ɖ` and `ǡ` too (`marginalia_search.h`), format 6 adds the local tables, and
+    /// `Ð`, `Ɖ` and `ǡ` too (`marginalia_search.h`), format 6 adds the local tables,
     /// format 7 keeps each entity's conflicts as rows of `entity_conflicts` (not a
-    /// space-separated column) and checks that `existence` holds an `Existence`.
-    static let version: Int32 = 7
+    /// space-separated column) and checks that `existence` holds an `Existence`, and
+    /// format 8 keeps each change's hash and the log's digests (`LogDigests`).
+    static let version: Int32 = 8
     /// The format whose derived tables are laid out as now: older files have them rebuilt.
     static let derivedTablesVersion = 7
     /// The format that added the local tables: older files get them, and a new identity.
     static let localTablesVersion = 6
+    /// The format that added change hashes and log digests: older files have them computed.
+    static let logDigestsVersion = 8
 
     /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
@@ -46,9 +50,14 @@ enum Schema {
             time_ms INTEGER NOT NULL,
             entity TEXT NOT NULL,
             payload TEXT NOT NULL,
+            hash BLOB NOT NULL,
             UNIQUE (replica, counter)
         );
         CREATE INDEX changes_by_entity ON changes (entity, seq);
+        CREATE TABLE log_digests (
+            replica TEXT PRIMARY KEY,
+            digest BLOB NOT NULL
+        ) WITHOUT ROWID;
         CREATE TABLE replica_names (
             replica TEXT PRIMARY KEY,
             name TEXT NOT NULL
@@ -66,7 +75,8 @@ enum Schema {
         ) WITHOUT ROWID;
         """
 
-    /// The statements creating the local tables (`IdentityTable`, `Replica.trust`). A file copied to
+    /// The statements creating the local tables (`IdentityTable`, `Replica.trust`, the peers
+    /// found to have diverged: `Replica.divergences`). A file copied to
     /// another machine keeps them: the copy is the same replica, with the same identity.
     static let localTables = """
         CREATE TABLE IF NOT EXISTS identity (
@@ -79,6 +89,12 @@ enum Schema {
             fingerprint BLOB PRIMARY KEY,
             name TEXT UNIQUE,
             added_ms INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS divergences (
+            replica TEXT PRIMARY KEY,
+            local_digest BLOB NOT NULL,
+            peer_digest BLOB NOT NULL,
+            found_ms INTEGER NOT NULL
         ) WITHOUT ROWID;
         """
 
@@ -157,6 +173,7 @@ enum Schema {
         // format 5's tokenizer: the step of its own that format 5 had is covered.
         if version < derivedTablesVersion { try rebuildDerivedTables(db) }
         if version < localTablesVersion { try addLocalTables(db, now: now) }
+        if version < logDigestsVersion { try addLogDigests(db) }
         try db.execute(sql: "PRAGMA user_version = \(Self.version)")
     }
 
@@ -175,6 +192,32 @@ enum Schema {
         while let payload = try payloads.next() {
             try applier.merge(try ChangeLog.decode(payload))
         }
+    }
+
+    /// Hashes every stored change and sums the digests, as appending them would have
+    /// (one pass over the log, once), and adds the local table of divergences.
+    /// (Idempotent, like `addLocalTables`: a file that has the column is hashed again.)
+    private static func addLogDigests(_ db: Database) throws {
+        if try !db.columns(in: "changes").contains(where: { $0.name == "hash" }) {
+            try db.execute(sql: "ALTER TABLE changes ADD COLUMN hash BLOB NOT NULL DEFAULT x''")
+        }
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS log_digests (replica TEXT PRIMARY KEY, digest BLOB NOT NULL) WITHOUT ROWID
+            """)
+        try db.execute(sql: localTables)
+        // By pages, so that no cursor reads the table while it is updated.
+        let update = try db.makeStatement(sql: "UPDATE changes SET hash = ? WHERE seq = ?")
+        var last: Int64 = 0
+        while true {
+            let page = try Row.fetchAll(
+                db, sql: "SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT 1000", arguments: [last])
+            guard let end = page.last?[0] as Int64? else { break }
+            for row in page {
+                try update.execute(arguments: [Data(LogDigests.hash(row[1]).bytes), row[0] as Int64])
+            }
+            last = end
+        }
+        try LogDigests(db: db).rebuild()
     }
 
     /// A replica made before identities gets its first one, as a new replica does.

@@ -18,7 +18,8 @@ extension Replica {
     /// Proves the replica sound: SQLite's integrity check and the full-text indexes'
     /// pass, every origin's counters run 1...N without gaps and match knowledge, and
     /// replaying the whole log into a fresh file gives derived tables identical, row
-    /// for row, to the stored ones.
+    /// for row, to the stored ones, and every stored hash and log digest is what the
+    /// payloads give.
     public func verify() throws -> VerificationReport {
         var problems = try writeTransaction { db in
             var problems: [String] = []
@@ -32,6 +33,7 @@ extension Replica {
                 }
             }
             problems += try LogChecks(db: db).gaps()
+            problems += try LogChecks(db: db).digests()
             return problems
         }
         let rebuild = try LogReplay(source: self).rebuildAndCompare()
@@ -67,6 +69,30 @@ struct LogChecks {
         }
         for (origin, counter) in knowledge.counters where !seen.contains(origin) {
             problems.append("knowledge says \(origin):\(counter) but the log has none of its changes")
+        }
+        return problems
+    }
+
+    /// Changes whose stored hash is not their payload's, and origins whose digest is not
+    /// the sum of their changes' hashes.
+    func digests() throws -> [String] {
+        var problems: [String] = []
+        var sums: [String: LogDigest] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT replica, counter, payload, hash FROM changes")
+        while let row = try rows.next() {
+            let origin: String = row[0]
+            let hash = LogDigests.hash(row[2])
+            if LogDigest(hash: row[3] as Data) != hash {
+                problems.append("change \(origin):\(row[1] as UInt64) has a stored hash that is not its payload's")
+            }
+            sums[origin, default: .zero] += hash
+        }
+        var stored: [String: LogDigest] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT replica, digest FROM log_digests") {
+            stored[row[0]] = LogDigest(hash: row[1] as Data)
+        }
+        for origin in Set(sums.keys).union(stored.keys).sorted() where sums[origin] != stored[origin] {
+            problems.append("the log digest of \(origin) is not the sum of its changes' hashes")
         }
         return problems
     }
