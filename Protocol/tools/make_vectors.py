@@ -243,11 +243,87 @@ vector("11-peer-error",
        [hello(A, OFFICE, {})],
        outcome={"peer_error": "internal_error"})
 
+# ---------------------------------------------------------------- version 2: digests and probes
+
+
+def hello2(replica, name, knowledge):
+    return canon({"type": "hello", "protocol": "marginalia-sync", "version": 2,
+                  "replica": replica, "name": name, "knowledge": knowledge})
+
+
+def change_hash(value):
+    """A change's hash: SHA-256 of its canonical JSON, as a number (README section 19)."""
+    return int.from_bytes(hashlib.sha256(canon(value).encode("utf-8")).digest(), "big")
+
+
+def log_digest(*changes):
+    """The digest of a set of changes: the sum of their hashes modulo 2^256, 64 hex digits."""
+    return "%064x" % (sum(change_hash(value) for value in changes) % 2 ** 256)
+
+
+def digest_line(*changes):
+    return canon({"type": "digest", "digest": log_digest(*changes)})
+
+
+def probe(*ranges):
+    return canon({"type": "probe", "ranges": [{"replica": r, "from": a, "to": b} for r, a, b in ranges]})
+
+
+def range_digests(*digests):
+    return canon({"type": "range_digests", "digests": list(digests)})
+
+
+C2_ALTERED = dict(C2, fields=dict(C2["fields"], note=nfc("đo lúc 6i")))
+
+vector("12-version-2-digests-agree",
+       "Version 2: after both halves the initiator sends the digest of the changes both now hold (the union of "
+       "both hellos' knowledge: C:1 and C:2), the sum modulo 2^256 of their SHA-256; the responder's is equal "
+       "and it answers with its own. The hello is answered in version 2.",
+       [hello2(B, LAPTOP, {}), done(0), digest_line(C1, C2)],
+       [hello2(A, OFFICE, {C: 2}), change_line(C1), change_line(C2), done(2), digest_line(C1, C2)],
+       responder_changes=[C1, C2], peer_knowledge={})
+
+vector("13-version-2-diverged",
+       "Version 2: the initiator holds C:2 with another note ('6i' for '6h', as a flipped bit would leave it), "
+       "so nothing is sent either way and the digests differ. The responder answers with its digest, then "
+       "refuses with diverged, naming the digest line; it records the divergence and remembers nothing else.",
+       [hello2(B, LAPTOP, {C: 2}), done(0), digest_line(C1, C2_ALTERED)],
+       [hello2(A, OFFICE, {C: 2}), done(0), digest_line(C1, C2)],
+       outcome=error("diverged", 3), responder_changes=[C1, C2])
+
+vector("14-version-2-probe",
+       "Version 2: before its changes, the initiator probes the changes both hold (C:1 to C:2, the minimum of "
+       "both hellos per origin), then each half, as its divergence search does when a range differs; the "
+       "responder answers each probe with one digest per range. A range of one change has that change's hash.",
+       [hello2(B, LAPTOP, {C: 2}), probe((C, 1, 2)), probe((C, 1, 1), (C, 2, 2)), done(0), digest_line(C1, C2)],
+       [hello2(A, OFFICE, {C: 2}), range_digests(log_digest(C1, C2)),
+        range_digests(log_digest(C1), log_digest(C2)), done(0), digest_line(C1, C2)],
+       responder_changes=[C1, C2], peer_knowledge={C: 2})
+
+vector("15-probe-beyond-what-is-held",
+       "A probe range must lie within what the responder holds: C:3 is not, so unexpected_message.",
+       [hello2(B, LAPTOP, {C: 3}), probe((C, 1, 3)), done(0)],
+       [hello2(A, OFFICE, {C: 2})],
+       outcome=error("unexpected_message", 2), responder_changes=[C1, C2])
+
+vector("16-probe-after-a-change",
+       "Probes come before the initiator's first change: after one, a probe is unexpected_message.",
+       [hello2(B, LAPTOP, {B: 1}), change_line(B1), probe((B, 1, 1)), done(1)],
+       [hello2(A, OFFICE, {})],
+       outcome=error("unexpected_message", 3))
+
+vector("17-version-1-probe",
+       "A version 1 initiator (answered in version 1) cannot probe: a probe is unexpected_message.",
+       [hello(B, LAPTOP, {C: 1}), probe((C, 1, 1)), done(0)],
+       [hello(A, OFFICE, {C: 1})],
+       outcome=error("unexpected_message", 2), responder_changes=[C1])
+
 # ---------------------------------------------------------------- refused: hello
 
 vector("20-wrong-version",
-       "The initiator speaks version 2: unsupported_version, nothing sent but the error.",
-       [canon({"type": "hello", "protocol": "marginalia-sync", "version": 2, "replica": B, "name": LAPTOP,
+       "The initiator speaks version 3, which this responder does not know: unsupported_version, nothing sent "
+       "but the error.",
+       [canon({"type": "hello", "protocol": "marginalia-sync", "version": 3, "replica": B, "name": LAPTOP,
                "knowledge": {}}), done(0)],
        [], outcome=error("unsupported_version", 1))
 
@@ -652,6 +728,10 @@ CATALOGUE = [
     ("Wrong version or wrong peer",
      "Checked once the hello has decoded; on TCP, after authentication.",
      ["20-wrong-version", "21-wrong-protocol-name", "22-same-replica"]),
+    ("Version 2: probes and digests",
+     "A probe only before the initiator's first change, of version 2, within what the responder holds; "
+     "digests that differ at the end are `diverged` (after everything received was stored).",
+     ["15-probe-beyond-what-is-held", "16-probe-after-a-change", "17-version-1-probe", "13-version-2-diverged"]),
     ("Counts",
      "`done` must count the change lines sent since the hello, duplicates included.",
      ["33-count-mismatch", "82-negative-done-count"]),

@@ -18,8 +18,9 @@ public enum SyncRunner {
         }
     }
 
+    /// `findingDivergence`: see `SyncSession`.
     public static func sync(
-        _ replica: Replica, with target: SyncTarget, environment: Environment,
+        _ replica: Replica, with target: SyncTarget, environment: Environment, findingDivergence: Bool = false,
         progress: ((SyncProgress) -> Void)? = nil
     ) async throws -> SyncSummary {
         switch target {
@@ -29,7 +30,7 @@ public enum SyncRunner {
             }
             return try await TCPClient.sync(
                 replica: replica, address: address, authenticator: try TokenFile.authenticator(at: tokenFile),
-                progress: progress)
+                findingDivergence: findingDivergence, progress: progress)
         case .file(let path):
             guard FileManager.default.fileExists(atPath: path) else {
                 throw TransportError.badTarget("no replica at \(path) (create one with 'marginalia --db \(path) init')")
@@ -40,9 +41,9 @@ public enum SyncRunner {
             _ = try Replica.open(at: path, creation: .never)
             return try await overChild(
                 ChildProcessConnection(executable: try currentExecutable(), arguments: ["--db", path, "serve", "--stdio"]),
-                replica: replica, progress: progress)
+                replica: replica, findingDivergence: findingDivergence, progress: progress)
         case .exec(let command):
-            return try await overChild(ChildProcessConnection(shellCommand: command), replica: replica, progress: progress)
+            return try await overChild(ChildProcessConnection(shellCommand: command), replica: replica, findingDivergence: findingDivergence, progress: progress)
         case .ssh(let host, let path):
             // A leading ~/ stays unquoted so the remote shell expands it to the home folder.
             let remotePath = path.hasPrefix("~/") ? "~/" + shellQuoted(String(path.dropFirst(2))) : shellQuoted(path)
@@ -50,17 +51,18 @@ public enum SyncRunner {
             // `--` ends ssh's options, so that nothing in the host is ever read as one.
             return try await overChild(
                 ChildProcessConnection(shellCommand: "\(environment.ssh) -- \(shellQuoted(host)) \(shellQuoted(remote))"),
-                replica: replica, progress: progress)
+                replica: replica, findingDivergence: findingDivergence, progress: progress)
         }
     }
 
     private static func overChild(
-        _ child: ChildProcessConnection, replica: Replica, progress: ((SyncProgress) -> Void)?
+        _ child: ChildProcessConnection, replica: Replica, findingDivergence: Bool, progress: ((SyncProgress) -> Void)?
     ) async throws -> SyncSummary {
         do {
             // Cancelled (Ctrl-C), the session could wait for a peer that stalls: the peer
             // gets the Ctrl-C too, and its end ends the session's reads and writes.
-            let session = SyncSession(replica: replica, transport: child.transport, progress: progress)
+            let session = SyncSession(
+                replica: replica, transport: child.transport, findingDivergence: findingDivergence, progress: progress)
             let summary = try await withTaskCancellationHandler {
                 try await session.run(as: .initiator)
             } onCancel: { [interrupt = child.interrupter()] in

@@ -27,7 +27,10 @@ struct InitTests {
 
         let raw = try sandbox.ok("status", "--json").stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["replica", "identity", "path", "articles", "annotations", "changes", "conflicts", "knowledge"])
+        #expect(Set(object.keys) == [
+            "replica", "identity", "path", "articles", "annotations", "changes", "conflicts", "knowledge", "log_digest",
+            "diverged",
+        ])
         #expect(Set((object["replica"] as? [String: Any])?.keys.map { $0 } ?? []) == ["id", "name", "created"])
 
         let status = try sandbox.status()

@@ -119,7 +119,7 @@ struct SyncBadInputTests {
         let f = try Fixture()
         defer { f.lab.remove() }
         try expectServerRefuses(
-            f, lines(ProtocolLines.hello(version: 2), ProtocolLines.done(0)), code: "unsupported_version", line: 1,
+            f, lines(ProtocolLines.hello(version: 3), ProtocolLines.done(0)), code: "unsupported_version", line: 1,
             helloFirst: false)
         try expectServerRefuses(
             f, lines(ProtocolLines.hello(protocolName: "marginalia-sink"), ProtocolLines.done(0)),
@@ -307,8 +307,11 @@ struct SyncBadInputTests {
         let bundle = f.lab.path("donor.bundle")
         try f.donor.createBundle(bundle)
         let text = try String(contentsOfFile: bundle, encoding: .utf8)
-        // Cut anywhere: refused, nothing applied.
-        for cut in [10, text.utf8.count / 2, text.utf8.count - 3] {
+        // Cut anywhere up to its `done`: refused, nothing applied. (The digest line after
+        // `done` is read once the changes are stored, as in a session.)
+        let digestLine = try #require(RunResult.lines(of: text).last { !$0.isEmpty })
+        let done = text.utf8.count - digestLine.utf8.count - 1
+        for cut in [10, text.utf8.count / 2, done - 3] {
             let partial = f.lab.path("cut-\(cut).bundle")
             try Data(Array(text.utf8).prefix(cut)).write(to: URL(fileURLWithPath: partial))
             try expectRefused(f.server, ["bundle", "apply", partial], status: Exit.syncFailed, mentioning: "marginalia: ")

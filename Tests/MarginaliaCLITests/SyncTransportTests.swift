@@ -42,16 +42,18 @@ struct SyncTransportTests {
         try expectConverged([laptop, office], "\(transport)")
         #expect(try laptop.json(ArticleDoc.self, "show", article, "--json").tags == ["checked", "flood"])
 
-        // Nothing left to exchange: each side sends exactly its hello and `done`.
-        let knowledge = try laptop.status().knowledge
+        // Nothing left to exchange: each side sends exactly its hello, `done` and the
+        // digest of the log both hold.
+        let status = try laptop.status()
+        #expect(try office.status().logDigest == status.logDigest)
         let idle = try laptop.sync(link)
         #expect(idle.sent == 0 && idle.received == 0 && idle.duplicates == 0 && idle.newConflicts == 0)
         if transport != .tcp {
-            let laptopHello = ProtocolLines.hello(replica: laptop.id, name: "laptop", knowledge: knowledge)
-            let officeHello = ProtocolLines.hello(replica: office.id, name: "office", knowledge: knowledge)
-            let done = ProtocolLines.done(0)
-            #expect(idle.bytesSent == laptopHello.utf8.count + 1 + done.utf8.count + 1)
-            #expect(idle.bytesReceived == officeHello.utf8.count + 1 + done.utf8.count + 1)
+            let laptopHello = ProtocolLines.hello(replica: laptop.id, name: "laptop", knowledge: status.knowledge, version: 2)
+            let officeHello = ProtocolLines.hello(replica: office.id, name: "office", knowledge: status.knowledge, version: 2)
+            let ending = ProtocolLines.done(0).utf8.count + 1 + ProtocolLines.digest(status.logDigest).utf8.count + 1
+            #expect(idle.bytesSent == laptopHello.utf8.count + 1 + ending)
+            #expect(idle.bytesReceived == officeHello.utf8.count + 1 + ending)
         }
 
         if let server = try link.stop() {

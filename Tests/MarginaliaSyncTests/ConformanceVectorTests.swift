@@ -102,12 +102,13 @@ import Testing
         let coding = MessageCoding()
         let client = try #require((example["client_replica"] as? String).flatMap { ReplicaID($0) })
         let server = try #require((example["server_replica"] as? String).flatMap { ReplicaID($0) })
+        // A version 1 session (a version 2 one adds the two digests after the dones).
         let expected: [SyncMessage] = [
             .challenge(Challenge(nonce: serverNonce)),
             .hello(Hello(replica: client, name: "laptop", knowledge: VersionVector(),
-                         auth: HelloAuthentication(nonce: clientNonce, proof: clientProof))),
+                         auth: HelloAuthentication(nonce: clientNonce, proof: clientProof), version: 1)),
             .hello(Hello(replica: server, name: "office", knowledge: VersionVector(),
-                         auth: HelloAuthentication(nonce: nil, proof: serverProof))),
+                         auth: HelloAuthentication(nonce: nil, proof: serverProof), version: 1)),
             .done(Done(count: 0)),
             .done(Done(count: 0)),
         ]

@@ -58,8 +58,12 @@ struct Peers: ReplicaCommand {
     func run(in context: CommandContext) throws {
         let replica = try context.replica()
         let peers = try replica.peers()
-        if output.json { return context.console.jsonLines(peers.map(PeerJSON.json)) }
-        let names = try replica.status().replicaNames
+        let status = try replica.status()
+        let diverged = Dictionary(uniqueKeysWithValues: status.divergences.map { ($0.peer, $0) })
+        if output.json {
+            return context.console.jsonLines(peers.map { PeerJSON.json($0, diverged: $0.replica.flatMap { diverged[$0] }) })
+        }
+        let names = status.replicaNames
         for peer in peers {
             let synced = peer.lastSync.map { "last sync \(HumanFormat.time($0))" } ?? "never synced"
             let knowledge = peer.knowledge.map { vector in
@@ -67,6 +71,10 @@ struct Peers: ReplicaCommand {
                     .joined(separator: ", ")
             }
             context.console.line("\(peer.name)  \(peer.target)  \(synced)" + (knowledge.map { "  knows \($0)" } ?? ""))
+        }
+        // Every divergence, of named peers or not (a server's clients are not named).
+        for divergence in status.divergences {
+            context.console.line("diverged: " + Status.describe(divergence))
         }
     }
 }

@@ -32,7 +32,13 @@ struct Serve: AsyncReplicaCommand {
         let replica = try context.existingReplica()
         if stdio {
             let transport = FileDescriptorTransport(input: STDIN_FILENO, output: STDOUT_FILENO)
-            _ = try await SyncSession(replica: replica, transport: transport).run(as: .responder)
+            do {
+                _ = try await SyncSession(replica: replica, transport: transport).run(as: .responder)
+            } catch SyncFailure.refused(let error) where error.code == .diverged {
+                // Recorded here; the initiator says it in one line of its own, and this
+                // standard error is usually the same terminal (`sync PATH`, exec:, ssh).
+                throw ExitCode(ExitStatus.dataError.rawValue)
+            }
             return
         }
         guard let listen, let address = TCPAddress(listen), let tokenFile else { return }

@@ -31,9 +31,17 @@ struct Status: ReplicaCommand {
             ("changes", "\(status.changes)"),
             ("conflicts", "\(status.openConflicts)"),
             ("knowledge", knowledge.isEmpty ? "(empty)" : knowledge.joined(separator: ", ")),
-        ]
+        ] + status.divergences.map { ("diverged", Self.describe($0)) }
         for (label, value) in rows {
             context.console.line(label.padding(toLength: 12, withPad: " ", startingAt: 0) + value)
         }
+    }
+
+    /// `office (q4m8…) holds changes with other content (found …); …`: what `status` and
+    /// `peers` say of a peer that diverged, and how to find the changes.
+    static func describe(_ divergence: Divergence) -> String {
+        let peer = divergence.peerName.map { "\($0) (\(divergence.peer))" } ?? divergence.peer.rawValue
+        return "\(peer) holds the same changes with other content "
+            + "(found \(HumanFormat.time(divergence.found))); 'sync --find-divergence' names them"
     }
 }

@@ -17,6 +17,8 @@ struct Sync: AsyncReplicaCommand {
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "Where to sync with.") var target: String
     @Option(help: ArgumentHelp("The shared secret for tcp:// (mode 600).", valueName: "path")) var tokenFile: String?
+    @Flag(help: "First compare digests of ranges of the changes both hold, to name those that differ if the sync ends 'diverged'.")
+    var findDivergence = false
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) async throws {
@@ -26,7 +28,8 @@ struct Sync: AsyncReplicaCommand {
         let progress = ProgressLine.forStandardError()
         let environment = SyncRunner.Environment(tokenFile: tokenFile)
         let run = Handoff(value: {
-            try await SyncRunner.sync(replica, with: target, environment: environment, progress: progress?.update)
+            try await SyncRunner.sync(
+                replica, with: target, environment: environment, findingDivergence: findDivergence, progress: progress?.update)
         })
         let summary: SyncSummary
         do {

@@ -66,6 +66,11 @@ public enum ExitStatus: Int32, Sendable {
                 .cannotOpenReplica
             default: .temporaryFailure
             }
+        // Diverged logs stay diverged: trying again does not help.
+        case SyncFailure.refused(let error) where error.code == .diverged:
+            .dataError
+        case let refusal as BundleRefusal where refusal.isDivergence:
+            .dataError
         case is SyncFailure, is ProtocolError, is BundleRefusal:
             .temporaryFailure
         default:

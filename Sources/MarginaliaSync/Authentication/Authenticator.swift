@@ -42,7 +42,7 @@ public struct Authenticator: Sendable {
     }
 
     private func proof(_ role: String, _ first: String, _ second: String) -> String {
-        let message = Data("\(ProtocolConstants.name)/\(ProtocolConstants.version) \(role)\n\(first)\n\(second)".utf8)
+        let message = Data("\(ProtocolConstants.name)/\(ProtocolConstants.proofVersion) \(role)\n\(first)\n\(second)".utf8)
         return Data(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: secret))).base64EncodedString()
     }
 }

@@ -89,6 +89,15 @@ struct MessageEnvelope: Codable {
         case "error":
             try decoder.rejectUnknownMembers(["type", "code", "message", "line"])
             message = .error(try ProtocolError(from: decoder))
+        case "digest":
+            try decoder.rejectUnknownMembers(["type", "digest"])
+            message = .digest(try SessionDigest(from: decoder))
+        case "probe":
+            try decoder.rejectUnknownMembers(["type", "ranges"])
+            message = .probe(try Probe(from: decoder))
+        case "range_digests":
+            try decoder.rejectUnknownMembers(["type", "digests"])
+            message = .rangeDigests(try RangeDigests(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown message type '\(type)'")
@@ -104,6 +113,9 @@ struct MessageEnvelope: Codable {
         case .change(let change): try container.encode(change, forKey: .change)
         case .done(let done): try done.encode(to: encoder)
         case .error(let error): try error.encode(to: encoder)
+        case .digest(let digest): try digest.encode(to: encoder)
+        case .probe(let probe): try probe.encode(to: encoder)
+        case .rangeDigests(let digests): try digests.encode(to: encoder)
         }
     }
 }

@@ -2,8 +2,16 @@
 public enum ProtocolConstants {
     /// The `protocol` member of every `hello`.
     public static let name = "marginalia-sync"
-    /// The version this implementation speaks.
-    public static let version = 1
+    /// The version this implementation speaks: 2 adds the digest at the end of a
+    /// session and the divergence search (`probe`).
+    public static let version = 2
+    /// The version named in TCP proofs (`Authenticator`): 1 whatever the session's
+    /// version, since the client proves the secret before it learns the server's.
+    public static let proofVersion = 1
+    /// The oldest version it still answers (a responder speaks the initiator's).
+    public static let oldestVersion = 1
+    /// The most ranges one `probe` may ask for.
+    public static let maximumProbeRanges = 1_000
     /// The longest line either side accepts, in bytes, newline excluded.
     public static let maximumLineBytes = 16 * 1024 * 1024
     /// Changes applied per transaction by a receiver; each batch also records knowledge,

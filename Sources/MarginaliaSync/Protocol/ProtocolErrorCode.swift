@@ -26,6 +26,9 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
     case causalityViolation = "causality_violation"
     case equivocation = "equivocation"
     case forgedOrigin = "forged_origin"
+    /// The two sides hold the same dots with different content: their digests of the
+    /// changes both hold differ at the end of the session (version 2).
+    case diverged = "diverged"
 
     /// The code a refused change is reported with: a switch, so that a new rejection
     /// cannot compile without its code.

@@ -13,6 +13,12 @@ public enum SyncMessage: Sendable, Equatable {
     case done(Done)
     /// Why the session ends early.
     case error(ProtocolError)
+    /// Version 2, after both halves: the digest of the changes both sides now hold.
+    case digest(SessionDigest)
+    /// Version 2, initiator before its changes: which ranges of changes to digest.
+    case probe(Probe)
+    /// Version 2, the responder's answer to a `probe`: one digest per range.
+    case rangeDigests(RangeDigests)
 
     /// The `type` member.
     public var type: String {
@@ -22,6 +28,9 @@ public enum SyncMessage: Sendable, Equatable {
         case .change: "change"
         case .done: "done"
         case .error: "error"
+        case .digest: "digest"
+        case .probe: "probe"
+        case .rangeDigests: "range_digests"
         }
     }
 }
@@ -43,9 +52,12 @@ public struct Hello: Codable, Sendable, Equatable {
     /// TCP only: the proof of the shared secret.
     public var auth: HelloAuthentication?
 
-    public init(replica: ReplicaID, name: String, knowledge: VersionVector, auth: HelloAuthentication? = nil) {
+    public init(
+        replica: ReplicaID, name: String, knowledge: VersionVector, auth: HelloAuthentication? = nil,
+        version: Int = ProtocolConstants.version
+    ) {
         self.protocol = ProtocolConstants.name
-        self.version = ProtocolConstants.version
+        self.version = version
         self.replica = replica
         self.name = name
         self.knowledge = knowledge
@@ -85,6 +97,25 @@ public struct HelloAuthentication: Codable, Sendable, Equatable {
         self.nonce = nonce
         self.proof = proof
     }
+}
+
+/// `{"digest":"…","type":"digest"}`: the sender's `LogDigest` of the changes both sides
+/// hold at the end of a session (or, after a bundle's `done`, of its creator's knowledge).
+public struct SessionDigest: Codable, Sendable, Equatable {
+    public var digest: LogDigest
+    public init(digest: LogDigest) { self.digest = digest }
+}
+
+/// `{"ranges":[{"from":1,"replica":"…","to":8}],"type":"probe"}`
+public struct Probe: Codable, Sendable, Equatable {
+    public var ranges: [CounterRange]
+    public init(ranges: [CounterRange]) { self.ranges = ranges }
+}
+
+/// `{"digests":["…"],"type":"range_digests"}`, in the order of the probe's ranges.
+public struct RangeDigests: Codable, Sendable, Equatable {
+    public var digests: [LogDigest]
+    public init(digests: [LogDigest]) { self.digests = digests }
 }
 
 /// `{"type":"done","count":N}`: N changes were sent before it.

@@ -9,6 +9,8 @@ public enum SyncFailure: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        // Not the peer's input but both logs: the error says what differs.
+        case .refused(let error) where error.code == .diverged: "\(error)"
         case .refused(let error): "sync refused the peer's input: \(error)"
         case .peerReported(let error): "the peer ended the sync: \(error)"
         case .peerHungUp(let line, let expected):

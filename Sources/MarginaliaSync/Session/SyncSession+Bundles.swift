@@ -2,11 +2,21 @@ import MarginaliaCore
 
 extension SyncSession {
     /// Writes a bundle: this replica's hello, every change `knowledge` does not
-    /// cover, and `done`. A bundle is the initiator's half of a session, carried by hand.
+    /// cover, `done`, and the digest of the hello's knowledge. A bundle is the
+    /// initiator's half of a session, carried by hand. Its hello says version 1, so that
+    /// replicas of that version apply it: they stop reading at `done`.
     public func writeBundle(for knowledge: VersionVector) async throws -> SyncSummary {
         let conflicts = try openConflicts()
-        try await send(.hello(Hello(replica: replica.id, name: try replica.name(), knowledge: try replica.knowledge())))
+        let hello = Hello(
+            replica: replica.id, name: try replica.name(), knowledge: try replica.knowledge(),
+            version: ProtocolConstants.oldestVersion)
+        try await send(.hello(hello))
         try await sendChanges(missingFrom: knowledge)
+        guard let digest = try replica.logDigest(covering: hello.knowledge) else {
+            throw ProtocolError(.internalError, "this replica lost changes while writing the bundle")
+        }
+        try await send(.digest(SessionDigest(digest: digest)))
+        try await transport.flush()
         return try summary(peer: nil, conflictsBefore: conflicts)
     }
 
@@ -17,6 +27,7 @@ extension SyncSession {
         let creator = try await receiveHello()
         try await check(creator)
         try await receiveChanges()
+        try await compareBundleDigest(from: creator)
         // A bundle may be older than what is already known of its creator: keep the newer.
         let earlier = try replica.rememberedKnowledge(of: creator.replica) ?? VersionVector()
         try replica.remember(replica: creator.replica, name: creator.name, knowledge: creator.knowledge.merged(with: earlier))

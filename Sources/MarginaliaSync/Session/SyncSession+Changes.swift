@@ -32,14 +32,15 @@ extension SyncSession {
 
     /// Receives changes until `done`, applying them in batches. Returns the dots
     /// received, which the sender holds (with all their predecessors, by the knowledge
-    /// invariant).
+    /// invariant). `answeringProbes` (a responder of version 2): `probe` lines before
+    /// the first change are answered.
     ///
     /// A full batch is applied on the replica's writer while the next one is read and
     /// decoded, since decoding JSON costs about as much as storing it. Refusals still
     /// come out in stream order: a bad line is reported only after the batch before it
     /// has been applied, and that batch's own refusal comes first.
     @discardableResult
-    func receiveChanges() async throws -> VersionVector {
+    func receiveChanges(answeringProbes: Bool = false) async throws -> VersionVector {
         var received = VersionVector()
         var batch = PendingBatch()
         var applying: BatchInFlight?
@@ -51,6 +52,7 @@ extension SyncSession {
                     switch message {
                     case .change(let change): .change(change)
                     case .done(let done): .done(done)
+                    case .probe(let probe) where answeringProbes && count == 0: .probe(probe)
                     default: nil
                     }
                 }
@@ -62,6 +64,8 @@ extension SyncSession {
                 throw error
             }
             switch next {
+            case .probe(let probe):
+                try await answer(probe)
             case .change(let change):
                 received.record(change.dot)
                 batch.append(PreparedChange(change), line: linesReceived)
@@ -135,15 +139,21 @@ extension SyncSession {
     /// `receive` without answering: a line that breaks the protocol throws its
     /// `ProtocolError` for the caller to report.
     private func readMessage<Value>(_ expected: String, _ accept: (SyncMessage) -> Value?) async throws -> Value {
+        guard let value = try await readOptionalMessage(expected, accept) else {
+            throw SyncFailure.peerHungUp(afterLine: linesReceived, expected: expected)
+        }
+        return value
+    }
+
+    /// `readMessage` where the input may end (nil) instead.
+    func readOptionalMessage<Value>(_ expected: String, _ accept: (SyncMessage) -> Value?) async throws -> Value? {
         let line: [UInt8]?
         do {
             line = try await transport.receiveLine()
         } catch let error as ProtocolError {
             throw ProtocolError(error.code, error.message, line: linesReceived + 1)
         }
-        guard let line else {
-            throw SyncFailure.peerHungUp(afterLine: linesReceived, expected: expected)
-        }
+        guard let line else { return nil }
         linesReceived += 1
         counts.bytesReceived += line.count + 1
         let message = try coding.decode(line, lineNumber: linesReceived)
@@ -176,10 +186,12 @@ extension SyncSession {
     }
 }
 
-/// What may follow a hello: a change, or the done that ends them.
+/// What may follow a hello: a change, the done that ends them, or (before the first
+/// change, version 2) a probe.
 private enum ChangeStreamItem {
     case change(Change)
     case done(Done)
+    case probe(Probe)
 }
 
 /// Changes received but not yet applied, with the line each arrived on.

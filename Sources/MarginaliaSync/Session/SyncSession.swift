@@ -23,15 +23,22 @@ public final class SyncSession {
     var linesReceived = 0
     var counts = SyncProgress(sent: 0, received: 0, bytesSent: 0, bytesReceived: 0, seconds: 0)
     var duplicates = 0
+    /// Whether the initiator searches for diverged changes before sending its own.
+    let findingDivergence: Bool
+    /// The version both sides speak, once the hellos are exchanged.
+    var version = ProtocolConstants.version
 
     /// `authenticator` is given for TCP, where both sides must prove the shared secret.
+    /// `findingDivergence` (initiator): compare range digests first, and name the changes
+    /// that differ if the session ends `diverged`.
     public init(
         replica: Replica, transport: any LineTransport, authenticator: Authenticator? = nil,
-        progress: ((SyncProgress) -> Void)? = nil
+        findingDivergence: Bool = false, progress: ((SyncProgress) -> Void)? = nil
     ) {
         self.replica = replica
         self.transport = transport
         self.authenticator = authenticator
+        self.findingDivergence = findingDivergence
         self.progress = progress
     }
 
@@ -44,15 +51,20 @@ public final class SyncSession {
         let peerHolds: VersionVector
         switch role {
         case .initiator:
-            peer = try await introduceAsInitiator()
+            let own: Hello
+            (own, peer) = try await introduceAsInitiator()
+            let differences = findingDivergence ? try await searchDivergence(common: own.knowledge.shared(with: peer.knowledge)) : []
             let sent = try await sendChanges(missingFrom: peer.knowledge)
             // The responder answers only after applying all of it.
             try await receiveChanges()
+            try await compareDigests(as: role, with: peer, holding: own.knowledge.merged(with: peer.knowledge), differences)
             peerHolds = peer.knowledge.merged(with: sent)
         case .responder:
-            peer = try await introduceAsResponder()
-            let received = try await receiveChanges()
+            let own: Hello
+            (own, peer) = try await introduceAsResponder()
+            let received = try await receiveChanges(answeringProbes: version >= 2)
             try await sendChanges(missingFrom: peer.knowledge)
+            try await compareDigests(as: role, with: peer, holding: own.knowledge.merged(with: peer.knowledge), [])
             // The responder speaks last and never learns whether its answer arrived,
             // so it credits the initiator only with what the initiator showed it had.
             peerHolds = peer.knowledge.merged(with: received)
@@ -79,7 +91,7 @@ public final class SyncSession {
 
     // MARK: Handshake
 
-    private func introduceAsInitiator() async throws -> Hello {
+    private func introduceAsInitiator() async throws -> (own: Hello, peer: Hello) {
         var clientNonce: String?
         var serverNonce: String?
         if authenticator != nil {
@@ -91,20 +103,22 @@ public final class SyncSession {
                 nonce: clientNonce,
                 proof: authenticator.clientProof(serverNonce: serverNonce ?? "", clientNonce: clientNonce ?? ""))
         }
-        try await send(.hello(try ownHello(auth: auth)))
+        let own = try ownHello(auth: auth)
+        try await send(.hello(own))
         try await transport.flush()
         let peer = try await receiveHello()
         try await check(peer)
+        version = peer.version
         if let authenticator, let serverNonce, let clientNonce {
             let expected = authenticator.serverProof(serverNonce: serverNonce, clientNonce: clientNonce)
             guard authenticator.isValid(peer.auth?.proof, expected: expected) else {
                 throw try await fail(ProtocolError(.unauthorized, "the server did not prove the shared secret", line: linesReceived))
             }
         }
-        return peer
+        return (own, peer)
     }
 
-    private func introduceAsResponder() async throws -> Hello {
+    private func introduceAsResponder() async throws -> (own: Hello, peer: Hello) {
         let serverNonce = authenticator.map { _ in Authenticator.makeNonce() }
         if let serverNonce {
             try await send(.challenge(Challenge(nonce: serverNonce)))
@@ -122,9 +136,12 @@ public final class SyncSession {
                 nonce: nil, proof: authenticator.serverProof(serverNonce: serverNonce, clientNonce: clientNonce))
         }
         try await check(peer)
-        try await send(.hello(try ownHello(auth: auth)))
+        // An initiator of an older version is answered in its own.
+        version = peer.version
+        let own = try ownHello(auth: auth)
+        try await send(.hello(own))
         try await transport.flush()
-        return peer
+        return (own, peer)
     }
 
     func receiveHello() async throws -> Hello {
@@ -132,14 +149,15 @@ public final class SyncSession {
     }
 
     private func ownHello(auth: HelloAuthentication?) throws -> Hello {
-        Hello(replica: replica.id, name: try replica.name(), knowledge: try replica.knowledge(), auth: auth)
+        Hello(replica: replica.id, name: try replica.name(), knowledge: try replica.knowledge(), auth: auth, version: version)
     }
 
     func check(_ peer: Hello) async throws {
-        guard peer.protocol == ProtocolConstants.name, peer.version == ProtocolConstants.version else {
+        let versions = ProtocolConstants.oldestVersion...ProtocolConstants.version
+        guard peer.protocol == ProtocolConstants.name, versions.contains(peer.version) else {
             throw try await fail(ProtocolError(
                 .unsupportedVersion,
-                "this replica speaks \(ProtocolConstants.name) version \(ProtocolConstants.version), not \(peer.protocol) version \(peer.version)",
+                "this replica speaks \(ProtocolConstants.name) versions \(versions.lowerBound) to \(versions.upperBound), not \(peer.protocol) version \(peer.version)",
                 line: linesReceived))
         }
         guard peer.replica != replica.id else {

@@ -18,6 +18,11 @@ public struct BundleRefusal: Error, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// The bundle's digest differs from this replica's for the same changes (`diverged`).
+    public var isDivergence: Bool {
+        if case .refused(let error) = reason { error.code == .diverged } else { false }
+    }
+
     public var description: String {
         switch reason {
         // A bundle starts with a hello: a first line that is not one is another kind of file.

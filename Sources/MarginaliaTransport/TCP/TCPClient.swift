@@ -6,7 +6,7 @@ import NIOPosix
 /// `sync tcp://HOST:PORT`: connects and runs the initiator's side of a session.
 public enum TCPClient {
     public static func sync(
-        replica: Replica, address: TCPAddress, authenticator: Authenticator,
+        replica: Replica, address: TCPAddress, authenticator: Authenticator, findingDivergence: Bool = false,
         progress: ((SyncProgress) -> Void)? = nil
     ) async throws -> SyncSummary {
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
@@ -26,7 +26,8 @@ public enum TCPClient {
             let transport = AsyncChannelTransport(
                 inbound: inbound, outbound: outbound, allocator: channel.channel.allocator)
             return try await SyncSession(
-                replica: replica, transport: transport, authenticator: authenticator, progress: progress
+                replica: replica, transport: transport, authenticator: authenticator,
+                findingDivergence: findingDivergence, progress: progress
             ).run(as: .initiator)
         }
     }

@@ -23,6 +23,28 @@ struct StatusDoc: Decodable {
     var changes: Int
     var conflicts: Int
     var knowledge: [String: Int]
+    var logDigest: String
+    var diverged: [Divergence]
+
+    /// A peer found to hold the same changes with other content.
+    struct Divergence: Decodable {
+        var replica: String
+        var name: String?
+        var found: String
+        var digestHere: String
+        var digestThere: String
+
+        enum CodingKeys: String, CodingKey {
+            case replica, name, found
+            case digestHere = "digest_here"
+            case digestThere = "digest_there"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case replica, identity, path, articles, annotations, changes, conflicts, knowledge, diverged
+        case logDigest = "log_digest"
+    }
 }
 
 /// A line of `list --json`.

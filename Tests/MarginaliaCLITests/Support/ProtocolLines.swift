@@ -14,17 +14,21 @@ enum ProtocolLines {
 
     static func done(_ count: Int) -> String { "{\"count\":\(count),\"type\":\"done\"}" }
 
+    /// The `digest` that ends a version 2 session.
+    static func digest(_ hex: String) -> String { "{\"digest\":\"\(hex)\",\"type\":\"digest\"}" }
+
     /// The lines as the input of a session: each followed by a newline.
     static func input(_ lines: [String]) -> Data { Data(lines.map { $0 + "\n" }.joined().utf8) }
 
-    /// The `change` lines of the bundle that `node` writes (everything it holds), in log order.
+    /// The `change` lines of the bundle that `node` writes (everything it holds), in log
+    /// order (a bundle is hello, changes, done, digest).
     static func changeLines(of node: ReplicaNode, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
         let file = node.lab.path("lines-\(UUID().uuidString).bundle")
         try node.ok(["bundle", "create", file], sourceLocation: sourceLocation)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let lines = RunResult.lines(of: try String(contentsOfFile: file, encoding: .utf8))
-        try #require(lines.count >= 2, "a bundle is hello, changes, done: \(lines)", sourceLocation: sourceLocation)
-        return Array(lines.dropFirst().dropLast())
+        try #require(lines.count >= 2, "a bundle is hello, changes, done, digest: \(lines)", sourceLocation: sourceLocation)
+        return lines.filter { $0.hasPrefix("{\"change\":") }
     }
 
     /// The change line of `lines` made by `replica` with `counter`.

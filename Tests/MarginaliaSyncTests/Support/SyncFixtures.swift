@@ -9,10 +9,18 @@ enum SyncFixtures {
     /// Runs a real session between two replicas over a socket pair: the initiator on
     /// one end, the responder on the other, concurrently.
     static func sync(_ initiator: Replica, _ responder: Replica) async throws -> (SyncSummary, SyncSummary) {
+        let (asked, answered) = try await ended(initiator, responder)
+        return (try asked.get(), try answered.get())
+    }
+
+    /// `sync`, returning how each side ended (`findingDivergence`: the initiator's option).
+    static func ended(_ initiator: Replica, _ responder: Replica, findingDivergence: Bool = false) async throws
+        -> (initiator: Result<SyncSummary, any Error>, responder: Result<SyncSummary, any Error>)
+    {
         let (left, right) = try socketPair()
         async let answered = session(responder, on: right, as: .responder)
-        let asked = await session(initiator, on: left, as: .initiator)
-        return (try asked.get(), try await answered.get())
+        let asked = await session(initiator, on: left, as: .initiator, findingDivergence: findingDivergence)
+        return (asked, await answered)
     }
 
     /// Where a session's connection is cut: after `bytes` bytes sent by one side.
@@ -45,13 +53,14 @@ enum SyncFixtures {
 
     /// Runs one side of a session on `descriptor`, which it closes when the session ends
     /// (so the other side, or a relay, sees the connection end with it).
-    private static func session(_ replica: Replica, on descriptor: Int32, as role: SyncSession.Role) async
-        -> Result<SyncSummary, any Error>
-    {
+    private static func session(
+        _ replica: Replica, on descriptor: Int32, as role: SyncSession.Role, findingDivergence: Bool = false
+    ) async -> Result<SyncSummary, any Error> {
         defer { close(descriptor) }
         do {
             let transport = FileDescriptorTransport(input: descriptor, output: descriptor)
-            return .success(try await SyncSession(replica: replica, transport: transport).run(as: role))
+            let session = SyncSession(replica: replica, transport: transport, findingDivergence: findingDivergence)
+            return .success(try await session.run(as: role))
         } catch {
             return .failure(error)
         }
