@@ -1,5 +1,5 @@
 import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 import Testing
 
 /// The range descent against two simulated logs (a hash per dot on each side).

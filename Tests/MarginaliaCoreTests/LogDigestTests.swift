@@ -1,5 +1,5 @@
 import MarginaliaCore
-import MarginaliaTestSupport
+import MarginaliaCoreTestSupport
 import Testing
 
 @Suite struct LogDigestTests {

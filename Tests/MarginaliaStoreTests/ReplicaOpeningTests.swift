@@ -229,8 +229,8 @@ import Testing
     /// and the digests are those the same changes give when appended one by one.
     @Test func upgradesAFormatSevenReplicaWithLogDigests() throws {
         let directory = try TemporaryDirectory()
-        let laptop = try ReplicaFixtures.replica("laptop", in: directory)
-        let office = try ReplicaFixtures.replica("office", in: directory)
+        let laptop = try Replica.fixture("laptop", in: directory)
+        let office = try Replica.fixture("office", in: directory)
         let article = try laptop.edit { try $0.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody) }
         _ = try laptop.edit { try $0.annotate(article, at: .quote("sông Tô Lịch", occurrence: nil), note: "Đo") }
         _ = try office.edit { try $0.addArticle(title: "Cầu Long Biên", body: "Xe qua cầu.") }
@@ -257,7 +257,7 @@ import Testing
     /// whole less the changes past it, and a part it does not hold has none.
     @Test func theDigestOfAPartOfTheLog() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ReplicaFixtures.replica("laptop", in: directory)
+        let replica = try Replica.fixture("laptop", in: directory)
         _ = try replica.edit { try $0.addArticle(title: "Một", body: "") }
         let first = try replica.logDigest()
         _ = try replica.edit { try $0.addArticle(title: "Hai", body: "") }

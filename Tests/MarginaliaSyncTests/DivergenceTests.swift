@@ -30,8 +30,8 @@ import Testing
 
     private func replicas(altering altered: UInt64) throws -> (Replica, Replica, TemporaryDirectory) {
         let directory = try TemporaryDirectory()
-        let laptop = try SyncFixtures.replica("laptop", in: directory)
-        let office = try SyncFixtures.replica("office", in: directory)
+        let laptop = try Replica.fixture("laptop", in: directory)
+        let office = try Replica.fixture("office", in: directory)
         try laptop.integrate(Self.changes(count: 40))
         try office.integrate(Self.changes(count: 40, altering: altered))
         return (laptop, office, directory)
@@ -39,8 +39,8 @@ import Testing
 
     @Test func equalLogsEndWithEqualDigestsAndNoDivergence() async throws {
         let directory = try TemporaryDirectory()
-        let laptop = try SyncFixtures.replica("laptop", in: directory)
-        let office = try SyncFixtures.replica("office", in: directory)
+        let laptop = try Replica.fixture("laptop", in: directory)
+        let office = try Replica.fixture("office", in: directory)
         try laptop.integrate(Self.changes(count: 40))
         _ = try office.edit { try $0.addArticle(title: "Mưa lũ", body: "mực nước dâng cao") }
         _ = try await SyncFixtures.sync(laptop, office)
@@ -76,8 +76,8 @@ import Testing
     /// A later session that finds the logs equal again forgets the divergence.
     @Test func aDivergenceIsForgottenOnceTheLogsAgree() async throws {
         let directory = try TemporaryDirectory()
-        let laptop = try SyncFixtures.replica("laptop", in: directory)
-        let office = try SyncFixtures.replica("office", in: directory)
+        let laptop = try Replica.fixture("laptop", in: directory)
+        let office = try Replica.fixture("office", in: directory)
         try laptop.recordDivergence(peer: office.id, name: "office", local: .zero, remote: .zero)
         _ = try await SyncFixtures.sync(laptop, office)
         #expect(try laptop.divergences().isEmpty)
