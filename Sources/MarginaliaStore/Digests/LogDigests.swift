@@ -19,8 +19,13 @@ struct LogDigests {
     /// Adds a change just appended under `origin`.
     func add(_ hash: LogDigest, origin: ReplicaID) throws {
         let sum = try digest(of: origin) + hash
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO log_digests (replica, digest) VALUES (?, ?)")
-            .execute(arguments: [origin.rawValue, Data(sum.bytes)])
+        // An upsert on the one row, as knowledge is raised: a REPLACE may delete, and a
+        // statement that may change several rows opens a savepoint, at which FTS5
+        // flushes its pending terms (see `SearchIndex`).
+        try db.cachedStatement(sql: """
+            INSERT INTO log_digests (replica, digest) VALUES (?, ?)
+            ON CONFLICT (replica) DO UPDATE SET digest = excluded.digest
+            """).execute(arguments: [origin.rawValue, Data(sum.bytes)])
     }
 
     /// The sum over every change held.
