@@ -4,10 +4,12 @@ import MarginaliaStore
 
 /// The one implementation of a sync session, run by both sides over any transport.
 ///
-/// Initiator: [receive challenge] → send hello → receive hello → send what the
-/// responder lacks, then done → receive what it lacks until done. Responder: [send
-/// challenge] → receive hello → send hello → receive until done → send what the
-/// initiator lacks, then done. Received changes are checked and applied in batches,
+/// Initiator: [receive challenge] → send hello → receive hello → [probe] → send what
+/// the responder lacks, then done → receive what it lacks until done → [send digest →
+/// receive digest]. Responder: [send challenge] → receive hello → send hello → [answer
+/// probes] → receive until done → send what the initiator lacks, then done → [receive
+/// digest → send digest]. (Probes and digests: version 2, `SyncSession+Digests`.)
+/// Received changes are checked and applied in batches,
 /// each one transaction that also raises knowledge: a session cut at any moment
 /// leaves both replicas valid, and the next one resumes after the last batch.
 /// Any violation gets an `error` line naming the offending line, and ends the session.
@@ -53,10 +55,13 @@ public final class SyncSession {
         case .initiator:
             let own: Hello
             (own, peer) = try await introduceAsInitiator()
-            let differences = findingDivergence ? try await searchDivergence(common: own.knowledge.shared(with: peer.knowledge)) : []
+            // Both held the shared part of the two hellos from the start.
+            let differences = findingDivergence
+                ? try await searchDivergence(common: own.knowledge.shared(with: peer.knowledge)) : []
             let sent = try await sendChanges(missingFrom: peer.knowledge)
             // The responder answers only after applying all of it.
             try await receiveChanges()
+            // Each side sent the other everything its hello named that the other's did not.
             try await compareDigests(as: role, with: peer, holding: own.knowledge.merged(with: peer.knowledge), differences)
             peerHolds = peer.knowledge.merged(with: sent)
         case .responder:
