@@ -276,19 +276,20 @@ def range_digests(*digests):
 C2_ALTERED = dict(C2, fields=dict(C2["fields"], note=nfc("đo lúc 6i")))
 
 vector("12-version-2-digests-agree",
-       "Version 2: after both halves the initiator sends the digest of the changes both now hold (the union of "
-       "both hellos' knowledge: C:1 and C:2), the sum modulo 2^256 of their SHA-256; the responder's is equal "
-       "and it answers with its own. The hello is answered in version 2.",
-       [hello2(B, LAPTOP, {}), done(0), digest_line(C1, C2)],
+       "Version 2: each half ends, after its done, with the digest of the changes its sender's hello named (the "
+       "sum modulo 2^256 of their SHA-256): the initiator's names none (64 zeros), the responder's C:1 and C:2. "
+       "The hello is answered in version 2.",
+       [hello2(B, LAPTOP, {}), done(0), digest_line()],
        [hello2(A, OFFICE, {C: 2}), change_line(C1), change_line(C2), done(2), digest_line(C1, C2)],
        responder_changes=[C1, C2], peer_knowledge={})
 
 vector("13-version-2-diverged",
        "Version 2: the initiator holds C:2 with another note ('6i' for '6h', as a flipped bit would leave it), "
-       "so nothing is sent either way and the digests differ. The responder answers with its digest, then "
-       "refuses with diverged, naming the digest line; it records the divergence and remembers nothing else.",
+       "so nothing is sent and the digest ending its half differs from the responder's of the same changes. "
+       "The responder refuses with diverged, naming the digest line; it records the divergence and remembers "
+       "nothing else.",
        [hello2(B, LAPTOP, {C: 2}), done(0), digest_line(C1, C2_ALTERED)],
-       [hello2(A, OFFICE, {C: 2}), done(0), digest_line(C1, C2)],
+       [hello2(A, OFFICE, {C: 2})],
        outcome=error("diverged", 3), responder_changes=[C1, C2])
 
 vector("14-version-2-probe",

@@ -36,13 +36,14 @@ import Testing
         try laptop.expectVerified()
         let laptopStatus = try laptop.ok("status").lines
         #expect(laptopStatus.contains { $0.hasPrefix("diverged    office (") && $0.contains("sync --find-divergence") }, "\(laptopStatus)")
-        let officeStatus = try office.ok("status").lines
-        #expect(officeStatus.contains { $0.hasPrefix("diverged    laptop (") }, "\(officeStatus)")
         #expect(try laptop.ok("peers").lines.contains { $0.hasPrefix("diverged: office (") })
 
-        // A later sync sends nothing, and still ends diverged.
+        // A later sync sends nothing, and still ends diverged; the server, to which the
+        // laptop's half now carries the altered note in its digest, finds it too.
         let again = try laptop.run("sync", server.target, "--token-file", token)
-        #expect(again.status == 65 && again.stderr.contains("diverged"), "\(again)")
+        #expect(again.status == 65 && again.errorLines.count == 1 && again.stderr.contains("diverged"), "\(again)")
+        let officeStatus = try office.ok("status").lines
+        #expect(officeStatus.contains { $0.hasPrefix("diverged    laptop (") }, "\(officeStatus)")
 
         let found = try laptop.run("sync", server.target, "--token-file", token, "--find-divergence")
         #expect(found.status == 65, "\(found)")

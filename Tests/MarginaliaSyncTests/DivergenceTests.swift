@@ -54,11 +54,13 @@ import Testing
         let ended = try await SyncFixtures.ended(laptop, office)
         #expect(Self.refusal(ended.initiator)?.code == .diverged)
         #expect(Self.refusal(ended.responder)?.code == .diverged)
-        let recorded = try #require(laptop.divergences().first)
-        #expect(recorded.peer == office.id)
+        // The responder compared the initiator's digest with its own; the initiator learnt
+        // of it from the responder's error, without the responder's digest.
         let (laptopDigest, officeDigest) = (try laptop.logDigest(), try office.logDigest())
-        #expect(recorded.local == laptopDigest && recorded.remote == officeDigest)
-        #expect(try office.divergences().map(\.peer) == [laptop.id])
+        let found = try #require(office.divergences().first)
+        #expect(found.peer == laptop.id && found.local == officeDigest && found.remote == laptopDigest)
+        let recorded = try #require(laptop.divergences().first)
+        #expect(recorded.peer == office.id && recorded.local == laptopDigest && recorded.remote == nil)
         // Nothing remembered of a failed session.
         #expect(try laptop.rememberedKnowledge(of: office.id) == nil)
     }

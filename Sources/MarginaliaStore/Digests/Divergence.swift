@@ -7,9 +7,10 @@ public struct Divergence: Hashable, Sendable {
     public var peer: ReplicaID
     /// The peer's name, where known.
     public var peerName: String?
-    /// The digests of the changes both held: this replica's and the peer's.
+    /// The digests of the changes compared: this replica's, and the peer's when it sent
+    /// it (not when the peer found the difference and said so in an error).
     public var local: LogDigest
-    public var remote: LogDigest
+    public var remote: LogDigest?
     /// When it was found (ms since 1970).
     public var found: Int64
 }

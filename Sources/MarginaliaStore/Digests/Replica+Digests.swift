@@ -29,13 +29,13 @@ extension Replica {
 
     /// Records that a session found `peer`'s log different from this one, and the name
     /// the peer gave (as a successful session would remember it), to show with it.
-    public func recordDivergence(peer: ReplicaID, name: String, local: LogDigest, remote: LogDigest) throws {
+    public func recordDivergence(peer: ReplicaID, name: String, local: LogDigest, remote: LogDigest?) throws {
         let now = clock.now()
         try writeTransaction { db in
             try ReplicaNames(db: db).record(name, for: peer)
             try db.execute(
                 sql: "INSERT OR REPLACE INTO divergences (replica, local_digest, peer_digest, found_ms) VALUES (?, ?, ?, ?)",
-                arguments: [peer.rawValue, Data(local.bytes), Data(remote.bytes), now])
+                arguments: [peer.rawValue, Data(local.bytes), remote.map { Data($0.bytes) }, now])
         }
     }
 
@@ -53,10 +53,10 @@ extension Replica {
                 SELECT d.replica, n.name, d.local_digest, d.peer_digest, d.found_ms FROM divergences d
                 LEFT JOIN replica_names n ON n.replica = d.replica ORDER BY d.replica
                 """).map { row in
-                guard let peer = ReplicaID(row[0] as String), let local = LogDigest(hash: row[2] as Data),
-                      let remote = LogDigest(hash: row[3] as Data)
+                let remote = (row[3] as Data?).map { LogDigest(hash: $0) }
+                guard let peer = ReplicaID(row[0] as String), let local = LogDigest(hash: row[2] as Data), remote != .some(nil)
                 else { throw CorruptReplicaError("a divergence record is unreadable") }
-                return Divergence(peer: peer, peerName: row[1], local: local, remote: remote, found: row[4])
+                return Divergence(peer: peer, peerName: row[1], local: local, remote: remote ?? nil, found: row[4])
             }
         }
     }

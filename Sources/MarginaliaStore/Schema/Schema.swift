@@ -93,7 +93,7 @@ enum Schema {
         CREATE TABLE IF NOT EXISTS divergences (
             replica TEXT PRIMARY KEY,
             local_digest BLOB NOT NULL,
-            peer_digest BLOB NOT NULL,
+            peer_digest BLOB,
             found_ms INTEGER NOT NULL
         ) WITHOUT ROWID;
         """

@@ -12,11 +12,7 @@ extension SyncSession {
             version: ProtocolConstants.oldestVersion)
         try await send(.hello(hello))
         try await sendChanges(missingFrom: knowledge)
-        guard let digest = try replica.logDigest(covering: hello.knowledge) else {
-            throw ProtocolError(.internalError, "this replica lost changes while writing the bundle")
-        }
-        try await send(.digest(SessionDigest(digest: digest)))
-        try await transport.flush()
+        try await sendDigest(of: hello.knowledge)
         return try summary(peer: nil, conflictsBefore: conflicts)
     }
 
@@ -27,7 +23,7 @@ extension SyncSession {
         let creator = try await receiveHello()
         try await check(creator)
         try await receiveChanges()
-        try await compareBundleDigest(from: creator)
+        try await checkBundleDigest(from: creator)
         // A bundle may be older than what is already known of its creator: keep the newer.
         let earlier = try replica.rememberedKnowledge(of: creator.replica) ?? VersionVector()
         try replica.remember(replica: creator.replica, name: creator.name, knowledge: creator.knowledge.merged(with: earlier))

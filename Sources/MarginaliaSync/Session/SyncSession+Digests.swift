@@ -2,39 +2,51 @@ import MarginaliaCore
 import MarginaliaStore
 
 extension SyncSession {
-    /// Version 2, after both halves: each side sends the digest of the changes both now
-    /// hold (both hellos' knowledge merged: everything either had at the start, which
-    /// the session gave the other), the initiator first. Equal digests clear any
-    /// divergence recorded for the peer; different ones are recorded and end the session
-    /// with `diverged`, on both sides, after all the changes were stored: the same dots
-    /// with other bytes on each side, which no later sync would ever resend.
-    func compareDigests(
-        as role: Role, with peer: Hello, holding common: VersionVector, _ differences: [DivergenceSearch.Difference]
-    ) async throws {
+    /// Version 2: each half of a session ends, after its `done`, with the sender's digest
+    /// of the changes its hello named. The receiver holds them all once the half is
+    /// applied (it had them, or was just sent them), so it compares its own digest of
+    /// them: the two checks together cover every change both sides hold at the end. The
+    /// responder's half is the last, so it still never waits for anything after its
+    /// `done` (a lost answer must not leave it waiting).
+    func sendDigest(of knowledge: VersionVector) async throws {
         guard version >= 2 else { return }
-        let own = try await digest(covering: common)
-        let theirs: LogDigest
-        switch role {
-        case .initiator:
-            try await send(.digest(SessionDigest(digest: own)))
-            try await transport.flush()
-            theirs = try await receiveDigest()
-        case .responder:
-            theirs = try await receiveDigest()
-            try await send(.digest(SessionDigest(digest: own)))
-            try await transport.flush()
+        try await send(.digest(SessionDigest(digest: try await digest(covering: knowledge))))
+        try await transport.flush()
+    }
+
+    /// Version 2: reads the digest ending the peer's half and compares it with this
+    /// replica's of the same changes (those the peer's hello named). Equal digests clear
+    /// any divergence recorded for the peer; different ones are recorded and end the
+    /// session with `diverged`, after the half was stored.
+    func checkDigest(from peer: Hello, _ differences: [DivergenceSearch.Difference]) async throws {
+        guard version >= 2 else { return }
+        let theirs = try await receive("digest") { message -> LogDigest? in
+            if case .digest(let digest) = message { digest.digest } else { nil }
         }
-        try await settle(own: own, theirs: theirs, peer: peer, differences)
+        try await settle(own: try await digest(covering: peer.knowledge), theirs: theirs, peer: peer, differences)
     }
 
     /// Ends applying a bundle that carries its creator's digest after `done` (bundles of
     /// version 1 end at `done`, and are not checked).
-    func compareBundleDigest(from creator: Hello) async throws {
+    func checkBundleDigest(from creator: Hello) async throws {
         let trailing = try await readOptionalMessage("a digest or the end") { message -> LogDigest? in
             if case .digest(let digest) = message { digest.digest } else { nil }
         }
         guard let theirs = trailing else { return }
         try await settle(own: try await digest(covering: creator.knowledge), theirs: theirs, peer: creator, [])
+    }
+
+    /// The initiator's side of a divergence the responder found (its `error`): recorded
+    /// here too, and said in this replica's words, with the changes found, if searched.
+    func divergenceReported(
+        by peer: Hello, own knowledge: VersionVector, _ differences: [DivergenceSearch.Difference]
+    ) async throws -> SyncFailure {
+        let own = try await digest(covering: knowledge)
+        try replica.recordDivergence(peer: peer.replica, name: peer.name, local: own, remote: nil)
+        return SyncFailure.refused(ProtocolError(
+            .diverged,
+            "\(peer.name) (\(peer.replica)) holds changes this replica sent it with other content "
+                + "(its digest of them differs from this replica's, \(Self.short(own))); \(Self.named(differences))"))
     }
 
     /// Version 2, initiator: before sending its changes, compares digests of ranges of the
@@ -83,14 +95,8 @@ extension SyncSession {
         try await transport.flush()
     }
 
-    private func receiveDigest() async throws -> LogDigest {
-        try await receive("digest") { message -> LogDigest? in
-            if case .digest(let digest) = message { digest.digest } else { nil }
-        }
-    }
-
-    private func digest(covering common: VersionVector) async throws -> LogDigest {
-        guard let digest = try replica.logDigest(covering: common) else {
+    private func digest(covering knowledge: VersionVector) async throws -> LogDigest {
+        guard let digest = try replica.logDigest(covering: knowledge) else {
             throw try await fail(ProtocolError(.internalError, "this replica lacks changes the session should have given it"))
         }
         return digest
@@ -104,16 +110,19 @@ extension SyncSession {
             return
         }
         try replica.recordDivergence(peer: peer.replica, name: peer.name, local: own, remote: theirs)
-        let named = differences.isEmpty
-            ? "'marginalia sync --find-divergence' names the changes that differ"
-            : "changes that differ: " + differences.map {
-                "\($0.dot) (here \(Self.short($0.local)), there \(Self.short($0.remote)))"
-            }.joined(separator: ", ")
         throw try await fail(ProtocolError(
             .diverged,
             "\(peer.name) (\(peer.replica)) holds the same changes with other content "
-                + "(digest here \(Self.short(own)), there \(Self.short(theirs))); \(named)",
+                + "(digest here \(Self.short(own)), there \(Self.short(theirs))); \(Self.named(differences))",
             line: linesReceived))
+    }
+
+    private static func named(_ differences: [DivergenceSearch.Difference]) -> String {
+        differences.isEmpty
+            ? "'marginalia sync --find-divergence' names the changes that differ"
+            : "changes that differ: " + differences.map {
+                "\($0.dot) (here \(short($0.local)), there \(short($0.remote)))"
+            }.joined(separator: ", ")
     }
 
     /// The first 16 hex digits: enough to tell digests apart in a message.

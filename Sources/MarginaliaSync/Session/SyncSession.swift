@@ -5,10 +5,10 @@ import MarginaliaStore
 /// The one implementation of a sync session, run by both sides over any transport.
 ///
 /// Initiator: [receive challenge] → send hello → receive hello → [probe] → send what
-/// the responder lacks, then done → receive what it lacks until done → [send digest →
-/// receive digest]. Responder: [send challenge] → receive hello → send hello → [answer
-/// probes] → receive until done → send what the initiator lacks, then done → [receive
-/// digest → send digest]. (Probes and digests: version 2, `SyncSession+Digests`.)
+/// the responder lacks, then done [and digest] → receive what it lacks until done [and
+/// digest]. Responder: [send challenge] → receive hello → send hello → [answer probes]
+/// → receive until done [and digest] → send what the initiator lacks, then done [and
+/// digest]. (Probes and digests: version 2, `SyncSession+Digests`.)
 /// Received changes are checked and applied in batches,
 /// each one transaction that also raises knowledge: a session cut at any moment
 /// leaves both replicas valid, and the next one resumes after the last batch.
@@ -59,17 +59,22 @@ public final class SyncSession {
             let differences = findingDivergence
                 ? try await searchDivergence(common: own.knowledge.shared(with: peer.knowledge)) : []
             let sent = try await sendChanges(missingFrom: peer.knowledge)
-            // The responder answers only after applying all of it.
-            try await receiveChanges()
-            // Each side sent the other everything its hello named that the other's did not.
-            try await compareDigests(as: role, with: peer, holding: own.knowledge.merged(with: peer.knowledge), differences)
+            try await sendDigest(of: own.knowledge)
+            // The responder answers only after applying all of it (and checking its digest).
+            do {
+                try await receiveChanges()
+            } catch SyncFailure.peerReported(let error) where error.code == .diverged {
+                throw try await divergenceReported(by: peer, own: own.knowledge, differences)
+            }
+            try await checkDigest(from: peer, differences)
             peerHolds = peer.knowledge.merged(with: sent)
         case .responder:
             let own: Hello
             (own, peer) = try await introduceAsResponder()
             let received = try await receiveChanges(answeringProbes: version >= 2)
+            try await checkDigest(from: peer, [])
             try await sendChanges(missingFrom: peer.knowledge)
-            try await compareDigests(as: role, with: peer, holding: own.knowledge.merged(with: peer.knowledge), [])
+            try await sendDigest(of: own.knowledge)
             // The responder speaks last and never learns whether its answer arrived,
             // so it credits the initiator only with what the initiator showed it had.
             peerHolds = peer.knowledge.merged(with: received)

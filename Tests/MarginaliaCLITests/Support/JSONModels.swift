@@ -32,7 +32,7 @@ struct StatusDoc: Decodable {
         var name: String?
         var found: String
         var digestHere: String
-        var digestThere: String
+        var digestThere: String?
 
         enum CodingKeys: String, CodingKey {
             case replica, name, found

@@ -19,7 +19,7 @@ enum StatusJSON {
     static func divergence(_ divergence: Divergence) -> JSONValue {
         .members([
             "replica": divergence.peer.rawValue, "name": divergence.peerName, "found": JSONOutput.time(divergence.found),
-            "digest_here": divergence.local.description, "digest_there": divergence.remote.description,
+            "digest_here": divergence.local.description, "digest_there": divergence.remote?.description,
         ])
     }
 }
