@@ -45,8 +45,8 @@ extension SyncSession {
         try replica.recordDivergence(peer: peer.replica, name: peer.name, local: own, remote: nil)
         return SyncFailure.refused(ProtocolError(
             .diverged,
-            "\(peer.name) (\(peer.replica)) holds changes this replica sent it with other content "
-                + "(its digest of them differs from this replica's, \(Self.short(own))); \(Self.named(differences))"))
+            "\(peer.name) (\(peer.replica)) holds the same changes with other content "
+                + "(it found this replica's digest, \(Self.short(own)), different from its own); \(Self.named(differences))"))
     }
 
     /// Version 2, initiator: before sending its changes, compares digests of ranges of the
