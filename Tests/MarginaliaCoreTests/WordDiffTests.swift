@@ -57,4 +57,65 @@ struct WordDiffTests {
             #expect(segments.filter { $0.operation != .deleted }.map(\.text).joined() == new)
         }
     }
+
+    /// A title replaced whole is shown whole: the spaces the two share are no common
+    /// ground, so the new words read together, not one at a time between old ones.
+    @Test func aValueReplacedWholeIsShownWhole() {
+        let old = "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam quán triệt Nghị quyết Trung ương 6 khóa XIII"
+        #expect(WordDiff.segments(from: old, to: "Tiêu đề B") == [.init(.deleted, old), .init(.inserted, "Tiêu đề B")])
+        // Half their words is enough to diff; punctuation does not count.
+        #expect(WordDiff.segments(from: "Hà Nội: Mưa lớn", to: "Hà Nội ngập") == [
+            .init(.equal, "Hà Nội"), .init(.deleted, ": Mưa lớn"), .init(.inserted, " ngập"),
+        ])
+        // Sharing less than half their words (here 2 of 7) is coincidence too.
+        #expect(WordDiff.segments(from: "Mưa lớn ở Hà Nội hôm nay", to: "Nắng gắt ở Huế hôm qua") == [
+            .init(.deleted, "Mưa lớn ở Hà Nội hôm nay"), .init(.inserted, "Nắng gắt ở Huế hôm qua"),
+        ])
+    }
+
+    /// diff-match-patch's semantic cleanup: a short word between two changes no longer
+    /// than either of them joins them; a longer kept stretch stays common ground.
+    @Test func aShortWordBetweenTwoChangesJoinsThem() {
+        #expect(WordDiff.segments(
+            from: "Theo số liệu của trạm quan trắc Láng, lượng mưa đạt 135,5 mm vào sáng nay",
+            to: "Theo số liệu của trạm quan trắc Láng, lượng nước đo 137,2 mm vào sáng nay") == [
+            .init(.equal, "Theo số liệu của trạm quan trắc Láng, lượng "), .init(.deleted, "mưa đạt 135,5"),
+            .init(.inserted, "nước đo 137,2"), .init(.equal, " mm vào sáng nay"),
+        ])
+        // The comma between the name and the age is no common ground; the words after are.
+        #expect(WordDiff.segments(
+            from: "Theo lời kể, ông Nguyễn Văn Đức, 58 tuổi, sống trong ngõ nhỏ cạnh Văn Miếu",
+            to: "Theo lời kể, bà Trần Thị Hương, 62 tuổi, sống trong ngõ nhỏ cạnh Văn Miếu") == [
+            .init(.equal, "Theo lời kể, "), .init(.deleted, "ông Nguyễn Văn Đức, 58"), .init(.inserted, "bà Trần Thị Hương, 62"),
+            .init(.equal, " tuổi, sống trong ngõ nhỏ cạnh Văn Miếu"),
+        ])
+        #expect(WordDiff.segments(
+            from: "Ông Nguyễn Văn Đức, 58 tuổi, sống trong ngõ nhỏ cạnh Văn Miếu",
+            to: "Ông Nguyễn Văn Đức, 59 tuổi, sống trong ngõ nhỏ cạnh Quốc Tử Giám") == [
+            .init(.equal, "Ông Nguyễn Văn Đức, "), .init(.deleted, "58"), .init(.inserted, "59"),
+            .init(.equal, " tuổi, sống trong ngõ nhỏ cạnh "), .init(.deleted, "Văn Miếu"), .init(.inserted, "Quốc Tử Giám"),
+        ])
+    }
+
+    /// Over random edits of Vietnamese text (stacked diacritics, precomposed or not):
+    /// the diff gives back both values exactly, and no kept stretch between two changes
+    /// is white space alone or shorter than the changes on both sides.
+    @Test func cleanedDiffsRebuildBothValuesOfVietnameseText() {
+        for seed in UInt64(0)..<500 {
+            var rng = SplitMix64(seed: seed)
+            let old = VietnameseEdits.text(using: &rng, words: rng.int(0...40))
+            let new = VietnameseEdits.edited(old, using: &rng)
+            let segments = WordDiff.segments(from: old, to: new)
+            #expect(segments.filter { $0.operation != .inserted }.map(\.text).joined() == old, "seed \(seed)")
+            #expect(segments.filter { $0.operation != .deleted }.map(\.text).joined() == new, "seed \(seed)")
+            #expect(segments.allSatisfy { !$0.text.isEmpty }, "seed \(seed)")
+            for (index, segment) in segments.enumerated() where segment.operation == .equal && index > 0 && index < segments.count - 1 {
+                let before = segments[..<index].reversed().prefix { $0.operation != .equal }.map(\.text.count).max() ?? 0
+                let after = segments[(index + 1)...].prefix { $0.operation != .equal }.map(\.text.count).max() ?? 0
+                let blank = segment.text.allSatisfy(\.isWhitespace)
+                #expect(!blank, "seed \(seed): \(segments)")
+                #expect(segment.text.count > min(before, after), "seed \(seed): \(segments)")
+            }
+        }
+    }
 }
