@@ -21,7 +21,9 @@ struct Conflicts: ReplicaCommand {
             context.console.line(ConflictRenderer.headline(conflict))
             switch conflict.kind {
             case .field(_, let values):
-                for value in values { context.console.line("    " + describe(value)) }
+                for value in values {
+                    context.console.line("    " + describe(value, as: ConflictRenderer.summary(value, among: values)))
+                }
             case .editedWhileDeleted(let values):
                 for value in values {
                     context.console.line("    " + describe(value, as: value.value == .flag(true) ? "kept" : "deleted"))
@@ -32,8 +34,8 @@ struct Conflicts: ReplicaCommand {
         }
     }
 
-    private func describe(_ value: CompetingValue, as text: String? = nil) -> String {
+    private func describe(_ value: CompetingValue, as text: String) -> String {
         let who = value.replicaName ?? value.dot.replica.rawValue
-        return "\(text ?? HumanFormat.value(value.value))  by \(who) at \(HumanFormat.time(value.time)) (\(value.dot))"
+        return "\(text)  by \(who) at \(HumanFormat.time(value.time)) (\(value.dot))"
     }
 }

@@ -4,8 +4,10 @@ import MarginaliaStore
 /// The human form of one conflict, for `conflict ID` and the walk-through: the
 /// ancestor, then the competing values side by side (stacked when the terminal is too
 /// narrow), each numbered with who wrote it, when and its dot, and, when asked, as a
-/// word-level diff against the ancestor: `[-removed-]{+added+}`, or red and green, with
-/// long unchanged stretches cut to the words around each change (a body is long).
+/// word-level diff against the ancestor (`DiffText`), the ancestor then cut to the same
+/// stretches around the changes. An edit made while the entity was deleted elsewhere
+/// names the fields it changed, and when asked shows them as diffs against what the
+/// deletion saw.
 struct ConflictRenderer {
     let terminal: Terminal
 
@@ -13,10 +15,6 @@ struct ConflictRenderer {
     private static let minimumColumn = 28
     private static let gutter = " │ "
     private static let indent = "  "
-    /// How many words (with the spaces between) a diff keeps on each side of a change.
-    private static let contextTokens = 16
-    /// How much of a long ancestor a diff view shows: the diffs hold the rest.
-    private static let ancestorPreview = 160
 
     /// `article 3f9a1b2c “Title”: body has 2 values`, the first line of every conflict.
     static func headline(_ conflict: Conflict) -> String {
@@ -35,6 +33,17 @@ struct ConflictRenderer {
         "\(value.replicaName ?? value.dot.replica.rawValue) · \(HumanFormat.time(value.time)) · \(value.dot)"
     }
 
+    /// A competing value on one line of `conflicts`: text as the words that tell it
+    /// apart from the other value (the first other one), with a few around them
+    /// (`“… sáng đạt 137,2 mm, mức …”`), since competing values mostly share their start;
+    /// anything else as it is.
+    static func summary(_ value: CompetingValue, among values: [CompetingValue]) -> String {
+        guard let text = value.value.text, let other = values.first(where: { $0.dot != value.dot })?.value.text,
+              other != text
+        else { return HumanFormat.value(value.value) }
+        return HumanFormat.quoted(DiffExcerpt.differences(of: text, from: other, context: 6), limit: 72)
+    }
+
     func lines(_ detail: ConflictDetail, diff: Bool) -> [StyledText] {
         let width = terminal.columns
         var lines = StyledText(Self.headline(detail.conflict), .heading).wrapped(to: width)
@@ -42,8 +51,9 @@ struct ConflictRenderer {
         case .field(let field, let values):
             if let ancestor = detail.ancestor {
                 var shown = text(ancestor.value, of: field)
-                if diff, let whole = ancestor.value.text, whole.count > Self.ancestorPreview {
-                    shown = StyledText(whole.prefix(Self.ancestorPreview).split(separator: " ").dropLast().joined(separator: " ") + " …")
+                if diff, detail.isText, let whole = ancestor.value.text {
+                    let values = values.map { text(of: $0.value) }
+                    shown = StyledText(DiffExcerpt.ancestor(whole, changedIn: values, context: DiffText.contextTokens))
                 }
                 lines += stacked([(StyledText("ancestor · " + Self.author(ancestor), .muted), shown)])
             } else {
@@ -52,7 +62,7 @@ struct ConflictRenderer {
             let ancestorText = detail.ancestor.map { text(of: $0.value) }
             let columns = values.enumerated().map { index, value in
                 let body = diff && detail.isText
-                    ? self.diff(from: ancestorText ?? "", to: text(of: value.value)) : text(value.value, of: field)
+                    ? differ.diff(from: ancestorText ?? "", to: text(of: value.value)) : text(value.value, of: field)
                 return (StyledText("\(index + 1)) " + Self.author(value), .marker), body)
             }
             lines += sideBySide(columns) ?? stacked(columns)
@@ -60,6 +70,15 @@ struct ConflictRenderer {
             for (index, value) in values.enumerated() {
                 let what = value.value == .flag(true) ? "kept" : "deleted"
                 lines += indented(StyledText("\(index + 1)) \(what) · " + Self.author(value), .marker))
+                guard let edits = detail.edits[value.dot] else { continue }
+                if edits.isEmpty {
+                    lines += indented(StyledText("restored, nothing edited", .muted), by: Self.indent + "   ")
+                } else if diff {
+                    for edit in edits { lines += indented(differ.edit(edit), by: Self.indent + "   ") }
+                } else {
+                    let fields = edits.map(\.field.rawValue).joined(separator: ", ")
+                    lines += indented(StyledText("edited \(fields)", .muted), by: Self.indent + "   ")
+                }
             }
         case .annotationOnDeletedArticle(let article):
             lines += indented(StyledText("1) keep it, bringing article \(HumanFormat.short(article)) back", .marker))
@@ -74,7 +93,7 @@ struct ConflictRenderer {
         let was = current.map { "value 1, by \($0.replicaName ?? $0.dot.replica.rawValue)" } ?? "no value"
         let old = current?.value.text ?? ""
         var lines = indented(StyledText("the merge, as a word diff against \(was):", .marker))
-        lines += indented(old == text ? StyledText("(no change)", .muted) : diff(from: old, to: text), by: Self.indent + "   ")
+        lines += indented(old == text ? StyledText("(no change)", .muted) : differ.diff(from: old, to: text), by: Self.indent + "   ")
         return lines
     }
 
@@ -89,32 +108,7 @@ struct ConflictRenderer {
 
     private func text(of value: FieldValue) -> String { value.text ?? "" }
 
-    /// `new` as a word diff against `old`. Without colour the changes are bracketed so
-    /// they read in a pipe or a log.
-    private func diff(from old: String, to new: String) -> StyledText {
-        var text = StyledText()
-        let segments = WordDiff.segments(from: old, to: new)
-        for (index, segment) in segments.enumerated() {
-            switch segment.operation {
-            case .equal:
-                text.append(Self.context(segment.text, keepsStart: index > 0, keepsEnd: index < segments.count - 1))
-            case .deleted: text.append(terminal.colour ? segment.text : "[-\(segment.text)-]", .deleted)
-            case .inserted: text.append(terminal.colour ? segment.text : "{+\(segment.text)+}", .inserted)
-            }
-        }
-        return text
-    }
-
-    /// An unchanged stretch cut to the words next to the changes around it: its start
-    /// when a change comes before, its end when one follows, `…` for the rest.
-    private static func context(_ text: String, keepsStart: Bool, keepsEnd: Bool) -> String {
-        let tokens = WordTokens.of(text)
-        let kept = (keepsStart ? contextTokens : 0) + (keepsEnd ? contextTokens : 0)
-        guard tokens.count > kept + 1 else { return text }
-        let start = keepsStart ? tokens.prefix(contextTokens).joined() : ""
-        let end = keepsEnd ? tokens.suffix(contextTokens).joined() : ""
-        return start + "…" + end
-    }
+    private var differ: DiffText { DiffText(colour: terminal.colour) }
 
     /// Columns of (header, body) next to each other, or nil when they would be too narrow.
     private func sideBySide(_ columns: [(header: StyledText, body: StyledText)]) -> [StyledText]? {
@@ -149,10 +143,6 @@ struct ConflictRenderer {
 
     /// `text` wrapped to the terminal less `indent`, each line indented.
     func indented(_ text: StyledText, by indent: String = Self.indent) -> [StyledText] {
-        text.wrapped(to: terminal.columns - indent.count).map { line in
-            var indentedLine = StyledText(indent)
-            indentedLine.append(line)
-            return indentedLine
-        }
+        text.wrapped(to: terminal.columns, indentedBy: indent)
     }
 }

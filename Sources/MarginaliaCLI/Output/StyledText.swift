@@ -106,6 +106,15 @@ struct StyledText {
         return lines
     }
 
+    /// The lines of this text wrapped to `width` columns less `indent`, each indented.
+    func wrapped(to width: Int, indentedBy indent: String) -> [StyledText] {
+        wrapped(to: width - indent.count).map { line in
+            var indented = StyledText(indent)
+            indented.append(line)
+            return indented
+        }
+    }
+
     /// The part of this text in `range` of `text`, its runs joined, with their styles.
     private func slice(of text: String, _ range: Range<String.Index>) -> StyledText {
         let utf8 = text.utf8
