@@ -7,11 +7,15 @@ struct History: ReplicaCommand {
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article or annotation id (or a unique prefix).") var id: String
+    @Flag(help: "Show each change's fields as word diffs against the values before it, as 'git log -p' does.")
+    var patch = false
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()
         let entries = try replica.history(of: replica.resolve(id).id)
-        try LogPrinter(console: context.console, json: output.json).print(entries, showEntity: false)
+        let printer = LogPrinter(console: context.console, json: output.json)
+        if patch { return printer.printPatches(entries) }
+        try printer.print(entries, showEntity: false)
     }
 }

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `history ID --patch`: each change's fields as word diffs against the values before
+/// it, as `git log -p` shows commits, on the real binary.
+@Suite("history --patch")
+struct HistoryPatchTests {
+    static let title = ConflictViewTests.title
+    static let body = ConflictViewTests.body
+
+    @Test func historyWithPatchesShowsEachChangeAgainstTheValueBefore() throws {
+        let shared = try SharedArticle(Self.title, "--body", Self.body, "--tag", "thời-sự")
+        defer { shared.lab.remove() }
+        let (laptop, article) = (shared.laptop, shared.article)
+        try laptop.ok("edit", article, "--title", "Tiêu đề B")
+        try laptop.ok("replace", article, "đạt 135,5 mm", "đạt 137,2 mm")
+        try laptop.ok("rm", article)
+
+        let lines = try laptop.ok(["history", article, "--patch"], env: ["COLUMNS": "400"]).lines
+        let prefix = "\(laptop.id.prefix(8)):"
+        let headers = lines.enumerated().filter { $0.element.hasPrefix(prefix) }.map(\.offset)
+        #expect(headers.count == 4, "\(lines)")
+        // The creation: every field inserted, the body whole.
+        #expect(lines[headers[0] + 1].hasPrefix("    body: {+Sau gần sáu giờ mưa liên tục"), "\(lines)")
+        #expect(lines[headers[0]..<headers[1]].contains { $0.hasSuffix("gọi đường dây nóng của thành phố để được hỗ trợ…+}") }, "\(lines)")
+        #expect(lines[headers[0]..<headers[1]].contains("    +#thời-sự"), "\(lines)")
+        #expect(lines[headers[0]..<headers[1]].contains("    title: {+\(Self.title)+}"), "\(lines)")
+        #expect(lines[headers[1] + 1] == "    title: [-\(Self.title)-]{+Tiêu đề B+}", "\(lines)")
+        #expect(lines[headers[2] + 1].hasPrefix("    body: …") && lines[headers[2] + 1].contains("sáng đạt [-135,5-]{+137,2+} mm, mức"),
+                "\(lines)")
+        #expect(lines[headers[3]].hasSuffix("  deleted"), "\(lines)")
+        #expect(lines[headers[1] - 1] == "" && lines[headers[2] - 1] == "", "\(lines)")
+
+        // Narrow: wrapped under the indent, nothing wider than the terminal.
+        let narrow = try laptop.ok(["history", article, "--patch"], env: ["COLUMNS": "40"]).lines
+        #expect(narrow.allSatisfy { $0.count <= 40 }, "\(narrow)")
+        // Only the deletion's header is too wide: its last word wraps.
+        #expect(narrow.filter { !$0.isEmpty && !$0.hasPrefix(prefix) && !$0.hasPrefix("    ") } == ["deleted"], "\(narrow)")
+        #expect(ConflictViewTests.joined(narrow).contains("sáng đạt [-135,5-]{+137,2+} mm, mức"), "\(narrow)")
+    }
+
+    /// At a terminal the diff is coloured instead of bracketed.
+    @Test func historyWithPatchesIsColouredAtATerminal() throws {
+        let shared = try SharedArticle("Hà Nội", "--body", "Mưa lớn kéo dài ba ngày.")
+        defer { shared.lab.remove() }
+        try shared.laptop.ok("replace", shared.article, "ba ngày", "bốn ngày")
+        let result = try shared.lab.sandbox.runInTerminal(
+            ["--db", shared.laptop.path, "history", shared.article, "--patch"], env: ["COLUMNS": "80", "LINES": "50"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("body: Mưa lớn kéo dài \u{1B}[0;31mba\u{1B}[0;32mbốn\u{1B}[0m ngày."), "\(result)")
+        #expect(!result.stdout.contains("[-"), "\(result)")
+    }
+}
