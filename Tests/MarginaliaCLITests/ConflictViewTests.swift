@@ -111,6 +111,17 @@ struct ConflictViewTests {
             #expect(edits.contains("title: [-\(Self.title)-]{+Tiêu đề B+}"), "\(edits)")
         }
 
+        // --json: each kept value's edits, with the diff of text.
+        let json = try laptop.ok("conflict", article, "--json").stdout
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let conflict = try #require((document["conflicts"] as? [[String: Any]])?.first, "\(json)")
+        let kept = try #require((conflict["values"] as? [[String: Any]])?.first, "\(json)")
+        let edits = try #require(kept["edits"] as? [[String: Any]], "\(json)")
+        #expect(edits.map { $0["field"] as? String } == ["body", "title"], "\(json)")
+        #expect(edits[1]["before"] as? String == Self.title && edits[1]["after"] as? String == "Tiêu đề B", "\(json)")
+        let diff = try #require(edits[0]["diff"] as? [[String: String]], "\(json)")
+        #expect(diff.filter { $0["op"] != "equal" } == [["op": "deleted", "text": "45"], ["op": "inserted", "text": "52"]], "\(json)")
+
         let walk = try laptop.ok(["resolve"], stdin: Data("d\ns\n".utf8), env: ["COLUMNS": "100"]).lines
         let prompt = try #require(walk.firstIndex { $0.hasPrefix("[1/1] ") }, "\(walk)")
         #expect(walk[..<prompt].contains("     edited body, title"), "\(walk)")
