@@ -50,4 +50,22 @@ struct HistoryPatchTests {
         #expect(result.stdout.contains("body: Mưa lớn kéo dài \u{1B}[0;31mba\u{1B}[0;32mbốn\u{1B}[0m ngày."), "\(result)")
         #expect(!result.stdout.contains("[-"), "\(result)")
     }
+
+    /// In a real terminal (tmux, 80x24, the real `less`): a history taller than the
+    /// screen is paged, coloured, and `q` gives the terminal back.
+    @Test func historyWithPatchesIsPagedInATerminal() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let id = try PagerTerminalTests.desk(sandbox)
+        try sandbox.ok("replace", id, "đạt 135,5 mm", "đạt 137,2 mm")
+        let terminal = try TerminalSession(sandbox, arguments: ["history", id, "--patch"], size: PagerTerminalTests.size)
+        defer { terminal.close() }
+        let first = try terminal.waitFor("body: Sau gần sáu giờ mưa")
+        #expect(!first.contains("137,2"), "the whole history fit on one screen:\n\(first)")
+        try PagerTerminalTests.pressing("G", in: terminal, until: "137,2 mm, mức")
+        let last = try terminal.screen(colours: true)
+        #expect(last.contains("\u{1B}[31m135,5") && last.contains("\u{1B}[32m137,2"), "\(last)")
+        try terminal.press("q")
+        #expect(try terminal.waitForExit() == 0)
+    }
 }

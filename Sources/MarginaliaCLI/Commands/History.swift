@@ -7,7 +7,7 @@ struct History: ReplicaCommand {
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article or annotation id (or a unique prefix).") var id: String
-    @Flag(help: "Show each change's fields as word diffs against the values before it, as 'git log -p' does.")
+    @Flag(help: "Show each change's fields as word diffs against the values before it, as 'git log -p' does (--json always gives whole values).")
     var patch = false
     @OptionGroup var output: OutputOptions
 
