@@ -200,6 +200,39 @@ marginalia_read_result marginalia_read_line(const char *prompt, char **line) {
     return MARGINALIA_READ_LINE;
 }
 
+// The answers' history while the commands' is readline's, and the other way round
+// while an answer is read (see swap_history).
+static HISTORY_STATE *other_history;
+static int other_history_base = 1;
+
+// Makes the history kept aside readline's, and keeps readline's aside instead.
+static void swap_history(void) {
+    HISTORY_STATE *current = history_get_history_state();
+    int current_base = history_base;
+    if (other_history) {
+        history_set_history_state(other_history);
+        free(other_history);
+    } else {
+        HISTORY_STATE empty;
+        memset(&empty, 0, sizeof empty);
+        history_set_history_state(&empty);
+    }
+    history_base = other_history_base;
+    other_history = current;
+    other_history_base = current_base;
+}
+
+marginalia_read_result marginalia_read_answer(const char *prompt, char **line) {
+    swap_history();
+    marginalia_read_result result = marginalia_read_line(prompt, line);
+    if (result == MARGINALIA_READ_LINE && *line && strspn(*line, " \t") < strlen(*line)) {
+        const char *last = marginalia_history_last();
+        if (!last || strcmp(last, *line) != 0) add_history(*line);
+    }
+    swap_history();
+    return result;
+}
+
 int marginalia_history_load(const char *path, int limit) {
     using_history();
     stifle_history(limit);

@@ -18,22 +18,28 @@ struct PagerTerminalTests {
         return try sandbox.id("import", articles + "/ha-noi-mua-lu.txt")
     }
 
-    /// Waits for the pager's first screen, checks the end is not on it, presses Ctrl-C
-    /// (which belongs to the pager: marginalia must go on waiting for it), goes to the
-    /// end with `G`, and quits with `q`.
-    static func pageToTheEnd(_ terminal: TerminalSession) throws {
-        let firstScreen = try terminal.waitFor(opening)
-        #expect(!firstScreen.contains(ending), "the whole text fit on one screen:\n\(firstScreen)")
+    /// Waits for the pager's first screen (its prompt on the last line, so text left on
+    /// the terminal by earlier output cannot pass for it), checks it shows `opening` but
+    /// not `ending`, presses Ctrl-C (which belongs to the pager: marginalia must go on
+    /// waiting for it), goes to the end with `G`, and quits with `q`.
+    static func pageToTheEnd(_ terminal: TerminalSession, opening: String = opening, ending: String = ending) throws {
+        let firstScreen = try terminal.waitFor("the pager's prompt") { _ in
+            (try? terminal.visibleLines().last { !$0.allSatisfy(\.isWhitespace) }) == ":"
+        }
+        let visible = try terminal.visibleLines().joined(separator: "\n")
+        #expect(visible.contains(opening), "the pager does not start with '\(opening)':\n\(firstScreen)")
+        #expect(!visible.contains(ending), "the whole text fit on one screen:\n\(firstScreen)")
         try terminal.press("C-c")
         // The terminal discards keys typed just after Ctrl-C: `G` is pressed until it shows.
         try pressing("G", in: terminal, until: ending)
         try terminal.press("q")
     }
 
-    /// Presses `key` at each look at the screen until the screen shows `text`.
+    /// Presses `key` at each look at the screen until the screen (without its
+    /// scrollback) shows `text`.
     static func pressing(_ key: String, in terminal: TerminalSession, until text: String) throws {
-        try terminal.waitFor("'\(text)' after \(key)") { screen in
-            if screen.contains(text) { return true }
+        try terminal.waitFor("'\(text)' after \(key)") { _ in
+            if (try? terminal.visibleLines().joined(separator: "\n").contains(text)) == true { return true }
             try? terminal.press(key)
             return false
         }

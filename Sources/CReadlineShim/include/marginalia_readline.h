@@ -31,6 +31,12 @@ void marginalia_readline_start(const char *application, void *_Nullable context,
 /// On MARGINALIA_READ_LINE, `*line` is a malloc'ed string the caller frees.
 marginalia_read_result marginalia_read_line(const char *prompt, char *_Nullable *_Nonnull line);
 
+/// Reads one line as marginalia_read_line does, with a history of its own: the answers
+/// to questions asked while a command runs (the `resolve` walk-through), which Up
+/// recalls there, kept apart from the commands' history and never written to its file.
+/// A line entered is added to it unless blank or the same as the previous answer.
+marginalia_read_result marginalia_read_answer(const char *prompt, char *_Nullable *_Nonnull line);
+
 /// A candidate for the word being completed (see marginalia_completer), with what
 /// to show beside it when several are listed (an id's title), or NULL.
 void marginalia_offer_completion(const char *candidate, const char *_Nullable label);

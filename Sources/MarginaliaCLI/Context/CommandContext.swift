@@ -13,8 +13,9 @@ public final class CommandContext {
     private var opened: Replica?
     private let textBlock: (() throws -> String)?
     let console: Console
-    /// Where interactive questions (the `resolve` walk-through) get their answers.
-    let answers: any AnswerReader
+    /// Where interactive questions (the `resolve` walk-through) get their answers:
+    /// standard input, unless the REPL hands in its line editor.
+    public var answers: any AnswerReader
     /// Whether this is the one command of a one-shot invocation, where Ctrl-C would end
     /// the process (see `InterruptSignal`); in the REPL it cancels the command instead.
     var isOneShot = false

@@ -31,7 +31,7 @@ struct ConflictWalk {
             console.page(renderer.lines(detail, diff: false))
             let prompt = "[\(index + 1)/\(conflicts.count)] \(Self.list(choices(for: detail))): "
             ask: while true {
-                guard let answer = answers.answer(prompt)?.trimmingCharacters(in: .whitespaces).lowercased() else {
+                guard let answer = try answers.answer(prompt)?.trimmingCharacters(in: .whitespaces).lowercased() else {
                     tally.stopped = true
                     break ask
                 }
@@ -77,7 +77,7 @@ struct ConflictWalk {
         let (value, how) = try resolver.merged(detail)
         console.page(renderer.preview(value.text ?? "", against: detail.values.first))
         while true {
-            switch answers.answer("write this? y or n: ")?.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch try answers.answer("write this? y or n: ")?.trimmingCharacters(in: .whitespaces).lowercased() {
             case "y", "yes":
                 console.line(try resolver.write(value, how: how, to: detail))
                 return true

@@ -24,9 +24,19 @@ final class LineEditor {
         }
     }
 
+    /// A command line, with the commands' history.
     func read(prompt: String) -> Input {
+        read { marginalia_read_line(prompt, &$0) }
+    }
+
+    /// The answer to a question a running command asks, with a history of answers only.
+    func readAnswer(prompt: String) -> Input {
+        read { marginalia_read_answer(prompt, &$0) }
+    }
+
+    private func read(_ reading: (inout UnsafeMutablePointer<CChar>?) -> marginalia_read_result) -> Input {
         var line: UnsafeMutablePointer<CChar>?
-        switch marginalia_read_line(prompt, &line) {
+        switch reading(&line) {
         case MARGINALIA_READ_LINE:
             defer { free(line) }
             return line.map { .line(String(cString: $0)) } ?? .end

@@ -21,6 +21,7 @@ struct InteractiveSession {
         let history = HistoryFile(environment: environment)
         history.load()
         let editor = LineEditor(completer: Completer(vocabulary: ReplicaVocabulary(context: context)))
+        context.answers = TerminalAnswers(editor: editor, interrupts: interrupts)
         let prompt = Prompt(context: context, style: style)
         let lines = TerminalLines(editor: editor, history: history, prompt: prompt.text)
         source = lines

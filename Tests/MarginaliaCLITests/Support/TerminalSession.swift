@@ -53,6 +53,11 @@ final class TerminalSession {
         try tmux(["capture-pane", "-p", "-J", "-S", "-"] + (colours ? ["-e"] : []))
     }
 
+    /// The lines on the screen now, without the scrollback (after Ctrl-L, say).
+    func visibleLines() throws -> [String] {
+        try tmux(["capture-pane", "-p"]).components(separatedBy: "\n")
+    }
+
     /// Polls the screen until `predicate` holds, and returns that screen.
     @discardableResult
     func waitFor(
