@@ -93,7 +93,9 @@ let package = Package(
                 "MarginaliaIdentity", "MarginaliaCore", "MarginaliaCoreTestSupport", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "X509", package: "swift-certificates"),
             ]),
-        .testTarget(name: "MarginaliaREPLTests", dependencies: ["MarginaliaREPL", "MarginaliaCLI"]),
+        .testTarget(
+            name: "MarginaliaREPLTests",
+            dependencies: ["MarginaliaREPL", "MarginaliaCLI", "MarginaliaCore", "MarginaliaStore", "MarginaliaTestSupport"]),
         .testTarget(
             name: "MarginaliaSyncTests",
             dependencies: [

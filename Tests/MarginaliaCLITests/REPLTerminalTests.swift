@@ -84,8 +84,9 @@ struct REPLTerminalTests {
             ("reanchor duong", "reanchor \(annotation) "),
             // Only what is in the trash where it is restored.
             ("restore old", "restore \(draft) "),
-            // Field names where a field is asked for, and peer names where a peer is.
-            ("resolve \(id) bo", "resolve \(id) body "),
+            // Field names where a field is asked for (Core's, before an id names anything), and
+            // peer names where a peer is.
+            ("resolve zzzz an", "resolve zzzz anchor "),
             ("sync off", "sync office "),
             // Options of the command being typed.
             ("annotations --js", "annotations --json "),
@@ -112,6 +113,37 @@ struct REPLTerminalTests {
         try terminal.enter("Q")
         let screen = try terminal.waitFor("no article or annotation") { $0.contains("marginalia: ") && $0.contains("zzQ") }
         #expect(screen.contains("desk> show zzQ"), "\(screen)")
+    }
+
+    /// After `conflict` and `resolve`, Tab offers only the ids with open conflicts, then
+    /// only their fields in conflict; after `trust rm`, the trusted peers, not the sync peers.
+    @Test func tabOffersConflictedIdsTheirFieldsAndTrustedPeers() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let id = try REPLConflictWalkTests.rewrites(sandbox)
+        _ = try sandbox.id("add", "Cà phê sữa đá", "--body", "Một ly mỗi sáng.")
+        let road = sandbox.root.appendingPathComponent("road.db").path
+        struct Identity: Decodable { var fingerprint: String }
+        let office = try sandbox.json(Identity.self, "--db", road, "identity", "show", "--json")
+        try sandbox.ok("trust", "add", office.fingerprint, "--name", "office")
+        try sandbox.ok("peer", "add", "road", road)
+        let terminal = try TerminalSession(sandbox)
+        defer { terminal.close() }
+        let prompt = "desk [2 conflicts]> "
+        try terminal.waitFor(prompt)
+        for (typed, completed) in [("conflict ", "conflict \(id) "), ("resolve ", "resolve \(id) "), ("trust rm ", "trust rm office ")] {
+            try terminal.type(typed)
+            try terminal.press("Tab")
+            try terminal.waitFor(prompt + completed)
+            try terminal.clearLine(prompt: prompt.trimmingCharacters(in: .whitespaces))
+        }
+        // The two fields in conflict, listed at the second Tab; a letter picks one.
+        try terminal.type("resolve \(id) ")
+        try terminal.press("Tab", "Tab")
+        try terminal.waitFor("the fields in conflict") { $0.contains("\nbody   title") || $0.contains("\nbody  title") }
+        try terminal.type("t")
+        try terminal.press("Tab")
+        try terminal.waitFor(prompt + "resolve \(id) title ")
     }
 
     @Test func historyIsKeptAcrossSessions() throws {

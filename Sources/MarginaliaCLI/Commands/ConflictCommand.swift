@@ -13,7 +13,8 @@ struct ConflictCommand: ReplicaCommand {
             """)
 
     @ParentCommand var root: MarginaliaCommand
-    @Argument(help: "An article or annotation id (or a unique prefix).") var id: String
+    @Argument(help: ArgumentHelp("An article or annotation id (or a unique prefix).", valueName: "conflicted-id"))
+    var id: String
     @OptionGroup var output: OutputOptions
 
     func run(in context: CommandContext) throws {

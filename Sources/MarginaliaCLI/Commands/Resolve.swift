@@ -23,7 +23,9 @@ struct Resolve: ReplicaCommand {
             """)
 
     @ParentCommand var root: MarginaliaCommand
-    @Argument(help: "An article or annotation id (or a unique prefix); all conflicts when omitted.") var id: String?
+    @Argument(help: ArgumentHelp(
+        "An article or annotation id (or a unique prefix); all conflicts when omitted.", valueName: "conflicted-id"))
+    var id: String?
     @Argument(help: "The conflicted field: title, body, source, note, anchor or article.") var field: String?
     @Option(help: ArgumentHelp("Take the N-th competing value, as listed by 'marginalia conflict'.", valueName: "N"))
     var take: Int?

@@ -36,7 +36,7 @@ struct TrustCommand: ParsableCommand {
             commandName: "rm", abstract: "Stop trusting a peer, given by name or fingerprint.")
 
         @ParentCommand var root: MarginaliaCommand
-        @Argument(help: ArgumentHelp("The peer's name or fingerprint.", valueName: "peer")) var peer: String
+        @Argument(help: ArgumentHelp("The trusted peer's name or fingerprint.", valueName: "trusted-peer")) var peer: String
 
         func run(in context: CommandContext) throws {
             _ = try context.replica().distrust(peer)

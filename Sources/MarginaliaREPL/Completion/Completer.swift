@@ -28,31 +28,34 @@ final class Completer {
         if word.hasPrefix("-") { return .words(matching(word, command.optionSpellings)) }
         let positionals = command.positionals
         if positionals.isEmpty { return .words(matching(word, command.subcommands.flatMap(\.names))) }
-        let index = positionalCount(in: rest, of: command)
+        let typed = positionalWords(in: rest, of: command)
+        let index = typed.count
         guard let argument = index < positionals.count ? positionals[index] : positionals.last(where: \.isRepeating)
         else { return .words([]) }
-        return values(of: argument, word)
+        return values(of: argument, word, after: typed)
     }
 
-    /// How many positional arguments `words` holds: the words that are neither options
-    /// nor the values of options.
-    private func positionalCount(in words: ArraySlice<String>, of command: GrammarCommand) -> Int {
-        var count = 0
+    /// The positional arguments `words` holds: the words that are neither options nor
+    /// the values of options.
+    private func positionalWords(in words: ArraySlice<String>, of command: GrammarCommand) -> [String] {
+        var positionals: [String] = []
         var index = words.startIndex
         while index < words.endIndex {
             let word = words[index]
             if word.hasPrefix("-"), let option = command.option(spelled: word) {
                 if option.kind == .option && !word.contains("=") { index += 1 }
             } else {
-                count += 1
+                positionals.append(word)
             }
             index += 1
         }
-        return count
+        return positionals
     }
 
-    /// Candidates for a value: by the name the grammar gives it, or the fixed few it takes.
-    private func values(of argument: GrammarArgument, _ word: String) -> Completion {
+    /// Candidates for a value: by the name the grammar gives it, or the fixed few it
+    /// takes. `positionals` are the positional arguments typed before it (a field is
+    /// one of the entity named first).
+    private func values(of argument: GrammarArgument, _ word: String, after positionals: [String] = []) -> Completion {
         switch argument.valueName {
         case "id": .candidates(vocabulary.articles(matching: word) + vocabulary.annotations(matching: word))
         case "deleted-id":
@@ -62,10 +65,12 @@ final class Completer {
         case "path", "file": .filenames
         case "target":
             vocabulary.peers(matching: word).isEmpty ? .filenames : .words(vocabulary.peers(matching: word))
+        case "conflicted-id": .candidates(vocabulary.conflicted(matching: word))
         case "for", "peer": .words(vocabulary.peers(matching: word))
+        case "trusted-peer": .words(vocabulary.trustedPeers(matching: word))
         case "tag": .words(vocabulary.tags(matching: word))
         case "±tag": .words(signedTags(word))
-        case "field": .words(matching(word, ReplicaVocabulary.fieldNames))
+        case "field": .words(matching(word, vocabulary.conflictedFields(of: positionals.first ?? "")))
         case "subcommands": .words(matching(word, catalog.root.subcommands.flatMap(\.names)))
         default: .words(matching(word, argument.allValues))
         }

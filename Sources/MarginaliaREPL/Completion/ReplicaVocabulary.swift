@@ -4,12 +4,10 @@ import MarginaliaCore
 import MarginaliaStore
 
 /// The replica's words that Tab completes: article and annotation ids (found by an id
-/// prefix, or by a word of a title or note, ignoring case and diacritics), peer names,
-/// tags and field names. Read fresh at each Tab, so they follow every command and sync.
+/// prefix, or by a word of a title or note, ignoring case and diacritics), those with
+/// open conflicts and their conflicted fields, sync peer and trusted peer names, tags.
+/// Read fresh at each Tab, so they follow every command and sync.
 struct ReplicaVocabulary {
-    /// The fields people edit and resolve, as the store names them.
-    static let fieldNames = [FieldName.title, .body, .source, .note].map(\.rawValue)
-
     let context: CommandContext
 
     /// Visible articles, or with `deleted` those in the trash (for `restore`).
@@ -24,8 +22,35 @@ struct ReplicaVocabulary {
         return entities(annotations.map { ($0.id, $0.annotation.note) }, matching: word)
     }
 
+    /// Articles and annotations with open conflicts, deleted ones included (an edit
+    /// concurrent with a delete is one).
+    func conflicted(matching word: String) -> [Candidate] {
+        guard let replica = try? context.replica(), let conflicts = try? replica.conflicts() else { return [] }
+        let ids = Set(conflicts.map(\.entity))
+        let articles = [false, true].flatMap { (try? replica.articles(deleted: $0)) ?? [] }.filter { ids.contains($0.id) }
+        let annotations = [false, true].flatMap { (try? replica.annotations(deleted: $0)) ?? [] }.filter { ids.contains($0.id) }
+        return entities(articles.map { ($0.id, $0.title) } + annotations.map { ($0.id, $0.annotation.note) }, matching: word)
+    }
+
+    /// The fields in conflict on the entity `id` names; every field people resolve
+    /// (Core's, of both kinds) when `id` names nothing.
+    func conflictedFields(of id: String) -> [String] {
+        guard let replica = try? context.replica(), let entity = try? replica.resolve(id),
+            let conflicts = try? replica.conflicts(of: entity.id)
+        else { return EntityKind.allCases.flatMap(\.userFields).map(\.rawValue) }
+        return conflicts.compactMap(\.field?.rawValue)
+    }
+
+    /// Names of the peers this replica syncs with (`peer add`).
     func peers(matching word: String) -> [String] {
         ((try? context.replica().peers()) ?? []).map(\.name).filter { $0.hasPrefix(word) }
+    }
+
+    /// The peers this replica trusts (`trust add`): their names, and the fingerprints of
+    /// those without one.
+    func trustedPeers(matching word: String) -> [String] {
+        ((try? context.replica().trustedPeers()) ?? []).map { $0.name ?? $0.fingerprint.description }
+            .filter { $0.hasPrefix(word) }
     }
 
     /// Tags of articles and annotations alike, starting with `word` regardless of case
