@@ -10,7 +10,7 @@ struct Terminal: Sendable {
     var columns: Int
     /// Lines per screen: `$LINES`, else the terminal's height, else 24.
     var rows: Int
-    /// Whether to colour: only on a terminal, and never under `NO_COLOR` or `TERM=dumb` (or no `TERM`).
+    /// Whether to colour (see `ColourRule`).
     var colour: Bool
 
     /// Standard output as this process finds it.
@@ -18,12 +18,11 @@ struct Terminal: Sendable {
         let isTerminal = isatty(STDOUT_FILENO) == 1
         var size = winsize()
         let hasSize = isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0
-        let term = environment["TERM"] ?? ""
         return Terminal(
             isTerminal: isTerminal,
             columns: positive(environment["COLUMNS"]) ?? (hasSize && size.ws_col > 0 ? Int(size.ws_col) : 80),
             rows: positive(environment["LINES"]) ?? (hasSize && size.ws_row > 0 ? Int(size.ws_row) : 24),
-            colour: isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && !term.isEmpty && term != "dumb")
+            colour: ColourRule.applies(onTerminal: isTerminal, environment: environment))
     }
 
     private static func positive(_ text: String?) -> Int? {

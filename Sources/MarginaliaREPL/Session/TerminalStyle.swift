@@ -1,11 +1,13 @@
-/// Colour in the REPL's prompt and messages: on at a terminal, off under `NO_COLOR`
-/// (https://no-color.org) or `TERM=dumb`.
+import Foundation
+import MarginaliaCLI
+
+/// Colour in the REPL's prompt and messages, by the rule every command's output follows
+/// (`ColourRule`): the prompt and banner go to standard output too.
 struct TerminalStyle {
     let usesColour: Bool
 
     init(environment: [String: String]) {
-        let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        usesColour = !noColour && environment["TERM"] != "dumb"
+        usesColour = ColourRule.applies(onTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
     }
 
     enum Colour: String {
