@@ -22,14 +22,14 @@ struct CompleterTests {
 
         init() throws {
             directory = try TemporaryDirectory()
-            let laptop = try Replica.open(at: directory.file("laptop.db"), creation: .ifMissing(name: "laptop"), clock: SteppingClock())
-            let office = try Replica.open(at: directory.file("office.db"), creation: .ifMissing(name: "office"), clock: SteppingClock())
+            let laptop = try Replica.fixture("laptop", in: directory)
+            let office = try Replica.fixture("office", in: directory)
             let (conflicted, annotation) = try laptop.edit { editor in
                 let article = try editor.addArticle(title: "Hà Nội ngập sâu", body: "Mực nước sông Tô Lịch dâng cao.")
                 return (article, try editor.annotate(article, at: .quote("Tô Lịch", occurrence: nil), note: "đo lúc 6h"))
             }
             let quiet = try laptop.edit { try $0.addArticle(title: "Cà phê sữa đá", body: "Một ly mỗi sáng.") }
-            try Self.deliver(from: laptop, to: office)
+            try laptop.deliver(to: office)
             try laptop.edit { editor in
                 try editor.editArticle(conflicted, title: "Hà Nội ngập sâu sau mưa")
                 try editor.setNote(annotation, to: "đo lúc 6 giờ")
@@ -39,18 +39,12 @@ struct CompleterTests {
                 try editor.setNote(annotation, to: "đo lúc 7 giờ")
             }
             try laptop.edit { try $0.editArticle(quiet, title: "Cà phê sữa đá Sài Gòn") }
-            try Self.deliver(from: office, to: laptop)
+            try office.deliver(to: laptop)
             try laptop.addPeer(name: "road", target: directory.file("road.db"))
             try laptop.trust(try office.identityInfo().fingerprint, name: "office")
             (self.conflicted, self.annotation, self.quiet) = (conflicted, annotation, quiet)
             let context = CommandContext.session(db: directory.file("laptop.db"))
             completer = Completer(vocabulary: ReplicaVocabulary(context: context))
-        }
-
-        static func deliver(from source: Replica, to target: Replica) throws {
-            var changes: [Change] = []
-            try source.forEachChange(notCoveredBy: try target.knowledge()) { change, _ in changes.append(change) }
-            try target.integrate(changes)
         }
 
         func words(_ line: String, _ word: String = "") -> [String] {

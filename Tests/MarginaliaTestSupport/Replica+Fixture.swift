@@ -10,4 +10,13 @@ extension Replica {
         if let id { return try create(at: path, name: name, id: id, clock: SteppingClock()) }
         return try open(at: path, creation: .ifMissing(name: name), clock: SteppingClock())
     }
+
+    /// Delivers to `target` every change of this replica it lacks, in this replica's log
+    /// order, as the sync engine does. Returns the summary of the integration.
+    @discardableResult
+    public func deliver(to target: Replica) throws -> IntegrationSummary {
+        var changes: [Change] = []
+        try forEachChange(notCoveredBy: try target.knowledge()) { change, _ in changes.append(change) }
+        return try target.integrate(changes)
+    }
 }

@@ -19,9 +19,7 @@ enum ReplicaFixtures {
     /// as the sync engine does. Returns the summary of the integration.
     @discardableResult
     static func deliver(from source: Replica, to target: Replica) throws -> IntegrationSummary {
-        var changes: [Change] = []
-        try source.forEachChange(notCoveredBy: try target.knowledge()) { change, _ in changes.append(change) }
-        return try target.integrate(changes)
+        try source.deliver(to: target)
     }
 
     /// Both ways.
