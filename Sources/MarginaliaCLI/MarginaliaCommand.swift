@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `marginalia`: the root of the command grammar.
-public struct MarginaliaCommand: ParsableCommand {
+public struct MarginaliaCommand: ParsableCommand, DescribedArguments {
     public static let configuration = CommandConfiguration(
         commandName: "marginalia",
         abstract: "An offline-first store for articles and the annotations you make on them.",
@@ -29,6 +29,7 @@ public struct MarginaliaCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp(
         "Run these commands (separated by ';') instead of reading standard input.", valueName: "commands"))
     var commands: String?
+    static let grammar: [GrammarArgument] = GlobalOptions.grammar + [.flag("--bail"), .option("-c")]
 
     public init() {}
 

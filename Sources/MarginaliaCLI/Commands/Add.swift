@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct Add: ReplicaCommand {
+struct Add: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add an article; prints its id.",
         discussion: """
@@ -16,6 +16,10 @@ struct Add: ReplicaCommand {
     @Option(help: ArgumentHelp("Read the body from a UTF-8 file.", valueName: "path")) var file: String?
     @Option(help: "Where the article comes from (a URL).") var source: String?
     @Option(name: .customLong("tag"), help: "A tag (repeatable).") var tags: [String] = []
+    static let grammar: [GrammarArgument] = [
+        .positional(.text), .option("--body"), .option("--file", value: .path), .option("--source"),
+        .option("--tag", value: .tag, repeating: true),
+    ]
 
     func validate() throws {
         if body != nil && file != nil { throw ValidationError("give the body with --body or --file, not both") }

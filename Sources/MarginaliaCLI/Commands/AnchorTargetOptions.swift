@@ -4,10 +4,11 @@ import MarginaliaStore
 /// Where an anchor goes, as `annotate` and `reanchor` take it: by its text (`--quote`,
 /// with `--occurrence N` when it occurs several times) or by Unicode-scalar offsets
 /// into the body (`--range START-END`, end exclusive).
-struct AnchorTargetOptions: ParsableArguments {
+struct AnchorTargetOptions: DescribedArguments {
     @Option(help: "The text to highlight (case and diacritics may differ).") var quote: String?
     @Option(help: "Which occurrence of the quote (from 1).") var occurrence: Int?
     @Option(help: ArgumentHelp("Scalar offsets, end exclusive.", valueName: "start-end")) var range: ScalarRange?
+    static let grammar: [GrammarArgument] = [.option("--quote"), .option("--occurrence"), .option("--range")]
 
     func validate() throws {
         switch (quote, range) {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MarginaliaStore
 
-struct Annotate: ReplicaCommand {
+struct Annotate: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "annotate", abstract: "Highlight a span of an article, with an optional note and tags; prints the annotation's id.",
         discussion: """
@@ -17,6 +17,8 @@ struct Annotate: ReplicaCommand {
     @OptionGroup var span: AnchorTargetOptions
     @Option(help: "A note.") var note: String = ""
     @Option(name: .customLong("tag"), help: "A tag (repeatable).") var tags: [String] = []
+    static let grammar: [GrammarArgument] = [.positional(.article)] + AnchorTargetOptions.grammar
+        + [.option("--note"), .option("--tag", value: .tag, repeating: true)]
 
     func run(in context: CommandContext) throws {
         let tags = try TagArguments.parse(tags)

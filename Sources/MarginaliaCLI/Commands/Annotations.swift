@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct Annotations: ReplicaCommand {
+struct Annotations: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "annotations", abstract: "List annotations, of one article or of all, with where they are now.",
         discussion: """
@@ -20,6 +20,10 @@ struct Annotations: ReplicaCommand {
     @Flag(help: "The deleted annotations instead (the trash); 'restore' brings one back.") var deleted = false
     @Option(help: "Only annotations with this tag (case and diacritics ignored).") var tag: String?
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = [
+        .positional(.article), .option("--article", value: .article),
+        .option("--status", value: .choices(AnchorStatus.allValueStrings)), .flag("--deleted"), .option("--tag", value: .tag),
+    ] + OutputOptions.grammar
 
     func validate() throws {
         if article != nil, articleOption != nil { throw ValidationError("give the article once: as an argument or with --article") }

@@ -9,7 +9,7 @@ struct BundleCommand: ParsableCommand {
         commandName: "bundle", abstract: "Carry changes by hand: write them to a file, apply them elsewhere.",
         subcommands: [Create.self, Apply.self])
 
-    struct Create: AsyncReplicaCommand {
+    struct Create: AsyncReplicaCommand, DescribedArguments {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "Write the changes a peer lacks (everything when unknown) to a file.")
 
@@ -20,6 +20,7 @@ struct BundleCommand: ParsableCommand {
             help: "The replica it is for: a peer name, a replica id, or the name a replica synced with before goes by.")
         var peer: String?
         @OptionGroup var output: OutputOptions
+        static let grammar: [GrammarArgument] = [.positional(.path), .option("--for", value: .syncPeer)] + OutputOptions.grammar
 
         func run(in context: CommandContext) async throws {
             let replica = try context.replica()
@@ -50,12 +51,13 @@ struct BundleCommand: ParsableCommand {
         }
     }
 
-    struct Apply: AsyncReplicaCommand {
+    struct Apply: AsyncReplicaCommand, DescribedArguments {
         static let configuration = CommandConfiguration(commandName: "apply", abstract: "Apply a bundle, with the same checks as a sync.")
 
         @ParentCommand var root: MarginaliaCommand
         @Argument(help: "The bundle file to read.") var file: String
         @OptionGroup var output: OutputOptions
+        static let grammar: [GrammarArgument] = [.positional(.path)] + OutputOptions.grammar
 
         func run(in context: CommandContext) async throws {
             let summary = try await BundleFile.apply(at: file, to: try context.replica())

@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct ConflictCommand: ReplicaCommand {
+struct ConflictCommand: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "conflict", abstract: "Show an article's or annotation's open conflicts in full.",
         discussion: """
@@ -13,9 +13,9 @@ struct ConflictCommand: ReplicaCommand {
             """)
 
     @ParentCommand var root: MarginaliaCommand
-    @Argument(help: ArgumentHelp("An article or annotation id (or a unique prefix).", valueName: "conflicted-id"))
-    var id: String
+    @Argument(help: "An article or annotation id (or a unique prefix).") var id: String
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = [.positional(.conflictedEntity)] + OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()

@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct Conflicts: ReplicaCommand {
+struct Conflicts: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "conflicts", abstract: "List open conflicts: competing field values, edits made while deleted, annotations on deleted articles.",
         discussion: """
@@ -12,6 +12,7 @@ struct Conflicts: ReplicaCommand {
 
     @ParentCommand var root: MarginaliaCommand
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         let conflicts = try context.replica().conflicts()

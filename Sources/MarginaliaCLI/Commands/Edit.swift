@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MarginaliaStore
 
-struct Edit: ReplicaCommand {
+struct Edit: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "edit", abstract: "Change an article's title, body or source.",
         discussion: """
@@ -17,6 +17,9 @@ struct Edit: ReplicaCommand {
     @Flag(help: "Edit the body in $VISUAL or $EDITOR.") var body = false
     @Option(help: ArgumentHelp("Read the new body from a UTF-8 file.", valueName: "path")) var bodyFile: String?
     @Option(help: "The new source URL; an empty string clears it.") var source: String?
+    static let grammar: [GrammarArgument] = [
+        .positional(.entity), .option("--title"), .flag("--body"), .option("--body-file", value: .path), .option("--source"),
+    ]
 
     func validate() throws {
         if title == nil && !body && bodyFile == nil && source == nil {

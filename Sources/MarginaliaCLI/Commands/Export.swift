@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct Export: ReplicaCommand {
+struct Export: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write an article with its annotations as Markdown or a standalone HTML page.",
         discussion: """
@@ -21,6 +21,10 @@ struct Export: ReplicaCommand {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
     @Option(help: ArgumentHelp("The article's language, for the HTML page (a BCP 47 tag).", valueName: "tag"))
     var lang = "und"
+    static let grammar: [GrammarArgument] = [
+        .positional(.article), .option("--format", value: .choices(Format.allValueStrings)), .option("--output", value: .path),
+        .option("--lang"),
+    ]
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()

@@ -3,7 +3,7 @@ import Foundation
 import MarginaliaCore
 import MarginaliaStore
 
-struct ExportAnnotations: ReplicaCommand {
+struct ExportAnnotations: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "export-annotations",
         abstract: "Write annotations as a W3C Web Annotation collection (JSON-LD).",
@@ -25,6 +25,7 @@ struct ExportAnnotations: ReplicaCommand {
     @Argument(help: "An article id (or a unique prefix); without it, every article.") var article: String?
     @Option(help: "The format.") var format: Format = .w3c
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+    static let grammar: [GrammarArgument] = [.positional(.article), .option("--format", value: .choices(Format.allValueStrings)), .option("--output", value: .path)]
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()

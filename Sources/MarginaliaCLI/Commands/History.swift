@@ -1,7 +1,7 @@
 import ArgumentParser
 import MarginaliaStore
 
-struct History: ReplicaCommand {
+struct History: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "Every change to an article or annotation: who, when, and what it wrote.")
 
@@ -10,6 +10,7 @@ struct History: ReplicaCommand {
     @Flag(help: "Show each change's fields as word diffs against the values before it, as 'git log -p' does (--json always gives whole values).")
     var patch = false
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = [.positional(.entity)] + OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()

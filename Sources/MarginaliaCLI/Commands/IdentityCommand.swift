@@ -6,7 +6,7 @@ struct IdentityCommand: ParsableCommand {
         commandName: "identity", abstract: "Show or renew the identity peers will know this replica by.",
         subcommands: [Show.self, Rotate.self], defaultSubcommand: Show.self)
 
-    struct Show: ReplicaCommand {
+    struct Show: ReplicaCommand, DescribedArguments {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Print this replica's fingerprint, for peers to trust.",
             discussion: """
@@ -18,6 +18,7 @@ struct IdentityCommand: ParsableCommand {
 
         @ParentCommand var root: MarginaliaCommand
         @OptionGroup var output: OutputOptions
+        static let grammar: [GrammarArgument] = OutputOptions.grammar
 
         func run(in context: CommandContext) throws {
             let identity = try context.replica().identityInfo()
@@ -26,12 +27,13 @@ struct IdentityCommand: ParsableCommand {
         }
     }
 
-    struct Rotate: ReplicaCommand {
+    struct Rotate: ReplicaCommand, DescribedArguments {
         static let configuration = CommandConfiguration(
             commandName: "rotate", abstract: "Make a new key pair and certificate; peers must trust the new fingerprint.")
 
         @ParentCommand var root: MarginaliaCommand
         @OptionGroup var output: OutputOptions
+        static let grammar: [GrammarArgument] = OutputOptions.grammar
 
         func run(in context: CommandContext) throws {
             let replica = try context.replica()

@@ -4,7 +4,7 @@ import MarginaliaCore
 import MarginaliaStore
 import NIOConcurrencyHelpers
 
-struct Import: ReplicaCommand {
+struct Import: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import plain-text and Markdown files as articles; prints the new ids.",
         discussion: """
@@ -16,6 +16,7 @@ struct Import: ReplicaCommand {
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: ArgumentHelp("Files or directories to import.", valueName: "path")) var paths: [String]
     @Option(name: .customLong("tag"), help: "Tag every imported article (repeatable).") var tags: [String] = []
+    static let grammar: [GrammarArgument] = [.positional(.path, repeating: true), .option("--tag", value: .tag, repeating: true)]
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or directory to import") }

@@ -3,7 +3,7 @@ import Foundation
 import MarginaliaCore
 import MarginaliaStore
 
-struct ImportAnnotations: ReplicaCommand {
+struct ImportAnnotations: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "import-annotations",
         abstract: "Import annotations from a W3C collection or a Hypothesis export; prints what changed.",
@@ -25,6 +25,7 @@ struct ImportAnnotations: ReplicaCommand {
     var file: String
     @Flag(help: "Import the others when some quotes are nowhere in their article (still exits with status 65).")
     var skipOrphaned = false
+    static let grammar: [GrammarArgument] = [.positional(.path), .flag("--skip-orphaned")]
 
     /// One annotation of the file, imported.
     private typealias Imported = (annotation: InterchangeAnnotation, outcome: LocalEditor.ImportOutcome, status: AnchorStatus)

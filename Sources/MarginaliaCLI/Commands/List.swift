@@ -1,7 +1,7 @@
 import ArgumentParser
 import MarginaliaStore
 
-struct List: ReplicaCommand {
+struct List: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List articles, newest first.", aliases: ["ls"])
 
@@ -12,6 +12,7 @@ struct List: ReplicaCommand {
     @Flag(help: "The deleted articles instead (the trash), the most recently deleted first; 'restore' brings one back.")
     var deleted = false
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = [.option("--tag", value: .tag), .flag("--annotated"), .flag("--deleted")] + OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         let articles = try context.replica().articles(tagged: tag, annotated: annotated, deleted: deleted)

@@ -7,13 +7,14 @@ struct PeerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "peer", abstract: "Name the replicas you sync with.", subcommands: [Add.self, Remove.self])
 
-    struct Add: ReplicaCommand {
+    struct Add: ReplicaCommand, DescribedArguments {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add a named peer (or change its target); then `sync NAME`.")
 
         @ParentCommand var root: MarginaliaCommand
         @Argument(help: "The peer's name.") var name: String
         @Argument(help: "Its target: a file, exec:COMMAND, ssh://HOST/PATH or tcp://HOST:PORT.") var target: String
+        static let grammar: [GrammarArgument] = [.positional(.text), .positional(.syncTarget)]
 
         func validate() throws {
             if name.isEmpty || name.contains(":") || name.contains("/") {
@@ -35,12 +36,13 @@ struct PeerCommand: ParsableCommand {
         }
     }
 
-    struct Remove: ReplicaCommand {
+    struct Remove: ReplicaCommand, DescribedArguments {
         static let configuration = CommandConfiguration(
             commandName: "rm", abstract: "Forget a named peer (what was learnt of its replica stays).")
 
         @ParentCommand var root: MarginaliaCommand
         @Argument(help: ArgumentHelp("The peer's name.", valueName: "peer")) var name: String
+        static let grammar: [GrammarArgument] = [.positional(.syncPeer)]
 
         func run(in context: CommandContext) throws {
             try context.replica().removePeer(name: name)
@@ -48,12 +50,13 @@ struct PeerCommand: ParsableCommand {
     }
 }
 
-struct Peers: ReplicaCommand {
+struct Peers: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "peers", abstract: "List named peers: target, last sync, and their knowledge as last seen.")
 
     @ParentCommand var root: MarginaliaCommand
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MarginaliaStore
 
-struct Reanchor: ReplicaCommand {
+struct Reanchor: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "reanchor", abstract: "Anchor an annotation again, by hand, in its article's current body.",
         discussion: """
@@ -13,6 +13,7 @@ struct Reanchor: ReplicaCommand {
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "The annotation id (or a unique prefix).") var annotation: String
     @OptionGroup var span: AnchorTargetOptions
+    static let grammar: [GrammarArgument] = [.positional(.annotation)] + AnchorTargetOptions.grammar
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()

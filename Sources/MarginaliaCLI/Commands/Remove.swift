@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct Remove: ReplicaCommand {
+struct Remove: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "rm", abstract: "Delete articles (with their annotations) or annotations.",
         discussion: """
@@ -15,6 +15,7 @@ struct Remove: ReplicaCommand {
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: ArgumentHelp("Article or annotation ids (or unique prefixes).", valueName: "id"))
     var ids: [String]
+    static let grammar: [GrammarArgument] = [.positional(.entity, repeating: true)]
 
     func validate() throws {
         guard !ids.isEmpty else { throw ValidationError("give the id of what to delete") }

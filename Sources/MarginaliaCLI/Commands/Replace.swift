@@ -1,7 +1,7 @@
 import ArgumentParser
 import MarginaliaStore
 
-struct Replace: ReplicaCommand {
+struct Replace: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "replace", abstract: "Replace a phrase of an article's body.",
         discussion: """
@@ -18,6 +18,7 @@ struct Replace: ReplicaCommand {
     @Argument(help: "What to put instead.") var new: String
     @Flag(help: "Replace every occurrence.") var all = false
     @Option(help: "Which occurrence to replace (from 1).") var occurrence: Int?
+    static let grammar: [GrammarArgument] = [.positional(.entity), .positional(.text), .positional(.text), .flag("--all"), .option("--occurrence")]
 
     func validate() throws {
         if all && occurrence != nil { throw ValidationError("give --all or --occurrence, not both") }

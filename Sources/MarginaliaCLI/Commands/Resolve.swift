@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct Resolve: ReplicaCommand {
+struct Resolve: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "resolve", abstract: "Settle conflicts: a field as chosen, or each open one in turn.",
         discussion: """
@@ -23,9 +23,7 @@ struct Resolve: ReplicaCommand {
             """)
 
     @ParentCommand var root: MarginaliaCommand
-    @Argument(help: ArgumentHelp(
-        "An article or annotation id (or a unique prefix); all conflicts when omitted.", valueName: "conflicted-id"))
-    var id: String?
+    @Argument(help: "An article or annotation id (or a unique prefix); all conflicts when omitted.") var id: String?
     @Argument(help: "The conflicted field: title, body, source, note, anchor or article.") var field: String?
     @Option(help: ArgumentHelp("Take the N-th competing value, as listed by 'marginalia conflict'.", valueName: "N"))
     var take: Int?
@@ -36,6 +34,10 @@ struct Resolve: ReplicaCommand {
     @Flag(help: "Merge the competing texts word by word against their common ancestor.") var merge = false
     @Flag(help: "Keep an entity edited on one replica while deleted on another.") var keep = false
     @Flag(help: "Delete it after all.") var delete = false
+    static let grammar: [GrammarArgument] = [
+        .positional(.conflictedEntity), .positional(.conflictedField), .option("--take"), .flag("--ours"), .flag("--theirs"),
+        .option("--value"), .option("--value-file", value: .path), .flag("--merge"), .flag("--keep"), .flag("--delete"),
+    ]
 
     /// The options that choose, by name, with whether each was given.
     private var given: [(name: String, isSet: Bool)] {

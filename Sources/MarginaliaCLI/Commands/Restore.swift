@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct Restore: ReplicaCommand {
+struct Restore: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "restore", abstract: "Bring deleted articles or annotations back from the trash.",
         discussion: """
@@ -15,6 +15,7 @@ struct Restore: ReplicaCommand {
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: ArgumentHelp("Deleted article or annotation ids (or unique prefixes).", valueName: "deleted-id"))
     var ids: [String]
+    static let grammar: [GrammarArgument] = [.positional(.deletedEntity, repeating: true)]
 
     func validate() throws {
         guard !ids.isEmpty else { throw ValidationError("give the id of what to restore ('ls --deleted' lists the trash)") }

@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct Search: ReplicaCommand {
+struct Search: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Search titles, bodies and notes; best matches first.",
         discussion: """
@@ -30,6 +30,7 @@ struct Search: ReplicaCommand {
     private var query: [String] { words.filter { $0 != "--" } }
     @Option(help: "At most this many articles.") var limit = 20
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = [.positional(.text, repeating: true), .option("--limit")] + OutputOptions.grammar
 
     func validate() throws {
         if query.isEmpty { throw ValidationError("give words to search for") }

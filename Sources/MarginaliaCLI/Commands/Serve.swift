@@ -4,7 +4,7 @@ import MarginaliaStore
 import MarginaliaSync
 import MarginaliaTransport
 
-struct Serve: AsyncReplicaCommand {
+struct Serve: AsyncReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Answer syncs: over standard input and output, or on a TCP port.",
         discussion: """
@@ -21,6 +21,10 @@ struct Serve: AsyncReplicaCommand {
     var tokenFile: String?
     @Option(help: "Seconds a client may take to authenticate.") var handshakeTimeout = 10
     @Option(help: "Seconds a client may stay silent.") var idleTimeout = 60
+    static let grammar: [GrammarArgument] = [
+        .flag("--stdio"), .option("--listen"), .option("--token-file", value: .path), .option("--handshake-timeout"),
+        .option("--idle-timeout"),
+    ]
 
     func validate() throws {
         guard stdio != (listen != nil) else { throw ValidationError("give exactly one of --stdio and --listen") }

@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct Show: ReplicaCommand {
+struct Show: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show an article with its annotations, or one annotation.",
         discussion: """
@@ -17,6 +17,7 @@ struct Show: ReplicaCommand {
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "An article or annotation id (or a unique prefix).") var id: String
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = [.positional(.entity)] + OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()

@@ -3,7 +3,7 @@ import MarginaliaCore
 import MarginaliaStore
 import MarginaliaSync
 
-struct Status: ReplicaCommand {
+struct Status: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show the replica's id, name, identity, counts, open conflicts and knowledge.")
 
@@ -11,6 +11,7 @@ struct Status: ReplicaCommand {
     @Flag(help: "Print only the SHA-256 digest of the merged state: equal on replicas that have seen the same changes.")
     var digest = false
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = [.flag("--digest")] + OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         if digest { return context.console.line(try StateDigest.of(context.replica())) }

@@ -4,7 +4,7 @@ import MarginaliaStore
 import MarginaliaSync
 import MarginaliaTransport
 
-struct Sync: AsyncReplicaCommand {
+struct Sync: AsyncReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Exchange changes with another replica until both hold the same.",
         discussion: """
@@ -20,6 +20,7 @@ struct Sync: AsyncReplicaCommand {
     @Flag(help: "First compare digests of ranges of the changes both hold, to name those that differ if the sync ends 'diverged'.")
     var findDivergence = false
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = [.positional(.syncTarget), .option("--token-file", value: .path)] + OutputOptions.grammar
 
     func run(in context: CommandContext) async throws {
         let replica = try context.replica()

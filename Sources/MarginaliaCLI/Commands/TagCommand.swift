@@ -2,7 +2,7 @@ import ArgumentParser
 import MarginaliaCore
 import MarginaliaStore
 
-struct TagCommand: ReplicaCommand {
+struct TagCommand: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "tag", abstract: "Add (+name) and remove (-name) tags of an article or annotation.",
         discussion: "Example: marginalia tag 3f9a +flood -draft")
@@ -11,6 +11,7 @@ struct TagCommand: ReplicaCommand {
     @Argument(help: "An article or annotation id (or a unique prefix).") var id: String
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("+tag to add, -tag to remove.", valueName: "±tag"))
     var changes: [String] = []
+    static let grammar: [GrammarArgument] = [.positional(.entity), .positional(.signedTag, repeating: true)]
 
     func validate() throws {
         if changes.isEmpty { throw ValidationError("give tags to add (+name) or remove (-name)") }

@@ -1,13 +1,14 @@
 import ArgumentParser
 import MarginaliaStore
 
-struct Tags: ReplicaCommand {
+struct Tags: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "tags", abstract: "List every tag, with how many articles and annotations carry it.",
         discussion: "Tags are shown as typed; filters (ls --tag, annotations --tag, search tag:) ignore case and diacritics.")
 
     @ParentCommand var root: MarginaliaCommand
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         let counts = try context.replica().tagCounts()

@@ -5,7 +5,7 @@ struct TokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token", abstract: "Make the shared secret that TCP sync proves.", subcommands: [New.self])
 
-    struct New: ParsableCommand {
+    struct New: ParsableCommand, DescribedArguments {
         static let configuration = CommandConfiguration(
             commandName: "new", abstract: "Write a new random token file (mode 600) for 'serve --listen' and 'sync tcp://'.",
             discussion: """
@@ -15,6 +15,7 @@ struct TokenCommand: ParsableCommand {
                 """)
 
         @Argument(help: ArgumentHelp("The token file to create.", valueName: "path")) var file: String
+        static let grammar: [GrammarArgument] = [.positional(.path)]
 
         func run() throws {
             try TokenFile.create(at: file)

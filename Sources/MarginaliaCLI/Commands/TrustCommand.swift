@@ -11,7 +11,7 @@ struct TrustCommand: ParsableCommand {
             """,
         subcommands: [Add.self, Remove.self, List.self])
 
-    struct Add: ReplicaCommand {
+    struct Add: ReplicaCommand, DescribedArguments {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Trust a peer's fingerprint (as 'marginalia identity' prints it there).")
 
@@ -19,6 +19,7 @@ struct TrustCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The peer's fingerprint; case, dashes and spaces do not matter.", valueName: "fingerprint"))
         var fingerprint: String
         @Option(help: ArgumentHelp("A name for it, for 'trust rm' and 'trust ls'.", valueName: "name")) var name: String?
+        static let grammar: [GrammarArgument] = [.positional(.text), .option("--name")]
 
         func run(in context: CommandContext) throws {
             let parsed: Fingerprint
@@ -31,24 +32,26 @@ struct TrustCommand: ParsableCommand {
         }
     }
 
-    struct Remove: ReplicaCommand {
+    struct Remove: ReplicaCommand, DescribedArguments {
         static let configuration = CommandConfiguration(
             commandName: "rm", abstract: "Stop trusting a peer, given by name or fingerprint.")
 
         @ParentCommand var root: MarginaliaCommand
         @Argument(help: ArgumentHelp("The trusted peer's name or fingerprint.", valueName: "trusted-peer")) var peer: String
+        static let grammar: [GrammarArgument] = [.positional(.trustedPeer)]
 
         func run(in context: CommandContext) throws {
             _ = try context.replica().distrust(peer)
         }
     }
 
-    struct List: ReplicaCommand {
+    struct List: ReplicaCommand, DescribedArguments {
         static let configuration = CommandConfiguration(
             commandName: "ls", abstract: "List the trusted peers: fingerprint, name, and when they were trusted.")
 
         @ParentCommand var root: MarginaliaCommand
         @OptionGroup var output: OutputOptions
+        static let grammar: [GrammarArgument] = OutputOptions.grammar
 
         func run(in context: CommandContext) throws {
             let peers = try context.replica().trustedPeers()

@@ -1,12 +1,13 @@
 import ArgumentParser
 import MarginaliaStore
 
-struct Verify: ReplicaCommand {
+struct Verify: ReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: "Check the replica: SQLite integrity, and derived tables identical to a replay of the log.")
 
     @ParentCommand var root: MarginaliaCommand
     @OptionGroup var output: OutputOptions
+    static let grammar: [GrammarArgument] = OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         let report = try context.replica().verify()

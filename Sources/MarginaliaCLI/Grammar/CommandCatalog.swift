@@ -1,24 +1,20 @@
-import ArgumentParser
-import Foundation
-
-/// The command tree exactly as the argument parser knows it, read from the parser's own
-/// description of the grammar (the JSON behind `--experimental-dump-help`). Completion,
-/// help and "did you mean" follow the commands and options declared in `Commands/`,
-/// with no second list to keep in step.
+/// The command tree as the command types declare it: names, aliases and subcommands
+/// from each command's configuration, arguments from its `DescribedArguments` list.
+/// Completion, help and "did you mean" follow the commands declared in `Commands/`;
+/// built from types, it cannot fail when the program runs.
 public struct CommandCatalog: Sendable {
     /// The root command, `marginalia`.
     public let root: GrammarCommand
 
-    /// The grammar of `marginalia`.
-    public static let grammar: CommandCatalog = {
-        struct Document: Decodable { var command: GrammarCommand }
-        do {
-            return CommandCatalog(
-                root: try JSONDecoder().decode(Document.self, from: Data(MarginaliaCommand._dumpHelp().utf8)).command)
-        } catch {
-            fatalError("the argument parser's description of the grammar cannot be read: \(error)")
-        }
-    }()
+    /// The grammar of `marginalia`, with the `help` command the argument parser adds.
+    public static let grammar = CommandCatalog(
+        root: GrammarCommand(
+            MarginaliaCommand.self,
+            extraSubcommands: [
+                GrammarCommand(
+                    commandName: "help", abstract: "Show subcommand help information.",
+                    arguments: [.positional(.command, repeating: true), .flag("--version"), .flag("-h", "--help")])
+            ]))
 
     /// The command `path` names (`["bundle", "create"]`), by name or alias; nil when none does.
     public func command(at path: [String]) -> GrammarCommand? {

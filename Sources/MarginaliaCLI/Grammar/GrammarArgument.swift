@@ -1,31 +1,27 @@
 /// One argument of a command: a positional argument, an option taking a value, or a flag.
-public struct GrammarArgument: Decodable, Sendable {
-    public enum Kind: String, Decodable, Sendable { case positional, option, flag }
+public struct GrammarArgument: Sendable {
+    public enum Kind: Sendable { case positional, option, flag }
 
     public let kind: Kind
     /// How it is typed: `--tag`, `-h`; empty for positional arguments.
     public let spellings: [String]
-    /// The name of its value in help (`id`, `path`, `article`): what completion offers for it.
-    public let valueName: String
+    /// What its value names; `.text` for flags.
+    public let value: ValueKind
     /// Whether it may be given several times (`--tag`, `import`'s paths).
     public let isRepeating: Bool
-    /// The only values it takes, when they are a fixed few (`--status`'s); else empty.
-    public let allValues: [String]
 
-    private struct Name: Decodable {
-        var kind: String
-        var name: String
-        var spelling: String { kind == "long" ? "--" + name : "-" + name }
+    /// A positional argument, in the order of the command's `@Argument`s.
+    static func positional(_ value: ValueKind, repeating: Bool = false) -> GrammarArgument {
+        GrammarArgument(kind: .positional, spellings: [], value: value, isRepeating: repeating)
     }
 
-    private enum CodingKeys: String, CodingKey { case kind, names, valueName, isRepeating, allValues }
+    /// An `@Option`, spelled `spellings`.
+    static func option(_ spellings: String..., value: ValueKind = .text, repeating: Bool = false) -> GrammarArgument {
+        GrammarArgument(kind: .option, spellings: spellings, value: value, isRepeating: repeating)
+    }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try container.decode(Kind.self, forKey: .kind)
-        spellings = try container.decodeIfPresent([Name].self, forKey: .names)?.map(\.spelling) ?? []
-        valueName = try container.decodeIfPresent(String.self, forKey: .valueName) ?? ""
-        isRepeating = try container.decodeIfPresent(Bool.self, forKey: .isRepeating) ?? false
-        allValues = try container.decodeIfPresent([String].self, forKey: .allValues) ?? []
+    /// A `@Flag`, spelled `spellings`.
+    static func flag(_ spellings: String...) -> GrammarArgument {
+        GrammarArgument(kind: .flag, spellings: spellings, value: .text, isRepeating: false)
     }
 }

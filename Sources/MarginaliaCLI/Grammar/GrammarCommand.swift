@@ -1,10 +1,32 @@
+import ArgumentParser
+
 /// One command of the grammar: its names, what it is for, its arguments and subcommands.
-public struct GrammarCommand: Decodable, Sendable {
+public struct GrammarCommand: Sendable {
     public let commandName: String
     public let aliases: [String]
     public let abstract: String
     public let subcommands: [GrammarCommand]
     public let arguments: [GrammarArgument]
+
+    /// The command `type` declares: its configuration, its described arguments, and the
+    /// `--version`, `-h` and `--help` flags the parser gives every command.
+    init(_ type: any ParsableCommand.Type, extraSubcommands: [GrammarCommand] = []) {
+        let configuration = type.configuration
+        // Every command names itself (a test checks the names are the parser's).
+        commandName = configuration.commandName ?? ""
+        aliases = configuration.aliases
+        abstract = configuration.abstract
+        subcommands = configuration.subcommands.map { GrammarCommand($0) } + extraSubcommands
+        arguments = ((type as? any DescribedArguments.Type)?.grammar ?? []) + [.flag("--version"), .flag("-h", "--help")]
+    }
+
+    init(commandName: String, abstract: String, arguments: [GrammarArgument]) {
+        self.commandName = commandName
+        aliases = []
+        self.abstract = abstract
+        subcommands = []
+        self.arguments = arguments
+    }
 
     /// The name and the aliases.
     public var names: [String] { [commandName] + aliases }
@@ -41,16 +63,5 @@ public struct GrammarCommand: Decodable, Sendable {
             index += 1
         }
         return nil
-    }
-
-    private enum CodingKeys: String, CodingKey { case commandName, aliases, abstract, subcommands, arguments }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        commandName = try container.decode(String.self, forKey: .commandName)
-        aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
-        abstract = try container.decodeIfPresent(String.self, forKey: .abstract) ?? ""
-        subcommands = try container.decodeIfPresent([GrammarCommand].self, forKey: .subcommands) ?? []
-        arguments = try container.decodeIfPresent([GrammarArgument].self, forKey: .arguments) ?? []
     }
 }

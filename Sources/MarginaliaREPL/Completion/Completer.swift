@@ -52,27 +52,27 @@ final class Completer {
         return positionals
     }
 
-    /// Candidates for a value: by the name the grammar gives it, or the fixed few it
-    /// takes. `positionals` are the positional arguments typed before it (a field is
-    /// one of the entity named first).
+    /// Candidates for a value, by what it names. `positionals` are the positional
+    /// arguments typed before it (a field is one of the entity named first).
     private func values(of argument: GrammarArgument, _ word: String, after positionals: [String] = []) -> Completion {
-        switch argument.valueName {
-        case "id": .candidates(vocabulary.articles(matching: word) + vocabulary.annotations(matching: word))
-        case "deleted-id":
+        switch argument.value {
+        case .text: .words([])
+        case .entity: .candidates(vocabulary.articles(matching: word) + vocabulary.annotations(matching: word))
+        case .deletedEntity:
             .candidates(vocabulary.articles(matching: word, deleted: true) + vocabulary.annotations(matching: word, deleted: true))
-        case "article": .candidates(vocabulary.articles(matching: word))
-        case "annotation": .candidates(vocabulary.annotations(matching: word))
-        case "path", "file": .filenames
-        case "target":
+        case .article: .candidates(vocabulary.articles(matching: word))
+        case .annotation: .candidates(vocabulary.annotations(matching: word))
+        case .conflictedEntity: .candidates(vocabulary.conflicted(matching: word))
+        case .conflictedField: .words(matching(word, vocabulary.conflictedFields(of: positionals.first ?? "")))
+        case .path: .filenames
+        case .syncTarget:
             vocabulary.peers(matching: word).isEmpty ? .filenames : .words(vocabulary.peers(matching: word))
-        case "conflicted-id": .candidates(vocabulary.conflicted(matching: word))
-        case "for", "peer": .words(vocabulary.peers(matching: word))
-        case "trusted-peer": .words(vocabulary.trustedPeers(matching: word))
-        case "tag": .words(vocabulary.tags(matching: word))
-        case "±tag": .words(signedTags(word))
-        case "field": .words(matching(word, vocabulary.conflictedFields(of: positionals.first ?? "")))
-        case "subcommands": .words(matching(word, catalog.root.subcommands.flatMap(\.names)))
-        default: .words(matching(word, argument.allValues))
+        case .syncPeer: .words(vocabulary.peers(matching: word))
+        case .trustedPeer: .words(vocabulary.trustedPeers(matching: word))
+        case .tag: .words(vocabulary.tags(matching: word))
+        case .signedTag: .words(signedTags(word))
+        case .command: .words(matching(word, catalog.root.subcommands.flatMap(\.names)))
+        case .choices(let values): .words(matching(word, values))
         }
     }
 

@@ -1,0 +1,33 @@
+/// What a value typed on a command line names: what Tab offers for it. Declared with
+/// each argument (`DescribedArguments`), so completion follows types, not the words
+/// help happens to show.
+public enum ValueKind: Sendable, Equatable {
+    /// Free text (a title, a note, a number): nothing to offer.
+    case text
+    /// A visible article or annotation.
+    case entity
+    /// An article or annotation in the trash.
+    case deletedEntity
+    case article
+    case annotation
+    /// An article or annotation with open conflicts.
+    case conflictedEntity
+    /// A field in conflict on the entity named before it.
+    case conflictedField
+    /// A file or directory.
+    case path
+    /// A sync peer's name, else a path (`sync`'s and `peer add`'s target).
+    case syncTarget
+    /// A sync peer's name (`peer add`).
+    case syncPeer
+    /// A trusted peer's name or fingerprint (`trust add`).
+    case trustedPeer
+    /// A tag of articles or annotations.
+    case tag
+    /// A tag after `+` (to add) or `-` (to remove).
+    case signedTag
+    /// A command's name (`help`'s).
+    case command
+    /// One of these words only.
+    case choices([String])
+}
