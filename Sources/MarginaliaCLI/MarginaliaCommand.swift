@@ -35,6 +35,6 @@ public struct MarginaliaCommand: ParsableCommand, DescribedArguments {
 
     /// What the options ask of a session, when no command is given.
     var sessionRequest: SessionRequest {
-        SessionRequest(db: global.db, bail: bail, commands: commands)
+        SessionRequest(db: global.db, bail: bail, commands: commands, colour: global.colour ?? .auto)
     }
 }

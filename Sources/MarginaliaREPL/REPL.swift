@@ -11,7 +11,7 @@ public enum REPL {
             return await InteractiveSession(request: request, environment: environment).run()
         }
         let lines: any LineSource = request.commands.map(ArgumentLines.init) ?? StandardInputLines()
-        let context = CommandContext.session(db: request.db) { try TextBlock.read(from: lines) }
+        let context = CommandContext.session(db: request.db, colour: request.colour) { try TextBlock.read(from: lines) }
         let options = CommandLoop.Options(bail: request.bail, numbersLines: true, interrupts: nil)
         return await CommandLoop(lines: lines, context: context, options: options).run()
     }

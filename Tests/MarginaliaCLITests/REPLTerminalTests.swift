@@ -63,6 +63,20 @@ struct REPLTerminalTests {
         #expect(!screen.contains("\u{1B}[36m") && !screen.contains("\u{1B}[1m"), "\(screen)")
     }
 
+    /// `--color never` for the session: no colour in the prompt or in any command's output.
+    @Test func colourIsOffWithColorNever() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        _ = try Self.desk(sandbox)
+        let terminal = try TerminalSession(sandbox, arguments: ["--color", "never"])
+        defer { terminal.close() }
+        try terminal.waitFor("desk> ")
+        try terminal.enter("search alpha")
+        try terminal.waitFor("[alpha]")
+        let screen = try terminal.screen(colours: true)
+        #expect(!screen.contains("\u{1B}[36m") && !screen.contains("\u{1B}[1m") && !screen.contains("\u{1B}[0;4m"), "\(screen)")
+    }
+
     @Test func tabCompletesCommandsOptionsIdsAndPaths() throws {
         let repl = try DeskREPL()
         defer { repl.close() }

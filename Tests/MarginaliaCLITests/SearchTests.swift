@@ -168,4 +168,16 @@ struct SearchTests {
         let plain = try sandbox.runInTerminal(["search", "nuoc"], env: ["LINES": "100", "NO_COLOR": "1"])
         #expect(plain.stdout.contains("Mực [nước] sông") && !plain.stdout.contains("\u{1B}["), "\(plain)")
     }
+
+    /// `--color` overrides what the terminal and the environment say, either way.
+    @Test func colourAsAskedWithColor() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("add", "Hà Nội ngập sâu", "--body", "Mực nước sông Tô Lịch dâng cao.")
+        let piped = try sandbox.ok("--color", "always", "search", "nuoc")
+        #expect(piped.stdout.contains("Mực \u{1B}[0;4mnước\u{1B}[0m sông"), "\(piped)")
+        let never = try sandbox.runInTerminal(["--color", "never", "search", "nuoc"], env: ["LINES": "100"])
+        #expect(never.stdout.contains("Mực [nước] sông") && !never.stdout.contains("\u{1B}["), "\(never)")
+        try sandbox.expectUsageError("--color", "sometimes", "status", mentioning: "--color")
+    }
 }

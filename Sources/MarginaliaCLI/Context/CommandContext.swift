@@ -32,17 +32,21 @@ public final class CommandContext {
 
     /// A context for the options of one command line.
     static func make(options: GlobalOptions) -> CommandContext {
-        session(db: options.db)
+        session(db: options.db, colour: options.colour ?? .auto)
     }
 
     /// The context of a session on the replica `db` (nil: `$MARGINALIA_DB` or the default).
     ///
     /// `textBlock` reads text typed after a command, for `add TITLE` without a body: in the
     /// REPL and in scripts the lines that follow, up to a lone `.`. Without it, such a body
-    /// comes from standard input when that is piped, as in one-shot use.
-    public static func session(db: String?, textBlock: (() throws -> String)? = nil) -> CommandContext {
+    /// comes from standard input when that is piped, as in one-shot use. `colour` is
+    /// `--color`'s answer for human output.
+    public static func session(
+        db: String?, colour: ColourChoice = .auto, textBlock: (() throws -> String)? = nil
+    ) -> CommandContext {
         let location = ReplicaLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment)
-        return CommandContext(location: location, textBlock: textBlock)
+        return CommandContext(
+            location: location, textBlock: textBlock, console: Console(terminal: .standardOutput(colour: colour)))
     }
 
     /// Whether the replica file is missing and only `init` may create it (`--db` names a

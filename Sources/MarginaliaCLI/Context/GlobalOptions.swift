@@ -6,7 +6,13 @@ struct GlobalOptions: DescribedArguments {
         "The replica file (default: $MARGINALIA_DB, else $XDG_DATA_HOME/marginalia/default.db).",
         valueName: "path"))
     var db: String?
-    static let grammar: [GrammarArgument] = [.option("--db", value: .path)]
+    @Option(name: .customLong("color"), help: ArgumentHelp(
+        "When to colour: auto (on a terminal, unless NO_COLOR is set or TERM is dumb), always or never.",
+        valueName: "when"))
+    var colour: ColourChoice?
+    static let grammar: [GrammarArgument] = [
+        .option("--db", value: .path), .option("--color", value: .choices(ColourChoice.allValueStrings)),
+    ]
 }
 
 /// The `--json` flag of read commands.

@@ -82,9 +82,9 @@ public struct CommandExecutor {
         return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
     }
 
-    /// The session's context, unless the command line names a replica of its own.
+    /// The session's context, unless the command line names a replica or colour of its own.
     private func context(for root: MarginaliaCommand) -> CommandContext {
-        if let context, root.global.db == nil { return context }
+        if let context, root.global.db == nil, root.global.colour == nil { return context }
         let made = CommandContext.make(options: root.global)
         made.isOneShot = context == nil
         return made

@@ -6,10 +6,13 @@ public struct SessionRequest: Sendable, Equatable {
     public var bail: Bool
     /// Commands given with `-c`, instead of reading them from standard input.
     public var commands: String?
+    /// Whether to colour (`--color`), for every command and the REPL's prompt.
+    public var colour: ColourChoice
 
-    public init(db: String? = nil, bail: Bool = false, commands: String? = nil) {
+    public init(db: String? = nil, bail: Bool = false, commands: String? = nil, colour: ColourChoice = .auto) {
         self.db = db
         self.bail = bail
         self.commands = commands
+        self.colour = colour
     }
 }

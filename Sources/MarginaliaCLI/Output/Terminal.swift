@@ -13,8 +13,10 @@ struct Terminal: Sendable {
     /// Whether to colour (see `ColourRule`).
     var colour: Bool
 
-    /// Standard output as this process finds it.
-    static func standardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal {
+    /// Standard output as this process finds it, coloured as `colour` asks.
+    static func standardOutput(
+        colour choice: ColourChoice = .auto, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Terminal {
         let isTerminal = isatty(STDOUT_FILENO) == 1
         var size = winsize()
         let hasSize = isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0
@@ -22,7 +24,7 @@ struct Terminal: Sendable {
             isTerminal: isTerminal,
             columns: positive(environment["COLUMNS"]) ?? (hasSize && size.ws_col > 0 ? Int(size.ws_col) : 80),
             rows: positive(environment["LINES"]) ?? (hasSize && size.ws_row > 0 ? Int(size.ws_row) : 24),
-            colour: ColourRule.applies(onTerminal: isTerminal, environment: environment))
+            colour: ColourRule.applies(choice, onTerminal: isTerminal, environment: environment))
     }
 
     private static func positive(_ text: String?) -> Int? {

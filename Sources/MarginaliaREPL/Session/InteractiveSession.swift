@@ -9,12 +9,12 @@ struct InteractiveSession {
     let environment: [String: String]
 
     func run() async -> Int32 {
-        let style = TerminalStyle(environment: environment)
+        let style = TerminalStyle(colour: request.colour, environment: environment)
         let interrupts = InterruptWatch()
         // The context reads text blocks from the terminal lines, which need the context for
         // their prompt: the closure reaches the lines once both exist.
         var source: TerminalLines?
-        let context = CommandContext.session(db: request.db) {
+        let context = CommandContext.session(db: request.db, colour: request.colour) {
             guard let source else { return "" }
             return try interrupts.paused { try TextBlock.read(from: source) }
         }

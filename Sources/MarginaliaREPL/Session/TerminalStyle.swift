@@ -6,8 +6,8 @@ import MarginaliaCLI
 struct TerminalStyle {
     let usesColour: Bool
 
-    init(environment: [String: String]) {
-        usesColour = ColourRule.applies(onTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+    init(colour choice: ColourChoice, environment: [String: String]) {
+        usesColour = ColourRule.applies(choice, onTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
     }
 
     enum Colour: String {
