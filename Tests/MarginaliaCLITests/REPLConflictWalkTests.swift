@@ -137,6 +137,15 @@ struct REPLConflictWalkTests {
         try terminal.waitFor("marginalia: interrupted", count: 2)
         try terminal.waitFor(prompt, count: 3)
         #expect(try sandbox.status().conflicts == 2)
+
+        // A line naming a replica of its own (road got the conflicts too) is answered the same way.
+        let road = sandbox.root.appendingPathComponent("road.db").path
+        try terminal.enter("--db \(road) resolve \(id.prefix(6)) title")
+        try terminal.waitFor("[1/1] ", count: 3)
+        try terminal.press("C-c")
+        try terminal.waitFor("marginalia: interrupted", count: 3)
+        try terminal.waitFor(prompt, count: 4)
+        #expect(try sandbox.run("--db", road, "status", "--json").jsonDocument(StatusDoc.self).conflicts == 2)
     }
 
     /// At 40 columns: the Vietnamese bodies are paged wrapped between words, and the

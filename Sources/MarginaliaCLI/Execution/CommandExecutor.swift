@@ -82,11 +82,13 @@ public struct CommandExecutor {
         return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
     }
 
-    /// The session's context, unless the command line names a replica or colour of its own.
+    /// The session's context, unless the command line names a replica or colour of its
+    /// own; questions are still answered as the session answers them (the REPL's line editor).
     private func context(for root: MarginaliaCommand) -> CommandContext {
         if let context, root.global.db == nil, root.global.colour == nil { return context }
         let made = CommandContext.make(options: root.global)
         made.isOneShot = context == nil
+        if let context { made.answers = context.answers }
         return made
     }
 

@@ -32,9 +32,9 @@ final class TerminalSession {
         try tmux(["set-option", "-g", "history-limit", "5000"])
     }
 
-    /// Types `text` literally.
+    /// Types `text` literally (even when it starts with a dash).
     func type(_ text: String) throws {
-        try tmux(["send-keys", "-l", text])
+        try tmux(["send-keys", "-l", "--", text])
     }
 
     /// Types `line` and presses Enter.
