@@ -11,7 +11,7 @@ enum HelpExtras {
           Tab completes commands, options and their values, ids (also from a word of a title or note),
           peers and fields.
           add TITLE reads the body from the lines that follow, up to a line holding only '.'.
-          Ctrl-C clears the line or stops a running sync; Ctrl-D or 'exit' leaves.
+          Ctrl-C clears the line, or stops a running sync or resolve's questions; Ctrl-D or 'exit' leaves.
           'help COMMAND' shows a command's options and examples.
         """
 }
