@@ -16,11 +16,11 @@ public enum ValueKind: Sendable, Equatable {
     case conflictedField
     /// A file or directory.
     case path
-    /// A sync peer's name, else a path (`sync`'s and `peer add`'s target).
+    /// A sync peer's name, else a path (the target of `sync` and `peer add`).
     case syncTarget
-    /// A sync peer's name (`peer add`).
+    /// A sync peer's name (as `peer add` named it).
     case syncPeer
-    /// A trusted peer's name or fingerprint (`trust add`).
+    /// A trusted peer's name, or fingerprint when it has none (as `trust add` trusted it).
     case trustedPeer
     /// A tag of articles or annotations.
     case tag
