@@ -22,14 +22,12 @@ struct ReplicaVocabulary {
         return entities(annotations.map { ($0.id, $0.annotation.note) }, matching: word)
     }
 
-    /// Articles and annotations with open conflicts, deleted ones included (an edit
-    /// concurrent with a delete is one).
+    /// Articles and annotations with open conflicts (deleted ones included: an edit
+    /// concurrent with a delete is one), labelled as `conflicts` lists them.
     func conflicted(matching word: String) -> [Candidate] {
-        guard let replica = try? context.replica(), let conflicts = try? replica.conflicts() else { return [] }
-        let ids = Set(conflicts.map(\.entity))
-        let articles = [false, true].flatMap { (try? replica.articles(deleted: $0)) ?? [] }.filter { ids.contains($0.id) }
-        let annotations = [false, true].flatMap { (try? replica.annotations(deleted: $0)) ?? [] }.filter { ids.contains($0.id) }
-        return entities(articles.map { ($0.id, $0.title) } + annotations.map { ($0.id, $0.annotation.note) }, matching: word)
+        var seen: Set<EntityID> = []
+        let conflicted = ((try? context.replica().conflicts()) ?? []).filter { seen.insert($0.entity).inserted }
+        return entities(conflicted.map { (id: $0.entity, text: $0.label) }, matching: word)
     }
 
     /// The fields in conflict on the entity `id` names; every field people resolve
