@@ -10,7 +10,7 @@ struct History: ReplicaCommand, DescribedArguments {
     @Flag(help: "Show each change's fields as word diffs against the values before it, as 'git log -p' does (--json always gives whole values).")
     var patch = false
     @OptionGroup var output: OutputOptions
-    static let grammar: [GrammarArgument] = [.positional(.entity)] + OutputOptions.grammar
+    static let grammar: [GrammarArgument] = [.positional(.entity), .flag("--patch")] + OutputOptions.grammar
 
     func run(in context: CommandContext) throws {
         let replica = try context.replica()

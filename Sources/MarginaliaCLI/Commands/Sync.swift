@@ -20,7 +20,9 @@ struct Sync: AsyncReplicaCommand, DescribedArguments {
     @Flag(help: "First compare digests of ranges of the changes both hold, to name those that differ if the sync ends 'diverged'.")
     var findDivergence = false
     @OptionGroup var output: OutputOptions
-    static let grammar: [GrammarArgument] = [.positional(.syncTarget), .option("--token-file", value: .path)] + OutputOptions.grammar
+    static let grammar: [GrammarArgument] = [
+        .positional(.syncTarget), .option("--token-file", value: .path), .flag("--find-divergence"),
+    ] + OutputOptions.grammar
 
     func run(in context: CommandContext) async throws {
         let replica = try context.replica()
