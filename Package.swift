@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Pure model: ids, version vectors, changes, registers, merge, text anchoring. No I/O.
@@ -46,14 +47,18 @@ let package = Package(
         .target(
             name: "MarginaliaSync",
             dependencies: ["MarginaliaCore", "MarginaliaStore", .product(name: "Crypto", package: "swift-crypto")]),
-        // Real I/O for sync: pipes and child processes, TCP (SwiftNIO), bundle files.
+        // Real I/O for sync: pipes and child processes, TLS over TCP (SwiftNIO, swift-nio-ssl,
+        // peers checked by certificate fingerprint), bundle files.
         .target(
             name: "MarginaliaTransport",
             dependencies: [
-                "MarginaliaSync", "MarginaliaStore",
+                "MarginaliaCore", "MarginaliaIdentity", "MarginaliaSync", "MarginaliaStore",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
             ]),
         // The command grammar shared by one-shot invocations and the REPL.
         .target(

@@ -82,6 +82,6 @@ struct UsageError: Error, CustomStringConvertible {
 }
 
 enum Benchmark {
-    static let defaultNames = ["import", "show", "reanchor", "status", "sync"]
+    static let defaultNames = ["import", "show", "reanchor", "status", "sync", "sync-tls"]
     static let allNames = defaultNames
 }

@@ -40,6 +40,7 @@ func main() -> Int32 {
         ("reanchor", ReanchorBenchmark.run),
         ("status", StatusBenchmark.run),
         ("sync", SyncBenchmark.run),
+        ("sync-tls", TLSSyncBenchmark.run),
     ]
     var failed = false
     for (name, run) in benchmarks where options.runs(name) {

@@ -649,6 +649,51 @@ def tcp_handshake():
     }
 
 
+def tls_pairing():
+    """Pairing over TLS (Protocol/README.md section 10): the token proofs of the TCP example,
+    bound to both certificates' fingerprints, and what a man in the middle would need."""
+    token = "correct-horse-battery-staple-2026\n"
+    secret = token.strip()
+    server_nonce = base64.b64encode(hashlib.sha256(b"example server nonce").digest()).decode()
+    client_nonce = base64.b64encode(hashlib.sha256(b"example client nonce").digest()).decode()
+    client_fp = hashlib.sha256(b"example client SubjectPublicKeyInfo").hexdigest()
+    server_fp = hashlib.sha256(b"example server SubjectPublicKeyInfo").hexdigest()
+    middle_fp = hashlib.sha256(b"example man-in-the-middle SubjectPublicKeyInfo").hexdigest()
+
+    def message(role, first, second, client, server):
+        return f"marginalia-sync/1 {role}\n{first}\n{second}\n{client}\n{server}"
+
+    def proof(text):
+        return base64.b64encode(hmac.new(secret.encode(), text.encode(), hashlib.sha256).digest()).decode()
+
+    client_message = message("client", server_nonce, client_nonce, client_fp, server_fp)
+    server_message = message("server", client_nonce, server_nonce, client_fp, server_fp)
+    # The client talks TLS to the man in the middle, who talks TLS to the server: the
+    # client binds (client, middle), the server expects (middle, server).
+    relayed_client_message = message("client", server_nonce, client_nonce, client_fp, middle_fp)
+    expected_by_server_message = message("client", server_nonce, client_nonce, middle_fp, server_fp)
+    return {
+        "description": "Token pairing over TLS: the proofs of tcp/handshake.json with the client's and the server's "
+                       "certificate fingerprints (lowercase hex SHA-256 of each SubjectPublicKeyInfo) appended. A man "
+                       "in the middle presents its own certificate to each side, so the proof the client makes "
+                       "is never the one the server expects.",
+        "secret": secret,
+        "server_nonce": server_nonce,
+        "client_nonce": client_nonce,
+        "client_fingerprint": client_fp,
+        "server_fingerprint": server_fp,
+        "client_proof_message": client_message,
+        "client_proof": proof(client_message),
+        "server_proof_message": server_message,
+        "server_proof": proof(server_message),
+        "middle_fingerprint": middle_fp,
+        "relayed_client_proof_message": relayed_client_message,
+        "relayed_client_proof": proof(relayed_client_message),
+        "client_proof_expected_by_server_message": expected_by_server_message,
+        "client_proof_expected_by_server": proof(expected_by_server_message),
+    }
+
+
 # ---------------------------------------------------------------- bad-input.md
 
 BAD_INPUT_INTRO = """# Bad input
@@ -930,6 +975,9 @@ def main():
     os.makedirs(os.path.join(VECTORS, "tcp"), exist_ok=True)
     with open(os.path.join(VECTORS, "tcp", "handshake.json"), "w", encoding="utf-8") as file:
         json.dump(tcp_handshake(), file, ensure_ascii=False, indent=2)
+        file.write("\n")
+    with open(os.path.join(VECTORS, "tcp", "tls-pairing.json"), "w", encoding="utf-8") as file:
+        json.dump(tls_pairing(), file, ensure_ascii=False, indent=2)
         file.write("\n")
     for name in os.listdir(VECTORS):
         if name.endswith(".json"):

@@ -10,11 +10,17 @@ public enum SyncRunner {
         public var ssh = "ssh"
         public var remoteProgram = "marginalia"
         public var tokenFile: String?
+        /// Plaintext TCP (`--insecure`), refused unless the server is on loopback.
+        public var insecure = false
 
-        public init(_ variables: [String: String] = ProcessInfo.processInfo.environment, tokenFile: String? = nil) {
+        public init(
+            _ variables: [String: String] = ProcessInfo.processInfo.environment, tokenFile: String? = nil,
+            insecure: Bool = false
+        ) {
             if let ssh = variables["MARGINALIA_SSH"], !ssh.isEmpty { self.ssh = ssh }
             if let remote = variables["MARGINALIA_REMOTE"], !remote.isEmpty { remoteProgram = remote }
             self.tokenFile = tokenFile
+            self.insecure = insecure
         }
     }
 
@@ -24,12 +30,17 @@ public enum SyncRunner {
         progress: ((SyncProgress) -> Void)? = nil
     ) async throws -> SyncSummary {
         switch target {
-        case .tcp(let address):
-            guard let tokenFile = environment.tokenFile else {
-                throw TransportError.badTarget("tcp:// needs --token-file with the server's shared secret")
+        case .tls(let address, let pinned):
+            let token = try environment.tokenFile.map(TokenFile.authenticator(at:))
+            guard environment.insecure else {
+                return try await TCPClient.sync(
+                    replica: replica, address: address, security: .tls(token: token, pinned: pinned),
+                    findingDivergence: findingDivergence, progress: progress)
             }
+            guard let token else { throw TransportError.badTarget("--insecure needs --token-file with the server's shared secret") }
+            try address.requireLoopback(for: "--insecure")
             return try await TCPClient.sync(
-                replica: replica, address: address, authenticator: try TokenFile.authenticator(at: tokenFile),
+                replica: replica, address: address, security: .plaintext(token: token),
                 findingDivergence: findingDivergence, progress: progress)
         case .file(let path):
             guard FileManager.default.fileExists(atPath: path) else {

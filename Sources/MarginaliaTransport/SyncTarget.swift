@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaCore
 
 /// Where `sync` goes, parsed from its argument.
 public enum SyncTarget: Equatable, Sendable, CustomStringConvertible {
@@ -8,10 +9,11 @@ public enum SyncTarget: Equatable, Sendable, CustomStringConvertible {
     case exec(String)
     /// `ssh://HOST/PATH`: `ssh HOST marginalia --db PATH serve --stdio`.
     case ssh(host: String, path: String)
-    /// `tcp://HOST:PORT`.
-    case tcp(TCPAddress)
+    /// `tls://HOST:PORT` (or `tcp://`, which means the same), with the fingerprint
+    /// pinned for that server (`?fingerprint=FP`), if any.
+    case tls(TCPAddress, pinned: Fingerprint?)
 
-    /// Parses `exec:…`, `ssh://…`, `tcp://…`, or a file path.
+    /// Parses `exec:…`, `ssh://…`, `tls://…` (`tcp://…`), or a file path.
     public init(_ text: String) throws {
         if text.hasPrefix("exec:") {
             let command = String(text.dropFirst("exec:".count))
@@ -32,14 +34,38 @@ public enum SyncTarget: Equatable, Sendable, CustomStringConvertible {
                 throw TransportError.badTarget("'\(host)' in '\(text)' is not a host name: it begins with '-'")
             }
             self = .ssh(host: host, path: path)
-        } else if text.hasPrefix("tcp://") {
-            guard let address = TCPAddress(String(text.dropFirst("tcp://".count))), text.dropFirst(6).contains(":") else {
-                throw TransportError.badTarget("'\(text)' is not tcp://HOST:PORT")
+        } else if let scheme = ["tls://", "tcp://"].first(where: text.hasPrefix) {
+            let rest = text.dropFirst(scheme.count)
+            let parts = rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let address = TCPAddress(String(parts[0])), parts[0].contains(":") else {
+                throw TransportError.badTarget("'\(text)' is not \(scheme)HOST:PORT")
             }
-            self = .tcp(address)
+            var pinned: Fingerprint?
+            if parts.count == 2 {
+                guard parts[1].hasPrefix("fingerprint=") else {
+                    throw TransportError.badTarget("'\(text)': the only option after '?' is fingerprint=FP")
+                }
+                pinned = try Self.fingerprint(String(parts[1].dropFirst("fingerprint=".count)))
+            }
+            self = .tls(address, pinned: pinned)
         } else {
             self = .file(text)
         }
+    }
+
+    /// `text` as a fingerprint to pin, or an error saying why it is not one.
+    public static func fingerprint(_ text: String) throws -> Fingerprint {
+        do throws(Fingerprint.ParseError) {
+            return try Fingerprint(parsing: text)
+        } catch {
+            throw TransportError.badTarget("'\(text)' is not a fingerprint: \(error)")
+        }
+    }
+
+    /// The same TLS target pinned to `fingerprint`; nil for any other kind of target.
+    public func pinning(_ fingerprint: Fingerprint) -> SyncTarget? {
+        guard case .tls(let address, _) = self else { return nil }
+        return .tls(address, pinned: fingerprint)
     }
 
     /// The same target with a relative file path made absolute against `directory`, so
@@ -55,7 +81,7 @@ public enum SyncTarget: Equatable, Sendable, CustomStringConvertible {
         case .file(let path): path
         case .exec(let command): "exec:" + command
         case .ssh(let host, let path): "ssh://\(host)\(path)"
-        case .tcp(let address): "tcp://\(address)"
+        case .tls(let address, let pinned): "tls://\(address)" + (pinned.map { "?fingerprint=\($0)" } ?? "")
         }
     }
 }

@@ -6,6 +6,8 @@ public enum TransportError: Error, Equatable, CustomStringConvertible {
     case cannotStart(String)
     case badTarget(String)
     case insecureTokenFile(String)
+    /// A TLS peer whose certificate is not the one pinned or trusted, or that refused ours.
+    case untrustedPeer(String)
     /// A bundle to apply that cannot be opened.
     case unreadableFile(String)
     /// A bundle that cannot be written where asked.
@@ -22,6 +24,7 @@ public enum TransportError: Error, Equatable, CustomStringConvertible {
         case .cannotStart(let message): message
         case .badTarget(let message): message
         case .insecureTokenFile(let message): message
+        case .untrustedPeer(let message): message
         case .unreadableFile(let message): message
         case .unwritableFile(let message): message
         case .peerCommandExited(let status, let reason):

@@ -220,7 +220,8 @@ struct TrustedPeerDoc: Decodable {
 }
 
 extension Data {
-    fileprivate init(hex: some StringProtocol) {
+    /// Bytes from hex digits (as `sqlite3` prints a blob with `hex()`).
+    init(hex: some StringProtocol) {
         var bytes: [UInt8] = []
         var index = hex.startIndex
         while index < hex.endIndex {

@@ -12,8 +12,8 @@ struct ServerLogTests {
         let office = try lab.replica("office")
         let token = try lab.tokenFile()
         let server = try ServerProcess(office, tokenFile: token, extra: ["--handshake-timeout", "1"])
-        let silent = try RawConnection(port: server.port)
-        let halfLine = try RawConnection(port: server.port)
+        let silent = try server.rawClient()
+        let halfLine = try server.rawClient()
         for connection in [silent, halfLine] { _ = try connection.readLine() }  // the challenge
         try halfLine.send(bytes: Array("{\"type\":\"hello\",".utf8))
         for connection in [silent, halfLine] {

@@ -1,10 +1,11 @@
 import Foundation
+import MarginaliaCore
 import MarginaliaSync
 import Testing
 
-/// `serve --listen` with many clients syncing at once (real `marginalia sync tcp://`
-/// processes, each its own replica with its own edits), while one client sits silent and
-/// another trickles a byte a second: the two are timed out, the others never wait for
+/// `serve --listen` with many clients syncing at once over TLS (real `marginalia sync
+/// tcp://` processes, each its own replica with its own edits, pairing by the token),
+/// while one TLS client sits silent and another trickles a byte a second: the two are timed out, the others never wait for
 /// them, everyone ends converged with the server, and the server's memory stays bounded.
 ///
 /// `MARGINALIA_LOAD_CLIENTS=N` changes the number of clients (default 50).
@@ -25,8 +26,8 @@ struct ServerUnderLoadTests {
         let clients = try lab.replicas((0..<Self.clientCount).map { "client\($0)" })
         try finishAll(clients.map { try $0.start(["add", "From \($0.name)", "--body", "text of \($0.name)", "--tag", "load"]) })
 
-        let silent = try RawConnection(port: server.port)
-        let trickle = try RawConnection(port: server.port)
+        let silent = try RawConnection.tls(port: server.port, as: clients[0])
+        let trickle = try RawConnection.tls(port: server.port, as: clients[1])
         for connection in [silent, trickle] {
             #expect(try connection.readLine()?.hasSuffix("\"type\":\"challenge\"}") == true)
         }
@@ -81,10 +82,11 @@ struct ServerUnderLoadTests {
         let token = try lab.tokenFile()
         let secret = try String(contentsOfFile: token, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let server = try ServerProcess(office, tokenFile: token, extra: ["--idle-timeout", "6"])
-        let silent = try authenticated(RawConnection(port: server.port), secret: secret)
-        let trickle = try authenticated(RawConnection(port: server.port), secret: secret)
-
         let reader = try lab.replica("reader")
+        let stallers = try lab.replicas(["silent", "trickle"])
+        let silent = try authenticated(stallers[0], to: server, of: office, secret: secret)
+        let trickle = try authenticated(stallers[1], to: server, of: office, secret: secret)
+
         try reader.ok(["sync", server.target, "--token-file", token])
         #expect(!silent.hasSomethingToRead() && !trickle.hasSomethingToRead(),
                 "the stalled clients are still connected: the sync did not wait for their timeouts")
@@ -109,14 +111,21 @@ struct ServerUnderLoadTests {
         #expect(try connection.readLine() == nil, "the server hangs up after the timeout", sourceLocation: sourceLocation)
     }
 
-    /// Does what a real client does up to the end of the handshake: reads the
-    /// `challenge`, sends a `hello` with a valid proof, reads the server's `hello`.
-    private func authenticated(_ connection: RawConnection, secret: String) throws -> RawConnection {
+    /// Does what a real client does up to the end of the handshake, over TLS as `node`:
+    /// reads the `challenge`, sends a `hello` with a valid proof (bound to `node`'s and
+    /// the server's fingerprints), reads the server's `hello`.
+    private func authenticated(
+        _ node: ReplicaNode, to server: ServerProcess, of office: ReplicaNode, secret: String
+    ) throws -> RawConnection {
+        let connection = try RawConnection.tls(port: server.port, as: node)
         let challenge = try #require(try connection.readLine())
         let serverNonce = try #require(
             (try JSONSerialization.jsonObject(with: Data(challenge.utf8)) as? [String: Any])?["nonce"] as? String)
         let clientNonce = Authenticator.makeNonce()
-        let proof = Authenticator(secret: Data(secret.utf8)).clientProof(serverNonce: serverNonce, clientNonce: clientNonce)
+        let proof = Authenticator(secret: Data(secret.utf8))
+            .bound(client: try Fingerprint(parsing: IdentityTests.fingerprint(of: node)),
+                   server: try Fingerprint(parsing: IdentityTests.fingerprint(of: office)))
+            .clientProof(serverNonce: serverNonce, clientNonce: clientNonce)
         try connection.send(line: try ProtocolLines.replacing(
             ProtocolLines.hello(), "{\"knowledge\"",
             with: "{\"auth\":{\"nonce\":\"\(clientNonce)\",\"proof\":\"\(proof)\"},\"knowledge\""))

@@ -347,7 +347,7 @@ struct SyncBadInputTests {
         let summary = try laptop.sync(link)
         #expect((summary.sent, summary.received) == (1, 1))
         let server = try #require(try link.stop())
-        #expect(server.errorLines.contains { $0.hasSuffix("sync refused the peer's input: unauthorized: wrong or missing token proof (line 1)") },
+        #expect(server.errorLines.contains { $0.hasSuffix("sync refused the peer's input: unauthorized: wrong token proof (another token, or someone relaying the connection) (line 1)") },
                 "\(server)")
         try expectConverged([laptop, office])
     }
@@ -368,7 +368,7 @@ struct SyncBadInputTests {
             try ProtocolLines.replacing(ProtocolLines.hello(), "{\"knowledge\"", with: "{\"auth\":{\"proof\":\"AAAA\"},\"knowledge\""),
         ]
         for hello in hellos {
-            let connection = try RawConnection(port: server.port)
+            let connection = try server.rawClient()
             let challenge = try #require(try connection.readLine())
             #expect(challenge.hasPrefix("{\"nonce\":\"") && challenge.hasSuffix("\",\"type\":\"challenge\"}"), "\(challenge)")
             try connection.send(line: hello)
@@ -390,7 +390,7 @@ struct SyncBadInputTests {
         try laptop.newID("add", "Laptop", "--body", "text")
         let link = try Link(to: office, via: .tcp, serverOptions: ["--handshake-timeout", "1"])
         let server = try #require(link.server)
-        let silent = try RawConnection(port: server.port)
+        let silent = try server.rawClient()
         #expect(try silent.readLine()?.hasSuffix("\"type\":\"challenge\"}") == true)
         // Others are served meanwhile.
         #expect(try laptop.sync(link).sent == 1)
@@ -413,9 +413,9 @@ struct SyncBadInputTests {
         let clients = try (1...3).map { try lab.replica("client\($0)") }
         let link = try Link(to: office, via: .tcp, serverOptions: ["--handshake-timeout", "300"])
         let server = try #require(link.server)
-        let silent = try RawConnection(port: server.port)
+        let silent = try server.rawClient()
         #expect(try silent.readLine()?.hasSuffix("\"type\":\"challenge\"}") == true)
-        let half = try RawConnection(port: server.port)
+        let half = try server.rawClient()
         _ = try half.readLine()
         try half.send(line: "{\"knowledge\":{},\"name")  // half a hello, never finished
         for client in clients {
@@ -440,7 +440,7 @@ struct SyncBadInputTests {
         let link = try Link(
             to: office, via: .tcp, serverOptions: ["--handshake-timeout", "600", "--idle-timeout", "600"])
         let server = try #require(link.server)
-        let silent = try RawConnection(port: server.port)
+        let silent = try server.rawClient()
         #expect(try silent.readLine()?.hasSuffix("\"type\":\"challenge\"}") == true)
         try link.stop()
         #expect(try silent.readLine() == nil, "the server closes the connection when it stops")
@@ -461,6 +461,14 @@ struct SyncBadInputTests {
                 laptop, ["sync", "tcp://127.0.0.1:9", "--token-file", token], status: Exit.usage,
                 mentioning: "readable by others")
         }
-        try expectRefused(office, ["serve", "--listen", "127.0.0.1:0"], status: Exit.usage, mentioning: "--token-file")
+        // Plaintext needs the token, and stays on loopback.
+        try expectRefused(office, ["serve", "--listen", "127.0.0.1:0", "--insecure"], status: Exit.usage, mentioning: "--token-file")
+        let token = try lab.tokenFile()
+        try expectRefused(
+            office, ["serve", "--listen", "0.0.0.0:0", "--insecure", "--token-file", token], status: Exit.usage,
+            mentioning: "--insecure is for loopback only")
+        try expectRefused(
+            laptop, ["sync", "tcp://example.org:7070", "--insecure", "--token-file", token], status: Exit.usage,
+            mentioning: "--insecure is for loopback only")
     }
 }

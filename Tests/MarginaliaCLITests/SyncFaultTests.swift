@@ -87,6 +87,7 @@ struct SyncFaultTests {
 
     /// A server that resets the connection mid-session (what a crashed server's kernel
     /// does) makes a failed sync like any hang-up: exit 75, one line, nothing changed.
+    /// (Plaintext, `--insecure`: the raw server plays the protocol, not TLS.)
     @Test(arguments: [false, true])
     func aServerHangingUpMidSessionIsAFailedSync(withReset reset: Bool) throws {
         let lab = try SyncLab()
@@ -96,7 +97,7 @@ struct SyncFaultTests {
         let token = try lab.tokenFile()
         let listener = try RawListener()
         let before = try laptop.snapshot()
-        let running = try laptop.start(["sync", "tcp://127.0.0.1:\(listener.port)", "--token-file", token])
+        let running = try laptop.start(["sync", "tcp://127.0.0.1:\(listener.port)", "--token-file", token, "--insecure"])
         let connection = try listener.accept()
         try connection.send(line: "{\"nonce\":\"AAAA\",\"type\":\"challenge\"}")
         // The client's hello: it now waits for the server's.

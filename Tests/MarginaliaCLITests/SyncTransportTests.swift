@@ -443,7 +443,9 @@ struct SyncTransportTests {
         try expectRefused(laptop, ["sync", "exec:"], status: Exit.usage, mentioning: "exec:")
         try expectRefused(laptop, ["sync", "ssh://host"], status: Exit.usage, mentioning: "ssh://HOST/PATH")
         try expectRefused(laptop, ["sync", "tcp://127.0.0.1", "--token-file", token], status: Exit.usage, mentioning: "tcp://")
-        try expectRefused(laptop, ["sync", "tcp://127.0.0.1:9"], status: Exit.usage, mentioning: "--token-file")
+        try expectRefused(laptop, ["sync", "tcp://127.0.0.1:9", "--insecure"], status: Exit.usage, mentioning: "--token-file")
+        try expectRefused(laptop, ["sync", "tls://127.0.0.1:9?fingerprint=ABC"], status: Exit.usage, mentioning: "not a fingerprint")
+        try expectRefused(laptop, ["sync", lab.path("missing.db"), "--fingerprint", "ABC"], status: Exit.usage, mentioning: "not a fingerprint")
         try expectRefused(
             laptop, ["sync", "tcp://127.0.0.1:9", "--token-file", lab.path("no-token")], status: Exit.usage,
             mentioning: "no-token")

@@ -83,6 +83,34 @@ import Testing
         #expect(try replica.verify().problems == [], "\(file): the replica does not verify")
     }
 
+    /// The bound proofs of TLS pairing (Protocol/README.md section 10): the client and
+    /// server proofs, and the mismatch a man in the middle cannot avoid.
+    @Test func tlsPairingProofs() throws {
+        let data = try Data(contentsOf: ConformanceVector.directory.appendingPathComponent("tcp/tls-pairing.json"))
+        let example = try #require(try JSONSerialization.jsonObject(with: data) as? [String: String])
+        func fingerprint(_ key: String) throws -> Fingerprint {
+            let hex = try #require(example[key])
+            let bytes = stride(from: 0, to: hex.count, by: 2).compactMap {
+                UInt8(hex.dropFirst($0).prefix(2), radix: 16)
+            }
+            return try #require(Fingerprint(bytes: bytes))
+        }
+        let (client, server, middle) = (try fingerprint("client_fingerprint"), try fingerprint("server_fingerprint"),
+                                        try fingerprint("middle_fingerprint"))
+        let serverNonce = try #require(example["server_nonce"])
+        let clientNonce = try #require(example["client_nonce"])
+        let token = Authenticator(secret: Data(try #require(example["secret"]).utf8))
+        let bound = token.bound(client: client, server: server)
+        #expect(bound.clientProof(serverNonce: serverNonce, clientNonce: clientNonce) == example["client_proof"])
+        #expect(bound.serverProof(serverNonce: serverNonce, clientNonce: clientNonce) == example["server_proof"])
+        let relayed = token.bound(client: client, server: middle).clientProof(serverNonce: serverNonce, clientNonce: clientNonce)
+        let expectedByServer = token.bound(client: middle, server: server)
+            .clientProof(serverNonce: serverNonce, clientNonce: clientNonce)
+        #expect(relayed == example["relayed_client_proof"])
+        #expect(expectedByServer == example["client_proof_expected_by_server"])
+        #expect(!bound.isValid(relayed, expected: expectedByServer))
+    }
+
     /// The TCP handshake example of Protocol/README.md, byte for byte.
     @Test func tcpHandshakeExample() throws {
         let data = try Data(contentsOf: ConformanceVector.directory.appendingPathComponent("tcp/handshake.json"))

@@ -13,24 +13,38 @@ struct PeerCommand: ParsableCommand {
 
         @ParentCommand var root: MarginaliaCommand
         @Argument(help: "The peer's name.") var name: String
-        @Argument(help: "Its target: a file, exec:COMMAND, ssh://HOST/PATH or tcp://HOST:PORT.") var target: String
-        static let grammar: [GrammarArgument] = [.positional(.text), .positional(.syncTarget)]
+        @Argument(help: "Its target: a file, exec:COMMAND, ssh://HOST/PATH or tls://HOST:PORT.") var target: String
+        @Option(help: ArgumentHelp("The fingerprint a tls:// peer must present (pinned).", valueName: "fp"))
+        var fingerprint: String?
+        static let grammar: [GrammarArgument] = [
+            .positional(.text), .positional(.syncTarget), .option("--fingerprint", value: .text),
+        ]
 
         func validate() throws {
             if name.isEmpty || name.contains(":") || name.contains("/") {
                 throw ValidationError("a peer name cannot be empty or contain ':' or '/'")
             }
             do {
-                _ = try SyncTarget(target)
+                _ = try pinnedTarget()
             } catch let error as TransportError {
                 throw ValidationError(error.description)
             }
         }
 
+        /// The target, pinned to `--fingerprint` when given.
+        private func pinnedTarget() throws -> SyncTarget {
+            let target = try SyncTarget(target)
+            guard let fingerprint else { return target }
+            guard let pinned = target.pinning(try SyncTarget.fingerprint(fingerprint)) else {
+                throw TransportError.badTarget("--fingerprint is for tls:// targets")
+            }
+            return pinned
+        }
+
         /// A file target is stored as an absolute path: `sync NAME` must reach the same
         /// replica from whatever folder it is run in.
         func run(in context: CommandContext) throws {
-            let stored = try SyncTarget(target).resolvingFiles(
+            let stored = try pinnedTarget().resolvingFiles(
                 against: FileManager.default.currentDirectoryPath)
             try context.replica().addPeer(name: name, target: stored.description)
         }

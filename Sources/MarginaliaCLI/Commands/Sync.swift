@@ -10,26 +10,38 @@ struct Sync: AsyncReplicaCommand, DescribedArguments {
         discussion: """
             TARGET is a replica file on this machine, exec:COMMAND (a command speaking the \
             protocol on its standard input and output), ssh://HOST/PATH (runs `marginalia --db \
-            PATH serve --stdio` over ssh), tcp://HOST:PORT (with --token-file), or the name of a \
-            peer added with `peer add`.
+            PATH serve --stdio` over ssh), tls://HOST:PORT (tcp:// means the same), or the name of a \
+            peer added with `peer add`. Over TLS the server must present the fingerprint pinned \
+            with --fingerprint (or `peer add --fingerprint`) or one this replica trusts; else \
+            --token-file pairs the two replicas once, by the shared secret.
             """)
 
     @ParentCommand var root: MarginaliaCommand
     @Argument(help: "Where to sync with.") var target: String
-    @Option(help: ArgumentHelp("The shared secret for tcp:// (mode 600).", valueName: "path")) var tokenFile: String?
+    @Option(help: ArgumentHelp("The shared secret that pairs with a tls:// server (mode 600).", valueName: "path"))
+    var tokenFile: String?
+    @Option(help: ArgumentHelp("The fingerprint the tls:// server must present.", valueName: "fp")) var fingerprint: String?
+    @Flag(help: "Plaintext to a loopback server run with --insecure (tests only).") var insecure = false
     @Flag(help: "First compare digests of ranges of the changes both hold, to name those that differ if the sync ends 'diverged'.")
     var findDivergence = false
     @OptionGroup var output: OutputOptions
     static let grammar: [GrammarArgument] = [
-        .positional(.syncTarget), .option("--token-file", value: .path), .flag("--find-divergence"),
+        .positional(.syncTarget), .option("--token-file", value: .path), .option("--fingerprint"), .flag("--insecure"),
+        .flag("--find-divergence"),
     ] + OutputOptions.grammar
 
     func run(in context: CommandContext) async throws {
         let replica = try context.replica()
         let peer = try Self.namedPeer(target, in: replica)
-        let target = try SyncTarget(peer?.target ?? self.target)
+        var target = try SyncTarget(peer?.target ?? self.target)
+        if let fingerprint {
+            guard let pinned = target.pinning(try SyncTarget.fingerprint(fingerprint)) else {
+                throw TransportError.badTarget("--fingerprint is for tls:// targets")
+            }
+            target = pinned
+        }
         let progress = ProgressLine.forStandardError()
-        let environment = SyncRunner.Environment(tokenFile: tokenFile)
+        let environment = SyncRunner.Environment(tokenFile: tokenFile, insecure: insecure)
         let run = Handoff(value: {
             try await SyncRunner.sync(
                 replica, with: target, environment: environment, findingDivergence: findDivergence, progress: progress?.update)

@@ -63,3 +63,15 @@ extension Replica {
         try trustedPeers(in: db).first { $0.name == name }
     }
 }
+
+extension Replica {
+    /// Trusts a peer that has just proved the shared token over TLS (pairing), under
+    /// the name its replica gave, or unnamed when that name is taken by another peer.
+    public func trustPaired(_ fingerprint: Fingerprint, name: String) throws {
+        do {
+            try trust(fingerprint, name: name)
+        } catch ReplicaError.trustedNameTaken, ReplicaError.invalidName {
+            try trust(fingerprint, name: nil)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MarginaliaCore
 
 /// Mutual proof of a shared secret for TCP sessions, without sending it.
 ///
@@ -8,12 +9,29 @@ import Foundation
 /// the server's `hello` answers with `HMAC(secret, "marginalia-sync/1 server\n" +
 /// clientNonce + "\n" + serverNonce)`. Fresh nonces on both sides make every proof
 /// single-use, and the role labels stop a proof from being reflected back.
+///
+/// Over TLS the proofs are bound to the connection: both certificates' fingerprints
+/// (client's, then server's, as lowercase hex of their SHA-256) end the message, each
+/// after a newline. A man in the middle must present its own certificate to each side,
+/// so the fingerprints each side sees differ and a relayed proof never matches.
 public struct Authenticator: Sendable {
     private let secret: Data
+    private let binding: (client: Fingerprint, server: Fingerprint)?
 
     /// `secret` is the token file's content (surrounding white space is not part of it).
     public init(secret: Data) {
+        self.init(secret: secret, binding: nil)
+    }
+
+    private init(secret: Data, binding: (client: Fingerprint, server: Fingerprint)?) {
         self.secret = secret
+        self.binding = binding
+    }
+
+    /// The same secret, its proofs bound to a TLS connection between the certificates
+    /// with these fingerprints (as each side saw them).
+    public func bound(client: Fingerprint, server: Fingerprint) -> Authenticator {
+        Authenticator(secret: secret, binding: (client, server))
     }
 
     /// A new shared secret for a token file: 32 fresh random bytes, base64, as a nonce.
@@ -42,7 +60,13 @@ public struct Authenticator: Sendable {
     }
 
     private func proof(_ role: String, _ first: String, _ second: String) -> String {
-        let message = Data("\(ProtocolConstants.name)/\(ProtocolConstants.proofVersion) \(role)\n\(first)\n\(second)".utf8)
-        return Data(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: secret))).base64EncodedString()
+        var message = "\(ProtocolConstants.name)/\(ProtocolConstants.proofVersion) \(role)\n\(first)\n\(second)"
+        if let binding { message += "\n\(Self.hex(binding.client))\n\(Self.hex(binding.server))" }
+        return Data(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: secret)))
+            .base64EncodedString()
+    }
+
+    private static func hex(_ fingerprint: Fingerprint) -> String {
+        fingerprint.bytes.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -18,7 +18,7 @@ public final class SyncSession {
 
     let replica: Replica
     let transport: any LineTransport
-    let authenticator: Authenticator?
+    let admission: PeerAdmission?
     let progress: ((SyncProgress) -> Void)?
     let coding = MessageCoding()
     let started = Date()
@@ -30,16 +30,16 @@ public final class SyncSession {
     /// The version both sides speak, once the hellos are exchanged.
     var version = ProtocolConstants.version
 
-    /// `authenticator` is given for TCP, where both sides must prove the shared secret.
+    /// `admission` is given for TCP: how the peer is admitted (see `PeerAdmission`).
     /// `findingDivergence` (initiator): compare range digests first, and name the changes
     /// that differ if the session ends `diverged`.
     public init(
-        replica: Replica, transport: any LineTransport, authenticator: Authenticator? = nil,
+        replica: Replica, transport: any LineTransport, admission: PeerAdmission? = nil,
         findingDivergence: Bool = false, progress: ((SyncProgress) -> Void)? = nil
     ) {
         self.replica = replica
         self.transport = transport
-        self.authenticator = authenticator
+        self.admission = admission
         self.findingDivergence = findingDivergence
         self.progress = progress
     }
@@ -102,16 +102,16 @@ public final class SyncSession {
     // MARK: Handshake
 
     private func introduceAsInitiator() async throws -> (own: Hello, peer: Hello) {
-        var clientNonce: String?
-        var serverNonce: String?
-        if authenticator != nil {
-            serverNonce = try await receive("challenge") { if case .challenge(let challenge) = $0 { challenge.nonce } else { nil } }
-            clientNonce = Authenticator.makeNonce()
-        }
-        let auth = authenticator.map { authenticator in
-            HelloAuthentication(
-                nonce: clientNonce,
-                proof: authenticator.clientProof(serverNonce: serverNonce ?? "", clientNonce: clientNonce ?? ""))
+        var auth: HelloAuthentication?
+        var nonces: (server: String, client: String)?
+        if let admission {
+            let serverNonce = try await receive("challenge") { if case .challenge(let challenge) = $0 { challenge.nonce } else { nil } }
+            if let authenticator = admission.authenticator {
+                let clientNonce = Authenticator.makeNonce()
+                nonces = (serverNonce, clientNonce)
+                auth = HelloAuthentication(
+                    nonce: clientNonce, proof: authenticator.clientProof(serverNonce: serverNonce, clientNonce: clientNonce))
+            }
         }
         let own = try ownHello(auth: auth)
         try await send(.hello(own))
@@ -119,31 +119,38 @@ public final class SyncSession {
         let peer = try await receiveHello()
         try await check(peer)
         version = peer.version
-        if let authenticator, let serverNonce, let clientNonce {
-            let expected = authenticator.serverProof(serverNonce: serverNonce, clientNonce: clientNonce)
-            guard authenticator.isValid(peer.auth?.proof, expected: expected) else {
+        if let admission, !admission.peerVerified {
+            guard let authenticator = admission.authenticator, let nonces,
+                authenticator.isValid(
+                    peer.auth?.proof, expected: authenticator.serverProof(serverNonce: nonces.server, clientNonce: nonces.client))
+            else {
                 throw try await fail(ProtocolError(.unauthorized, "the server did not prove the shared secret", line: linesReceived))
             }
+            try admission.paired(peer)
         }
         return (own, peer)
     }
 
     private func introduceAsResponder() async throws -> (own: Hello, peer: Hello) {
-        let serverNonce = authenticator.map { _ in Authenticator.makeNonce() }
+        let serverNonce = admission.map { _ in Authenticator.makeNonce() }
         if let serverNonce {
             try await send(.challenge(Challenge(nonce: serverNonce)))
             try await transport.flush()
         }
         let peer = try await receiveHello()
         var auth: HelloAuthentication?
-        if let authenticator, let serverNonce {
-            let clientNonce = peer.auth?.nonce ?? ""
-            let expected = authenticator.clientProof(serverNonce: serverNonce, clientNonce: clientNonce)
-            guard peer.auth?.nonce != nil, authenticator.isValid(peer.auth?.proof, expected: expected) else {
-                throw try await fail(ProtocolError(.unauthorized, "wrong or missing token proof", line: linesReceived))
+        if let admission, let serverNonce {
+            if let authenticator = admission.authenticator, let clientNonce = peer.auth?.nonce {
+                let expected = authenticator.clientProof(serverNonce: serverNonce, clientNonce: clientNonce)
+                guard authenticator.isValid(peer.auth?.proof, expected: expected) else {
+                    throw try await fail(ProtocolError(.unauthorized, Self.wrongProof, line: linesReceived))
+                }
+                auth = HelloAuthentication(
+                    nonce: nil, proof: authenticator.serverProof(serverNonce: serverNonce, clientNonce: clientNonce))
+                if !admission.peerVerified { try admission.paired(peer) }
+            } else if !admission.peerVerified {
+                throw try await fail(ProtocolError(.unauthorized, admission.refusal, line: linesReceived))
             }
-            auth = HelloAuthentication(
-                nonce: nil, proof: authenticator.serverProof(serverNonce: serverNonce, clientNonce: clientNonce))
         }
         try await check(peer)
         // An initiator of an older version is answered in its own.
@@ -153,6 +160,10 @@ public final class SyncSession {
         try await transport.flush()
         return (own, peer)
     }
+
+    /// A proof that does not match: another token, or, over TLS, a connection someone
+    /// relays with certificates of their own (the proofs bind the fingerprints each side saw).
+    static let wrongProof = "wrong token proof (another token, or someone relaying the connection)"
 
     func receiveHello() async throws -> Hello {
         try await receive("hello") { if case .hello(let hello) = $0 { hello } else { nil } }

@@ -2,20 +2,24 @@ import Foundation
 import MarginaliaSync
 import NIOCore
 
-/// Protocol lines over a SwiftNIO channel (TCP, both ends).
+/// Protocol lines over a SwiftNIO channel (TCP or TLS, both ends).
 final class AsyncChannelTransport: LineTransport {
     private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private var pending: ByteBuffer
     private let allocator: ByteBufferAllocator
+    private let certificateRefused: String?
 
+    /// `certificateRefused` is what to say when the peer's TLS refuses our certificate
+    /// after the handshake (in TLS 1.3 a client learns it only at its first read).
     init(
         inbound: NIOAsyncChannelInboundStream<ByteBuffer>, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
-        allocator: ByteBufferAllocator
+        allocator: ByteBufferAllocator, certificateRefused: String? = nil
     ) {
         self.inbound = inbound.makeAsyncIterator()
         self.outbound = outbound
         self.allocator = allocator
+        self.certificateRefused = certificateRefused
         pending = allocator.buffer(capacity: 1 << 16)
     }
 
@@ -47,6 +51,11 @@ final class AsyncChannelTransport: LineTransport {
             throw error
         } catch let error as CancellationError {
             throw error
+        } catch where TLSFailure.isTLS(error) {
+            if let certificateRefused, TLSFailure.isCertificateRefusal(error) {
+                throw TransportError.untrustedPeer(certificateRefused)
+            }
+            throw TransportError.io("connection lost: \(TLSFailure.reason(error))")
         } catch let error as IOError {
             throw TransportError.io("connection lost: \(String(cString: strerror(error.errnoCode)))")
         } catch {

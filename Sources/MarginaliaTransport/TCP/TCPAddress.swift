@@ -35,5 +35,14 @@ public struct TCPAddress: Sendable, Equatable, CustomStringConvertible {
         self.init(host: host, port: port)
     }
 
+    /// Refuses an address off this machine for `option` (plaintext, which anyone on
+    /// the path could read and alter).
+    public func requireLoopback(for option: String) throws {
+        guard host == "localhost" || host == "::1" || host.hasPrefix("127.") else {
+            throw TransportError.badTarget(
+                "\(option) is for loopback only (127.0.0.1, ::1, localhost): \(self) would carry every line in the clear")
+        }
+    }
+
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }

@@ -1,11 +1,18 @@
 import Foundation
 import MarginaliaStore
 import MarginaliaSync
+import MarginaliaCore
+import MarginaliaIdentity
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// `serve --listen`: accepts many clients at once, each running the responder's side
 /// of a session on the one replica (whose writes are serialized by its queue).
+///
+/// Over TLS a client is checked by its certificate's fingerprint before any line is
+/// read or written: a trusted one is served; an unknown one is refused in the
+/// handshake, unless the server has a token that it may prove to pair.
 ///
 /// A client gets `handshakeTimeout` to send its hello and must then make progress
 /// every `idleTimeout` (see `ConnectionTimeouts`); a silent or trickling client is
@@ -20,17 +27,25 @@ public final class TCPServer: Sendable {
     }
 
     let replica: Replica
-    let authenticator: Authenticator
+    let security: TCPSecurity
     let options: Options
     let log: @Sendable (String) -> Void
+    /// This replica's identity and the TLS context presenting it (over TLS only).
+    private let tls: (identity: ReplicaIdentity, context: NIOSSLContext)?
     private let active = ActiveConnections()
 
-    public init(replica: Replica, authenticator: Authenticator, options: Options = Options(),
-                log: @escaping @Sendable (String) -> Void) {
+    public init(replica: Replica, security: TCPSecurity, options: Options = Options(),
+                log: @escaping @Sendable (String) -> Void) throws {
         self.replica = replica
-        self.authenticator = authenticator
+        self.security = security
         self.options = options
         self.log = log
+        if case .tls = security {
+            let identity = try replica.identity()
+            tls = (identity, try TLSContexts.server(identity))
+        } else {
+            tls = nil
+        }
     }
 
     /// Binds `address`; `onReady` receives the bound address (with the real port when 0 was asked).
@@ -41,6 +56,8 @@ public final class TCPServer: Sendable {
         on address: TCPAddress, onReady: @Sendable (TCPAddress) -> Void, until shutdown: @escaping @Sendable () async -> Void
     ) async throws {
         let options = self.options
+        let tls = self.tls
+        let verdict = self.verdict
         let server: NIOAsyncChannel<Connection, Never>
         do {
             server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -49,12 +66,22 @@ public final class TCPServer: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         let timeouts = ConnectionTimeouts(
                             handshakeTimeout: options.handshakeTimeout, idleTimeout: options.idleTimeout)
+                        var secured: (check: PeerCertificateCheck, handshake: EventLoopFuture<Void>)?
+                        if let tls {
+                            let check = PeerCertificateCheck(decide: verdict)
+                            let completion = HandshakeCompletion(eventLoop: channel.eventLoop)
+                            try channel.pipeline.syncOperations.addHandlers([
+                                NIOSSLServerHandler(context: tls.context, customVerificationCallback: check.verify),
+                                completion,
+                            ])
+                            secured = (check, completion.completed)
+                        }
                         try channel.pipeline.syncOperations.addHandlers([
                             ByteToMessageHandler(LineFrameDecoder()), timeouts,
                         ])
                         return Connection(
                             channel: try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel),
-                            timeout: timeouts.record)
+                            timeout: timeouts.record, check: secured?.check, handshake: secured?.handshake)
                     }
                 }
         } catch {
@@ -84,10 +111,42 @@ public final class TCPServer: Sendable {
         active.closeAll()
     }
 
-    /// An accepted client: its channel, and what its timeouts noted.
+    /// An accepted client: its channel, what its timeouts noted, and over TLS, the check
+    /// of its certificate and the handshake to wait for.
     struct Connection: Sendable {
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         let timeout: TimeoutRecord
+        let check: PeerCertificateCheck?
+        let handshake: EventLoopFuture<Void>?
+    }
+
+    /// Whether to serve a client presenting `seen`: trusted ones, and any other when
+    /// the token can pair it. Trust is read at each handshake, so `trust add` and
+    /// `trust rm` apply to a running server.
+    @Sendable private func verdict(on seen: Fingerprint) -> PeerCertificateCheck.Verdict {
+        let trusted = (try? replica.trustedPeers().contains { $0.fingerprint == seen }) ?? false
+        if trusted { return .verified }
+        if case .tls(.some, _) = security { return .mustPair }
+        return .refused("refused fingerprint \(seen): not trusted (to accept it: marginalia trust add \(seen))")
+    }
+
+    /// How the session admits the client on `connection`, once its TLS handshake is done.
+    private func admission(for connection: Connection) async throws -> PeerAdmission {
+        switch security {
+        case .plaintext(let token):
+            return .tokenOnly(token)
+        case .tls(let token, _):
+            guard let check = connection.check, let handshake = connection.handshake, let tls else {
+                preconditionFailure("a TLS server accepted a connection without TLS")
+            }
+            do {
+                try await handshake.get()
+            } catch {
+                if case .refused(let reason) = check.verdict { throw TransportError.untrustedPeer(reason) }
+                throw TransportError.io("TLS handshake failed: \(TLSFailure.reason(error))")
+            }
+            return check.admission(replica: replica, own: tls.identity.fingerprint, role: .responder, token: token)
+        }
     }
 
     private func serve(_ connection: Connection) async {
@@ -97,9 +156,10 @@ public final class TCPServer: Sendable {
         defer { active.remove(channel.channel) }
         do {
             let summary = try await channel.executeThenClose { inbound, outbound in
+                let admission = try await self.admission(for: connection)
                 let transport = AsyncChannelTransport(
                     inbound: inbound, outbound: outbound, allocator: channel.channel.allocator)
-                return try await SyncSession(replica: replica, transport: transport, authenticator: authenticator)
+                return try await SyncSession(replica: replica, transport: transport, admission: admission)
                     .run(as: .responder)
             }
             log("\(peer): \(summary.line)")

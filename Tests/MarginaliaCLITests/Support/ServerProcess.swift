@@ -4,21 +4,21 @@ import Glibc
 #endif
 import Testing
 
-/// `marginalia --db X serve --listen 127.0.0.1:0 --token-file T`, started for a test.
+/// `marginalia --db X serve --listen 127.0.0.1:0 [--token-file T]`, started for a test.
 /// Ready once it prints `serving PATH on HOST:PORT` on standard error, which gives the port.
 final class ServerProcess {
     let node: ReplicaNode
-    let tokenFile: String
+    let tokenFile: String?
     private let running: RunningProcess
     private(set) var port = 0
     private var finished: RunResult?
 
-    init(_ node: ReplicaNode, tokenFile: String, extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation)
+    init(_ node: ReplicaNode, tokenFile: String?, extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation)
         throws
     {
         self.node = node
         self.tokenFile = tokenFile
-        running = try node.start(["serve", "--listen", "127.0.0.1:0", "--token-file", tokenFile] + extra)
+        running = try node.start(["serve", "--listen", "127.0.0.1:0"] + (tokenFile.map { ["--token-file", $0] } ?? []) + extra)
         let prefix = "serving \(node.path) on 127.0.0.1:"
         var line: String?
         try waitUntil("the server to print its address") {
@@ -33,7 +33,16 @@ final class ServerProcess {
         self.port = port!
     }
 
-    /// `tcp://127.0.0.1:PORT`.
+    /// A raw client inside TLS (`RawConnection.tls`), presenting the certificate of a
+    /// replica made for raw clients: unknown to the server, so it must pair.
+    func rawClient() throws -> RawConnection {
+        if rawIdentity == nil { rawIdentity = try node.lab.replica("raw-client") }
+        return try RawConnection.tls(port: port, as: rawIdentity!)
+    }
+
+    private var rawIdentity: ReplicaNode?
+
+    /// `tcp://127.0.0.1:PORT` (TLS, unless the server was started with `--insecure`).
     var target: String { "tcp://127.0.0.1:\(port)" }
 
     var pid: Int32 { running.process.processIdentifier }

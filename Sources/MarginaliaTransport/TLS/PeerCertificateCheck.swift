@@ -1,0 +1,45 @@
+import MarginaliaCore
+import MarginaliaIdentity
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOSSL
+import X509
+
+/// Checks the certificate a TLS peer presents by its fingerprint alone, and remembers
+/// what it saw: the session needs the fingerprint (to bind token proofs to it, and to
+/// trust the peer once paired), and a refusal needs its own words, which TLS's
+/// `certificate unknown` alert does not carry.
+final class PeerCertificateCheck: Sendable {
+    /// What a fingerprint earns: a session, a session that must pair with the token
+    /// first, or a refusal saying why.
+    enum Verdict: Sendable, Equatable {
+        case verified
+        case mustPair
+        case refused(String)
+    }
+
+    private let decide: @Sendable (Fingerprint) -> Verdict
+    private let outcome = NIOLockedValueBox<(fingerprint: Fingerprint?, verdict: Verdict)?>(nil)
+
+    init(decide: @escaping @Sendable (Fingerprint) -> Verdict) {
+        self.decide = decide
+    }
+
+    /// The fingerprint the peer presented, once the handshake has seen it.
+    var fingerprint: Fingerprint? { outcome.withLockedValue { $0?.fingerprint } }
+
+    /// The verdict on the peer's certificate, once the handshake has seen it.
+    var verdict: Verdict? { outcome.withLockedValue { $0?.verdict } }
+
+    /// NIOSSL's custom verification callback: the peer's chain, leaf first.
+    func verify(_ certificates: [NIOSSLCertificate], _ promise: EventLoopPromise<NIOSSLVerificationResult>) {
+        let seen = certificates.first.flatMap { try? Self.fingerprint(of: $0) }
+        let verdict = seen.map(decide) ?? .refused("the peer presented no usable certificate")
+        outcome.withLockedValue { $0 = (seen, verdict) }
+        if case .refused = verdict { promise.succeed(.failed) } else { promise.succeed(.certificateVerified) }
+    }
+
+    private static func fingerprint(of certificate: NIOSSLCertificate) throws -> Fingerprint {
+        try ReplicaIdentity.fingerprint(of: Certificate(derEncoded: certificate.toDERBytes()))
+    }
+}
