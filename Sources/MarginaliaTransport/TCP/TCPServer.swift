@@ -81,6 +81,7 @@ public final class TCPServer: Sendable {
                         ])
                         return Connection(
                             channel: try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel),
+                            peer: TCPAddress(channel.remoteAddress)?.description ?? "an unknown address",
                             timeout: timeouts.record, check: secured?.check, handshake: secured?.handshake)
                     }
                 }
@@ -111,10 +112,12 @@ public final class TCPServer: Sendable {
         active.closeAll()
     }
 
-    /// An accepted client: its channel, what its timeouts noted, and over TLS, the check
-    /// of its certificate and the handshake to wait for.
+    /// An accepted client: its channel, its address (read at once: a client the
+    /// handshake refused is gone by the time it is logged), what its timeouts noted, and
+    /// over TLS, the check of its certificate and the handshake to wait for.
     struct Connection: Sendable {
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        let peer: String
         let timeout: TimeoutRecord
         let check: PeerCertificateCheck?
         let handshake: EventLoopFuture<Void>?
@@ -151,7 +154,7 @@ public final class TCPServer: Sendable {
 
     private func serve(_ connection: Connection) async {
         let channel = connection.channel
-        let peer = TCPAddress(channel.channel.remoteAddress)?.description ?? "an unknown address"
+        let peer = connection.peer
         active.insert(channel.channel)
         defer { active.remove(channel.channel) }
         do {
