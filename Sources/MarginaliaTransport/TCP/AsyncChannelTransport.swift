@@ -41,6 +41,14 @@ final class AsyncChannelTransport: LineTransport {
         try await reportingConnectionLoss { try await outbound.write(chunk) }
     }
 
+    /// Ends our side and waits until the peer hangs up (or the connection fails). The
+    /// server speaks last: closing the channel at once would drop its last writes still
+    /// queued there, and the client hangs up only once it has read them all.
+    func finishAndAwaitHangUp() async {
+        outbound.finish()
+        while (try? await inbound.next()) != nil {}
+    }
+
     /// Runs a channel operation, turning SwiftNIO's socket errors (a reset, a write to a
     /// closed channel) into a `TransportError` that says the connection was lost, so they
     /// end the sync as a failed sync rather than surfacing as raw system-call names.

@@ -162,8 +162,10 @@ public final class TCPServer: Sendable {
                 let admission = try await self.admission(for: connection)
                 let transport = AsyncChannelTransport(
                     inbound: inbound, outbound: outbound, allocator: channel.channel.allocator)
-                return try await SyncSession(replica: replica, transport: transport, admission: admission)
+                let summary = try await SyncSession(replica: replica, transport: transport, admission: admission)
                     .run(as: .responder)
+                await transport.finishAndAwaitHangUp()
+                return summary
             }
             log("\(peer): \(summary.line)")
         } catch {
