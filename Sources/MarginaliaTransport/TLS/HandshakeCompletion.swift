@@ -32,6 +32,12 @@ final class HandshakeCompletion: ChannelInboundHandler, RemovableChannelHandler 
         context.fireChannelInactive()
     }
 
+    /// A connection that never became active (a refused connect) only removes its
+    /// handlers: the promise must not be left pending.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        settle { $0.fail(ChannelError.eof) }
+    }
+
     private func settle(_ body: (EventLoopPromise<Void>) -> Void) {
         guard !settled else { return }
         settled = true
