@@ -23,10 +23,12 @@ import Testing
         let (office, laptop) = try Self.officeWithANoteAndAnEmptyLaptop(in: lab)
         try office.newID("add", "Ghi chú họp sáng thứ Hai", "--body", "Ba việc cần làm trước thứ Sáu.")
         let token = try lab.tokenFile()
-        let server = try ServerProcess(office, tokenFile: token)
+        // Plaintext (`--insecure`): over TLS the relay could neither read nor alter a note
+        // (TLSSyncTests); this is about what a peer's digest catches, whatever the wire.
+        let server = try ServerProcess(office, tokenFile: token, extra: ["--insecure"])
         let relay = try TamperingRelay(to: server.port, flipping: "đo lúc 6h")
 
-        let synced = try laptop.run("sync", "tcp://127.0.0.1:\(relay.port)", "--token-file", token)
+        let synced = try laptop.run("sync", "tcp://127.0.0.1:\(relay.port)", "--token-file", token, "--insecure")
         #expect(relay.finish(), "the relay found no note to alter")
         #expect(synced.status == 65, "\(synced)")
         #expect(synced.errorLines.count == 1 && synced.stderr.contains("diverged: office (\(office.id))"), "\(synced)")
@@ -40,12 +42,12 @@ import Testing
 
         // A later sync sends nothing, and still ends diverged; the server, to which the
         // laptop's half now carries the altered note in its digest, finds it too.
-        let again = try laptop.run("sync", server.target, "--token-file", token)
+        let again = try laptop.run("sync", server.target, "--token-file", token, "--insecure")
         #expect(again.status == 65 && again.errorLines.count == 1 && again.stderr.contains("diverged"), "\(again)")
         let officeStatus = try office.ok("status").lines
         #expect(officeStatus.contains { $0.hasPrefix("diverged    laptop (") }, "\(officeStatus)")
 
-        let found = try laptop.run("sync", server.target, "--token-file", token, "--find-divergence")
+        let found = try laptop.run("sync", server.target, "--token-file", token, "--insecure", "--find-divergence")
         #expect(found.status == 65, "\(found)")
         #expect(found.errorLines.count == 1, "\(found)")
         #expect(found.stderr.contains("changes that differ: \(office.id):2 (here "), "\(found)")
