@@ -47,12 +47,16 @@ let package = Package(
         .target(
             name: "MarginaliaSync",
             dependencies: ["MarginaliaCore", "MarginaliaStore", .product(name: "Crypto", package: "swift-crypto")]),
-        // Real I/O for sync: pipes and child processes, TLS over TCP (SwiftNIO, swift-nio-ssl,
-        // peers checked by certificate fingerprint), bundle files.
+        // Real I/O for sync over pipes and child processes (plain file descriptors): its own
+        // module, so that the fuzzer, which drives a session through a pipe, builds neither
+        // SwiftNIO nor BoringSSL.
+        .target(name: "MarginaliaPipes", dependencies: ["MarginaliaSync"]),
+        // Real I/O for sync: TLS over TCP (SwiftNIO, swift-nio-ssl, peers checked by
+        // certificate fingerprint), bundle files, and the runner that picks a transport.
         .target(
             name: "MarginaliaTransport",
             dependencies: [
-                "MarginaliaCore", "MarginaliaIdentity", "MarginaliaSync", "MarginaliaStore",
+                "MarginaliaCore", "MarginaliaIdentity", "MarginaliaSync", "MarginaliaStore", "MarginaliaPipes",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -64,7 +68,7 @@ let package = Package(
         .target(
             name: "MarginaliaCLI",
             dependencies: [
-                "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaTransport",
+                "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaPipes", "MarginaliaTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Locks: a pthread mutex, which ThreadSanitizer sees (`Synchronization.Mutex`
                 // lives in the uninstrumented standard library, so debug builds under
@@ -104,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "MarginaliaSyncTests",
             dependencies: [
-                "MarginaliaSync", "MarginaliaTransport", "MarginaliaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "MarginaliaSync", "MarginaliaPipes", "MarginaliaTransport", "MarginaliaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 // EmbeddedChannel: the TCP handlers driven on a virtual clock.
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
@@ -135,7 +139,7 @@ if Context.environment["MARGINALIA_FUZZ"] != nil {
         .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(
             name: "marginalia-fuzz",
-            dependencies: ["CLibFuzzer", "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaTransport"],
+            dependencies: ["CLibFuzzer", "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaPipes"],
             path: "Fuzz/MarginaliaFuzz"),
     ]
 }

@@ -2,7 +2,7 @@ import Foundation
 import MarginaliaCore
 import MarginaliaStore
 import MarginaliaSync
-import MarginaliaTransport
+import MarginaliaPipes
 
 /// Runs the responder's side of a session, through the real line framing
 /// (`FileDescriptorTransport`) and decoding, on a real replica file, with arbitrary

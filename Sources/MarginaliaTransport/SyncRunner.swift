@@ -1,5 +1,6 @@
 import Foundation
 import MarginaliaStore
+import MarginaliaPipes
 import MarginaliaSync
 
 /// Runs the initiator's side of a session against any target.

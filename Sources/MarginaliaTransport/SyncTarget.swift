@@ -1,5 +1,6 @@
 import Foundation
 import MarginaliaCore
+import MarginaliaSync
 
 /// Where `sync` goes, parsed from its argument.
 public enum SyncTarget: Equatable, Sendable, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MarginaliaStore
+import MarginaliaSync
 import MarginaliaTransport
 
 struct PeerCommand: ParsableCommand {

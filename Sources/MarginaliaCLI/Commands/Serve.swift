@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MarginaliaStore
+import MarginaliaPipes
 import MarginaliaSync
 import MarginaliaTransport
 

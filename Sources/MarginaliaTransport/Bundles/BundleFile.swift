@@ -1,6 +1,7 @@
 import Foundation
 import MarginaliaCore
 import MarginaliaStore
+import MarginaliaPipes
 import MarginaliaSync
 
 /// Bundles for sneakernet: a file holding one side of a session.

@@ -1,3 +1,4 @@
+import MarginaliaSync
 import NIOCore
 
 /// `HOST:PORT` (or `[IPv6]:PORT`, or a bare `PORT` meaning loopback).

@@ -1,5 +1,5 @@
 import Foundation
-import MarginaliaTransport
+import MarginaliaPipes
 
 /// Copies bytes from one socket to another on its own thread, as a cable between two
 /// peers would, and can be cut: after `budget` bytes it stops, so the receiver's input

@@ -1,6 +1,7 @@
 import Foundation
 import MarginaliaCore
 @_spi(Testing) import MarginaliaStore
+import MarginaliaPipes
 import MarginaliaSync
 import MarginaliaTestSupport
 import MarginaliaTransport

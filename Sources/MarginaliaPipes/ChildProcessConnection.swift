@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaSync
 
 /// A peer reached by starting a process and speaking over its standard input and
 /// output: `sync exec:COMMAND`, `sync ssh://HOST/PATH`, and `sync PATH` (which starts

@@ -1,4 +1,5 @@
-/// Failures of the connection itself, as opposed to what travels over it.
+/// Failures of the connection itself, as opposed to what travels over it: what any
+/// `LineTransport` (pipes, TLS, bundles) throws when the bytes cannot move.
 public enum TransportError: Error, Equatable, CustomStringConvertible {
     case notReadable
     case notWritable
