@@ -83,9 +83,7 @@ final class ConflictCountRun {
         for node in nodes + [watcher] {
             try require(try openConflicts(node).isEmpty, "\(node.name) still has conflicts after resolving them all")
         }
-        if ProcessInfo.processInfo.environment["MARGINALIA_CONFLICT_VERBOSE"] != nil {
-            print("seed \(seed):\n  " + transcript.steps.joined(separator: "\n  "))
-        }
+        transcript.printIfVerbose("MARGINALIA_CONFLICT_VERBOSE")
     }
 
     /// r0 adds a few articles with annotations, and every replica gets them.

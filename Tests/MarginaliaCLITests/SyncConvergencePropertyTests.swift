@@ -92,9 +92,7 @@ final class ConvergenceRun {
             if random.chance(0.4) { try syncRandomPair() }
         }
         try finalRound()
-        if ProcessInfo.processInfo.environment["MARGINALIA_SYNC_VERBOSE"] != nil {
-            print("seed \(seed):\n  " + transcript.steps.joined(separator: "\n  "))
-        }
+        transcript.printIfVerbose("MARGINALIA_SYNC_VERBOSE")
     }
 
     private func startServer() throws {

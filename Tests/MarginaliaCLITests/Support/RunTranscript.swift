@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// The steps a seeded random run has taken, so that a failure names its seed, how to
@@ -14,6 +15,14 @@ final class RunTranscript {
     }
 
     func log(_ step: String) { steps.append(step) }
+
+    /// Prints every step when the environment sets `variable` (`MARGINALIA_SYNC_VERBOSE`),
+    /// to follow a run that passes.
+    func printIfVerbose(_ variable: String) {
+        if ProcessInfo.processInfo.environment[variable] != nil {
+            print("seed \(seed):\n  " + steps.joined(separator: "\n  "))
+        }
+    }
 
     private var context: String {
         "seed \(seed) (\(replay)=\(seed) to replay); last steps:\n  " + steps.suffix(40).joined(separator: "\n  ")
