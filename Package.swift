@@ -64,11 +64,17 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
             ]),
+        // libxml2 from the system (Debian: libxml2-dev): the HTML parser behind lxml, which
+        // reads real pages (unclosed tags, stray markup) as browsers do.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Web pages as articles: the page parsed, the article found in it (JSON-LD, <article>,
+        // Readability's scoring), its title, address and text as paragraphs. No I/O.
+        .target(name: "MarginaliaWeb", dependencies: ["MarginaliaCore", "CLibXML2"]),
         // The command grammar shared by one-shot invocations and the REPL.
         .target(
             name: "MarginaliaCLI",
             dependencies: [
-                "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaPipes", "MarginaliaTransport",
+                "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaPipes", "MarginaliaTransport", "MarginaliaWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Locks: a pthread mutex, which ThreadSanitizer sees (`Synchronization.Mutex`
                 // lives in the uninstrumented standard library, so debug builds under
@@ -95,6 +101,7 @@ let package = Package(
             name: "MarginaliaTestSupport", dependencies: ["MarginaliaCoreTestSupport", "MarginaliaStore"],
             path: "Tests/MarginaliaTestSupport"),
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore", "MarginaliaCoreTestSupport"]),
+        .testTarget(name: "MarginaliaWebTests", dependencies: ["MarginaliaWeb"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore", "MarginaliaTestSupport"]),
         .testTarget(
             name: "MarginaliaIdentityTests",

@@ -92,4 +92,11 @@ public final class CommandContext {
         if let textBlock { return try textBlock() }
         return TextInput.standardInputIsTerminal ? "" : try TextInput.standardInput()
     }
+
+    /// What a command reads for a file named `-`: the session's text block (as UTF-8),
+    /// else standard input, read to its end as `cat -` reads it.
+    func standardInputData() throws -> Data {
+        if let textBlock { return Data(try textBlock().utf8) }
+        return TextInput.standardInputBytes()
+    }
 }

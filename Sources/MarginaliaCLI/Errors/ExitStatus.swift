@@ -43,7 +43,7 @@ public enum ExitStatus: Int32, Sendable {
             switch error {
             case .unreadable: .noInput
             case .unwritable: .cannotCreate
-            case .notUTF8, .utf16, .noTitle: .dataError
+            case .notUTF8, .utf16, .noTitle, .webPage: .dataError
             case .editorFailed, .editorNotStarted: .failure
             }
         case is InterchangeError:

@@ -1,3 +1,5 @@
+import MarginaliaWeb
+
 /// Problems with files and standard input given to commands.
 enum InputError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
@@ -6,6 +8,8 @@ enum InputError: Error, Equatable, CustomStringConvertible {
     /// Text saved as UTF-16 (as some Windows editors do), named by its iconv encoding.
     case utf16(path: String, encoding: String)
     case noTitle(path: String)
+    /// A web page that gave no article (`WebExtractionError` says why).
+    case webPage(path: String, problem: WebExtractionError)
     case editorFailed(command: String, status: Int32)
     case editorNotStarted(command: String, reason: String)
 
@@ -18,6 +22,7 @@ enum InputError: Error, Equatable, CustomStringConvertible {
             "\(path) looks like \(encoding), not UTF-8: convert it with 'iconv -f \(encoding) -t UTF-8"
                 + (path == TextInput.standardInputName ? "'" : " \(path) > \(path).utf8'")
         case .noTitle(let path): "\(path) has no title: it holds no non-blank line"
+        case .webPage(let path, let problem): "\(path) \(problem)"
         case .editorFailed(let command, let status): "the editor '\(command)' exited with status \(status); nothing was written"
         case .editorNotStarted(let command, let reason): "cannot start the editor '\(command)': \(reason); nothing was written"
         }

@@ -5,13 +5,16 @@ import MarginaliaCore
 enum TextInput {
     /// The text of the file at `path`.
     static func file(_ path: String) throws -> String {
-        let data: Data
+        try decode(try bytes(ofFile: path), source: path)
+    }
+
+    /// The bytes of the file at `path`.
+    static func bytes(ofFile path: String) throws -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw InputError.unreadable(path: path, reason: Self.reason(error, path: path))
         }
-        return try decode(data, source: path)
     }
 
     /// How errors name standard input.
@@ -19,14 +22,19 @@ enum TextInput {
 
     /// Everything on standard input.
     static func standardInput() throws -> String {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return try decode(data, source: standardInputName)
+        try decode(standardInputBytes(), source: standardInputName)
+    }
+
+    /// Every byte on standard input.
+    static func standardInputBytes() -> Data {
+        FileHandle.standardInput.readDataToEndOfFile()
     }
 
     /// Whether standard input is a terminal (then nobody is piping a body in).
     static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
-    private static func decode(_ data: Data, source: String) throws -> String {
+    /// `data` as UTF-8 text; UTF-16 and invalid UTF-8 are refused, naming `source`.
+    static func decode(_ data: Data, source: String) throws -> String {
         // Before UTF-8: UTF-16 text in a Latin script, with its zero bytes, is valid UTF-8.
         if let encoding = utf16Encoding(of: data) { throw InputError.utf16(path: source, encoding: encoding) }
         if let text = UTF8Validation.decode(data) { return text }

@@ -11,7 +11,10 @@ enum CommandExamples {
             "add \"Notes from the field\"  (then the body, ending with a line holding only '.')",
             "add Report --file report.txt --source https://example.org/report",
         ],
-        "import": ["import examples/articles/", "import draft.md --tag draft"],
+        "import": [
+            "import examples/articles/", "import draft.md --tag draft", "import examples/pages/vnexpress-mua-lon.html --dry-run",
+            "import - --source https://example.org/a  (a page piped in: curl -s https://example.org/a | marginalia import -)",
+        ],
         "list": ["list", "list --tag doi-ngoai --json  (finds #Đối-ngoại)", "list --annotated", "list --deleted"],
         "ls": ["ls", "ls --tag doi-ngoai", "ls --annotated", "ls --deleted"],
         "show": ["show e8gv", "show jdx1 --json"],

@@ -1,0 +1,20 @@
+import MarginaliaCore
+
+/// Articles in `import --json` (one line each: id, title, source, paragraph count) and
+/// `import --dry-run --json` (what would be stored, paragraphs included, and no id).
+enum ImportJSON {
+    static func json(imported document: ImportDocument, id: EntityID) -> JSONValue {
+        .members([
+            "id": id.rawValue, "paragraph_count": document.paragraphs.count, "source": document.source,
+            "title": document.title,
+        ])
+    }
+
+    static func json(preview document: ImportDocument) -> JSONValue {
+        .members([
+            "author": document.author, "paragraph_count": document.paragraphs.count,
+            "paragraphs": document.paragraphs, "published": document.published, "source": document.source,
+            "title": document.title,
+        ])
+    }
+}
