@@ -149,6 +149,24 @@ struct WebImportTests {
         #expect(article.source == "https://example.org/ghi-chu")
     }
 
+    /// In a script (and the REPL), `-` is the lines after the command up to a lone `.`.
+    @Test func aScriptGivesThePageAfterTheCommand() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let script = """
+            import - --json
+            <!doctype html><html><head><title>Từ script - VnExpress</title></head>
+            <body><p>Một dòng  từ script,
+            đủ dài để là một đoạn văn.</p></body></html>
+            .
+            """
+        let imported = try sandbox.ok([], stdin: Data(script.utf8)).jsonDocument(ImportedDoc.self)
+        #expect(imported.title == "Từ script")
+        #expect(imported.paragraphCount == 1)
+        let article = try sandbox.json(ArticleDoc.self, "show", imported.id, "--json")
+        #expect(article.body == "Một dòng từ script, đủ dài để là một đoạn văn.")
+    }
+
     @Test func sourceReplacesThePagesOwnAddress() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

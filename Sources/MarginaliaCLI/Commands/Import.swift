@@ -129,6 +129,6 @@ enum ImportSources {
 
     /// HTML when standard input starts as a web page does, else plain text.
     private static func sniffed(_ data: Data?) -> ImportFormat {
-        HTMLSignature.isWebPage(String(decoding: (data ?? Data()).prefix(64), as: UTF8.self)) ? .html : .text
+        HTMLSignature.isWebPage(String(decoding: (data ?? Data()).prefix(1024), as: UTF8.self)) ? .html : .text
     }
 }
