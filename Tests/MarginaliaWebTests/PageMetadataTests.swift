@@ -62,6 +62,16 @@ struct PageMetadataTests {
         #expect(extracted.published == "2025-09-12T07:30:00+07:00")
     }
 
+    /// Many sites write `articleBody` with raw line breaks and tabs, which JSON forbids:
+    /// they are read as if escaped, so the publisher's paragraphs stay paragraphs.
+    @Test func rawLineBreaksInsideLinkedDataStrings() throws {
+        let json = "{\"@type\": \"NewsArticle\",\n \"headline\": \"Lũ \\\"lịch sử\\\"\",\n"
+            + " \"articleBody\": \"Đoạn một, \\\"trích\\\".\r\n\r\nĐoạn\thai.\nĐoạn ba.\"}"
+        let extracted = try article(head: linkedData(json))
+        #expect(extracted.title == "Lũ \"lịch sử\"")
+        #expect(extracted.paragraphs == ["Đoạn một, \"trích\".", "Đoạn hai.", "Đoạn ba."])
+    }
+
     @Test func authorsAsTextPeopleOrganisationsAndLists() throws {
         func author(_ value: String) throws -> String? {
             try article(head: linkedData(#"{"@type":"NewsArticle","author":"# + value + "}")).author

@@ -11,18 +11,49 @@ struct LinkedDataArticle {
     private(set) var authors: [String] = []
 
     /// The first article described in the page's JSON-LD, looking into arrays and
-    /// `@graph`; nil when there is none. A script that is not valid JSON is passed over,
-    /// as browsers and search engines pass it over.
+    /// `@graph`; nil when there is none. Line breaks and tabs written raw inside strings,
+    /// which JSON forbids and many sites' `articleBody` holds, are read as escaped; a
+    /// script that is still not JSON is passed over.
     static func first(in root: HTMLElement) -> LinkedDataArticle? {
         for script in root.descendants where script.name == "script" {
             let type = (script[attribute: "type"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            guard type == "application/ld+json",
-                  let json = try? JSONSerialization.jsonObject(with: Data(script.textContent.utf8), options: [.fragmentsAllowed]),
-                  let article = first(in: json)
+            guard type == "application/ld+json", let json = json(script.textContent), let article = first(in: json)
             else { continue }
             return article
         }
         return nil
+    }
+
+    private static func json(_ text: String) -> Any? {
+        let parse = { (text: String) in try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) }
+        return parse(text) ?? parse(escapingControlCharactersInStrings(text))
+    }
+
+    /// `text` with each control character inside a JSON string written as its escape.
+    private static func escapingControlCharactersInStrings(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var inString = false
+        var escaped = false
+        for scalar in text.unicodeScalars {
+            if inString && !escaped && scalar.value < 0x20 {
+                let escape = switch scalar {
+                case "\n": "\\n"
+                case "\r": "\\r"
+                case "\t": "\\t"
+                default: "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                }
+                result.append(contentsOf: escape.unicodeScalars)
+                continue
+            }
+            result.append(scalar)
+            if inString && !escaped && scalar == "\\" {
+                escaped = true
+            } else {
+                if scalar == "\"" && !escaped { inString.toggle() }
+                escaped = false
+            }
+        }
+        return String(result)
     }
 
     private static func first(in json: Any) -> LinkedDataArticle? {
