@@ -34,6 +34,15 @@ struct PageMetadataTests {
         #expect(try article(head: relative).source == nil)
     }
 
+    /// As a browser's `link.href` gives it (and Hypothesis records it): the path
+    /// percent-encoded, the host in punycode.
+    @Test func addressesAreWrittenAsBrowsersWriteThem() throws {
+        #expect(try article(head: #"<link rel="canonical" href="https://vi.wikipedia.org/wiki/Hà_Nội">"#).source
+            == "https://vi.wikipedia.org/wiki/H%C3%A0_N%E1%BB%99i")
+        #expect(try article(head: #"<link rel="canonical" href="/tin tức">"#, address: "https://báo.vn/").source
+            == "https://xn--bo-mia.vn/tin%20t%E1%BB%A9c")
+    }
+
     @Test func onlyWebAddressesCount() throws {
         let head = #"<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="mailto:toa@bao.vn">"#
         #expect(try article(head: head).source == nil)

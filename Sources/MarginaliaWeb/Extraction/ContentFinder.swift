@@ -3,10 +3,9 @@
 /// `<main>`, when it holds 500 characters or more once cleaned; else the best element
 /// by content scoring (the whole body when no paragraph scores), first with elements
 /// whose class names furniture set aside and, when that leaves under 500 characters,
-/// again with them. The element found is joined
-/// by its sibling paragraphs that read as prose (the lead paragraph many news sites put
-/// just before their `<article>`) and, when scored, by siblings scoring at least a fifth
-/// of its score.
+/// again with them. The element found is joined by its sibling paragraphs that read as
+/// prose (the lead paragraph many news sites put just before their `<article>`) and,
+/// when scored, by siblings scoring at least a fifth of its score.
 enum ContentFinder {
     /// Readability's threshold: less text than this is not an article's.
     static let minimumLength = 500
