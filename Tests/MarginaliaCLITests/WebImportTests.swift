@@ -172,6 +172,8 @@ struct WebImportTests {
         defer { sandbox.remove() }
         let id = try sandbox.id("import", Self.vnexpress, "--source", "https://example.org/luu-tru/mua-lon")
         #expect(try sandbox.json(ArticleDoc.self, "show", id, "--json").source == "https://example.org/luu-tru/mua-lon")
+        let withoutAddress = try sandbox.id("import", Self.vnexpress, "--source", "")
+        #expect(try sandbox.json(ArticleDoc.self, "show", withoutAddress, "--json").source == nil)
         try sandbox.expectRejected(
             "import", Self.pages.path, "--source", "https://example.org/x", status: Exit.usage,
             mentioning: "--source is one article's address: import one file with it, not 5")

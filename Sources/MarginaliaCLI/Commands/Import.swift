@@ -24,7 +24,9 @@ struct Import: ReplicaCommand, DescribedArguments {
     @Argument(help: ArgumentHelp("Files or directories to import; '-' for standard input.", valueName: "path"))
     var paths: [String]
     @Option(name: .customLong("tag"), help: "Tag every imported article (repeatable).") var tags: [String] = []
-    @Option(help: ArgumentHelp("The article's address, instead of the one its page gives (one article only).", valueName: "url"))
+    @Option(help: ArgumentHelp(
+        "The article's address, instead of the one its page gives (one article only); an empty string: none.",
+        valueName: "url"))
     var source: String?
     @Option(help: "Read every input as this format, whatever its name.") var format: ImportFormat?
     @Flag(help: "Print what would be imported (title, source, paragraphs); store nothing.") var dryRun = false
@@ -49,7 +51,7 @@ struct Import: ReplicaCommand, DescribedArguments {
             guard documents.count == 1 else {
                 throw UsageError("--source is one article's address: import one file with it, not \(documents.count)")
             }
-            documents[0].source = source
+            documents[0].source = source.isEmpty ? nil : source
         }
         if dryRun {
             ImportPreview.show(documents, json: output.json, on: context.console)
