@@ -1,10 +1,13 @@
-import MarginaliaCore
-
 /// A batch of received changes was refused: which change (its position in the
 /// batch, from 0) and why. Nothing of the batch was applied.
 public struct IntegrationError: Error, Hashable, Sendable, CustomStringConvertible {
     public var index: Int
     public var rejection: ChangeRejection
+
+    public init(index: Int, rejection: ChangeRejection) {
+        self.index = index
+        self.rejection = rejection
+    }
 
     public var description: String { "change \(index + 1) of the batch refused: \(rejection)" }
 }
