@@ -45,7 +45,7 @@ final class ResponderFuzzer: @unchecked Sendable {
         }
         Self.wait {
             let transport = FileDescriptorTransport(input: inputDescriptor, output: outputDescriptor)
-            _ = try? await SyncSession(replica: replica, transport: transport).run(as: .responder)
+            _ = try? await SyncSession(store: replica, transport: transport).run(as: .responder)
         }
 
         // Whatever the peer sent: knowledge never goes back, and once changes were taken

@@ -74,7 +74,7 @@ public enum SyncRunner {
             // Cancelled (Ctrl-C), the session could wait for a peer that stalls: the peer
             // gets the Ctrl-C too, and its end ends the session's reads and writes.
             let session = SyncSession(
-                replica: replica, transport: child.transport, findingDivergence: findingDivergence, progress: progress)
+                store: replica, transport: child.transport, findingDivergence: findingDivergence, progress: progress)
             let summary = try await withTaskCancellationHandler {
                 try await session.run(as: .initiator)
             } onCancel: { [interrupt = child.interrupter()] in

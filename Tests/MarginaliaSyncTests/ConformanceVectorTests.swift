@@ -25,7 +25,7 @@ import Testing
         let transport = ScriptedTransport(lines: vector.input)
         var failure: SyncFailure?
         do {
-            _ = try await SyncSession(replica: replica, transport: transport).run(as: .responder)
+            _ = try await SyncSession(store: replica, transport: transport).run(as: .responder)
         } catch let error as SyncFailure {
             failure = error
         }
@@ -177,7 +177,7 @@ import Testing
         #expect(try replica.knowledge() == own.knowledge)
 
         let transport = ScriptedTransport(lines: input)
-        _ = try await SyncSession(replica: replica, transport: transport).run(as: .responder)
+        _ = try await SyncSession(store: replica, transport: transport).run(as: .responder)
         #expect(transport.sent == output)
         let union = own.knowledge.merged(with: peer.knowledge)
         #expect(try replica.knowledge() == union)

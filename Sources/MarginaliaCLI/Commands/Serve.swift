@@ -50,7 +50,7 @@ struct Serve: AsyncReplicaCommand, DescribedArguments {
         if stdio {
             let transport = FileDescriptorTransport(input: STDIN_FILENO, output: STDOUT_FILENO)
             do {
-                _ = try await SyncSession(replica: replica, transport: transport).run(as: .responder)
+                _ = try await SyncSession(store: replica, transport: transport).run(as: .responder)
             } catch SyncFailure.refused(let error) where error.code == .diverged {
                 // Recorded here; the initiator says it in one line of its own, and this
                 // standard error is usually the same terminal (`sync PATH`, exec:, ssh).

@@ -1,6 +1,5 @@
 import Foundation
 import MarginaliaCore
-import MarginaliaStore
 
 extension SyncSession {
     /// Sends every change `knowledge` does not cover, in log order, then `done`.
@@ -8,13 +7,13 @@ extension SyncSession {
     /// was sent or already covered (a local edit made meanwhile may or may not be sent).
     @discardableResult
     func sendChanges(missingFrom knowledge: VersionVector) async throws -> VersionVector {
-        let sending = try replica.knowledge()
+        let sending = try await store.knowledge()
         var position: Int64 = 0
         var count = 0
         while true {
             // Ctrl-C in the REPL cancels the task: stop between pages.
             try Task.checkCancellation()
-            let page = try await replica.changePage(notCoveredBy: knowledge, after: position, limit: 1_000)
+            let page = try await store.changePage(notCoveredBy: knowledge, after: position, limit: 1_000)
             if page.payloads.isEmpty { break }
             for payload in page.payloads {
                 // The stored payload is the change's canonical JSON: sent without re-encoding.
@@ -35,7 +34,7 @@ extension SyncSession {
     /// invariant). `answeringProbes` (a responder of version 2): `probe` lines before
     /// the first change are answered.
     ///
-    /// A full batch is applied on the replica's writer while the next one is read and
+    /// A full batch is applied by the store while the next one is read and
     /// decoded, since decoding JSON costs about as much as storing it. Refusals still
     /// come out in stream order: a bad line is reported only after the batch before it
     /// has been applied, and that batch's own refusal comes first.
@@ -91,12 +90,12 @@ extension SyncSession {
         }
     }
 
-    /// Hands `batch` to the replica's writer, which runs it in its own transaction.
+    /// Hands `batch` to the store, which runs it in its own transaction.
     private func startApplying(_ batch: PendingBatch) -> BatchInFlight? {
         guard !batch.changes.isEmpty else { return nil }
-        let replica = self.replica
+        let store = self.store
         let changes = batch.changes
-        return BatchInFlight(task: Task { try await replica.integrate(changes) }, lines: batch.lines)
+        return BatchInFlight(task: Task { try await store.integrate(changes) }, lines: batch.lines)
     }
 
     /// Waits for a batch handed to the writer; a refusal ends the session.
@@ -111,15 +110,8 @@ extension SyncSession {
             throw try await fail(ProtocolError(
                 ProtocolErrorCode(error.rejection.code), error.rejection.message, line: batch.lines[error.index]))
         } catch {
-            // The peer learns that storing failed, not where this replica lives.
-            let reason = switch error {
-            case ReplicaError.database(_, let message): message
-            case ReplicaError.busy: "the replica is busy"
-            case ReplicaError.readOnly: "the replica is read-only"
-            case ReplicaError.diskFull: "the disk is full"
-            default: "storage failed"
-            }
-            _ = try? await fail(ProtocolError(.internalError, "the receiver could not store changes: \(reason)"))
+            // The peer learns that storing failed, not where this side's store lives.
+            _ = try? await fail(store.storageFailure(error))
             throw error
         }
     }
@@ -205,7 +197,7 @@ private struct PendingBatch {
     }
 }
 
-/// A batch the replica's writer is applying.
+/// A batch the store is applying.
 private struct BatchInFlight {
     let task: Task<IntegrationSummary, any Error>
     let lines: [Int]

@@ -1,5 +1,4 @@
 import MarginaliaCore
-import MarginaliaStore
 
 extension SyncSession {
     /// Version 2: each half of a session ends, after its `done`, with the sender's digest
@@ -42,7 +41,7 @@ extension SyncSession {
         by peer: Hello, own knowledge: VersionVector, _ differences: [DivergenceSearch.Difference]
     ) async throws -> SyncFailure {
         let own = try await digest(covering: knowledge)
-        try replica.recordDivergence(peer: peer.replica, name: peer.name, local: own, remote: nil)
+        try await store.recordDivergence(peer: peer.replica, name: peer.name, local: own, remote: nil)
         return SyncFailure.refused(ProtocolError(
             .diverged,
             "\(peer.name) (\(peer.replica)) holds the same changes with other content "
@@ -73,7 +72,7 @@ extension SyncSession {
                 }
                 remote += answer
             }
-            guard let local = try replica.logDigests(of: search.pending) else {
+            guard let local = try await store.logDigests(of: search.pending) else {
                 throw try await fail(ProtocolError(.internalError, "this replica lacks changes it meant to compare"))
             }
             search.compare(local: local, remote: remote)
@@ -87,7 +86,7 @@ extension SyncSession {
             throw try await fail(ProtocolError(
                 .malformedLine, "a probe of more than \(ProtocolConstants.maximumProbeRanges) ranges", line: linesReceived))
         }
-        guard let digests = try replica.logDigests(of: probe.ranges) else {
+        guard let digests = try await store.logDigests(of: probe.ranges) else {
             throw try await fail(ProtocolError(
                 .unexpectedMessage, "the probe names changes this replica does not hold", line: linesReceived))
         }
@@ -96,7 +95,7 @@ extension SyncSession {
     }
 
     private func digest(covering knowledge: VersionVector) async throws -> LogDigest {
-        guard let digest = try replica.logDigest(covering: knowledge) else {
+        guard let digest = try await store.logDigest(covering: knowledge) else {
             throw try await fail(ProtocolError(.internalError, "this replica lacks changes the session should have given it"))
         }
         return digest
@@ -106,10 +105,10 @@ extension SyncSession {
         own: LogDigest, theirs: LogDigest, peer: Hello, _ differences: [DivergenceSearch.Difference]
     ) async throws {
         guard own != theirs else {
-            try replica.clearDivergence(peer: peer.replica)
+            try await store.clearDivergence(peer: peer.replica)
             return
         }
-        try replica.recordDivergence(peer: peer.replica, name: peer.name, local: own, remote: theirs)
+        try await store.recordDivergence(peer: peer.replica, name: peer.name, local: own, remote: theirs)
         throw try await fail(ProtocolError(
             .diverged,
             "\(peer.name) (\(peer.replica)) holds the same changes with other content "

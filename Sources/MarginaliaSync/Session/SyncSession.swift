@@ -1,8 +1,8 @@
 import Foundation
 import MarginaliaCore
-import MarginaliaStore
 
-/// The one implementation of a sync session, run by both sides over any transport.
+/// The one implementation of a sync session, run by both sides over any transport, for
+/// any `SyncStore` (a replica, a hub).
 ///
 /// Initiator: [receive challenge] → send hello → receive hello → [probe] → send what
 /// the responder lacks, then done [and digest] → receive what it lacks until done [and
@@ -16,7 +16,7 @@ import MarginaliaStore
 public final class SyncSession {
     public enum Role: Sendable { case initiator, responder }
 
-    let replica: Replica
+    let store: any SyncStore
     let transport: any LineTransport
     let admission: PeerAdmission?
     let progress: ((SyncProgress) -> Void)?
@@ -34,10 +34,10 @@ public final class SyncSession {
     /// `findingDivergence` (initiator): compare range digests first, and name the changes
     /// that differ if the session ends `diverged`.
     public init(
-        replica: Replica, transport: any LineTransport, admission: PeerAdmission? = nil,
+        store: any SyncStore, transport: any LineTransport, admission: PeerAdmission? = nil,
         findingDivergence: Bool = false, progress: ((SyncProgress) -> Void)? = nil
     ) {
-        self.replica = replica
+        self.store = store
         self.transport = transport
         self.admission = admission
         self.findingDivergence = findingDivergence
@@ -46,7 +46,7 @@ public final class SyncSession {
 
     /// Runs the session to its end.
     public func run(as role: Role) async throws -> SyncSummary {
-        let conflictsBefore = try openConflicts()
+        let conflictsBefore = try await openConflicts()
         let peer: Hello
         // What the peer is known to hold at the end: a lower bound, never more, since
         // `bundle create --for` leaves out whatever it names.
@@ -79,17 +79,17 @@ public final class SyncSession {
             // so it credits the initiator only with what the initiator showed it had.
             peerHolds = peer.knowledge.merged(with: received)
         }
-        try replica.remember(replica: peer.replica, name: peer.name, knowledge: peerHolds)
-        return try summary(peer: peer, conflictsBefore: conflictsBefore)
+        try await store.remember(replica: peer.replica, name: peer.name, knowledge: peerHolds)
+        return try await summary(peer: peer, conflictsBefore: conflictsBefore)
     }
 
     /// The open conflicts, to tell those a session brings and those it settles.
-    func openConflicts() throws -> Set<Conflict.ID> {
-        try replica.openConflictIDs()
+    func openConflicts() async throws -> Set<Conflict.ID> {
+        try await store.openConflictIDs()
     }
 
-    func summary(peer: Hello?, conflictsBefore: Set<Conflict.ID>) throws -> SyncSummary {
-        let conflictsAfter = try openConflicts()
+    func summary(peer: Hello?, conflictsBefore: Set<Conflict.ID>) async throws -> SyncSummary {
+        let conflictsAfter = try await openConflicts()
         return SyncSummary(
             peer: peer?.replica.rawValue ?? "", peerName: peer?.name ?? "", sent: counts.sent,
             received: counts.received, duplicates: duplicates,
@@ -113,7 +113,7 @@ public final class SyncSession {
                     nonce: clientNonce, proof: authenticator.clientProof(serverNonce: serverNonce, clientNonce: clientNonce))
             }
         }
-        let own = try ownHello(auth: auth)
+        let own = try await ownHello(auth: auth)
         try await send(.hello(own))
         try await transport.flush()
         let peer = try await receiveHello()
@@ -155,7 +155,7 @@ public final class SyncSession {
         try await check(peer)
         // An initiator of an older version is answered in its own.
         version = peer.version
-        let own = try ownHello(auth: auth)
+        let own = try await ownHello(auth: auth)
         try await send(.hello(own))
         try await transport.flush()
         return (own, peer)
@@ -169,8 +169,10 @@ public final class SyncSession {
         try await receive("hello") { if case .hello(let hello) = $0 { hello } else { nil } }
     }
 
-    private func ownHello(auth: HelloAuthentication?) throws -> Hello {
-        Hello(replica: replica.id, name: try replica.name(), knowledge: try replica.knowledge(), auth: auth, version: version)
+    private func ownHello(auth: HelloAuthentication?) async throws -> Hello {
+        Hello(
+            replica: store.id, name: try await store.name(), knowledge: try await store.knowledge(), auth: auth,
+            version: version)
     }
 
     func check(_ peer: Hello) async throws {
@@ -181,8 +183,8 @@ public final class SyncSession {
                 "this replica speaks \(ProtocolConstants.name) versions \(versions.lowerBound) to \(versions.upperBound), not \(peer.protocol) version \(peer.version)",
                 line: linesReceived))
         }
-        guard peer.replica != replica.id else {
-            throw try await fail(ProtocolError(.sameReplica, "both sides are replica \(replica.id)", line: linesReceived))
+        guard peer.replica != store.id else {
+            throw try await fail(ProtocolError(.sameReplica, "both sides are replica \(store.id)", line: linesReceived))
         }
     }
 }

@@ -19,7 +19,7 @@ public enum BundleFile {
         do {
             defer { close(descriptor) }
             let transport = FileDescriptorTransport(input: nil, output: descriptor)
-            let summary = try await SyncSession(replica: replica, transport: transport).writeBundle(for: knowledge)
+            let summary = try await SyncSession(store: replica, transport: transport).writeBundle(for: knowledge)
             guard fsync(descriptor) == 0, rename(temporary, path) == 0 else {
                 throw TransportError.unwritableFile("cannot write \(path): \(String(cString: strerror(errno)))")
             }
@@ -39,7 +39,7 @@ public enum BundleFile {
         defer { close(descriptor) }
         let transport = FileDescriptorTransport(input: descriptor, output: nil)
         do {
-            return try await SyncSession(replica: replica, transport: transport).applyBundle()
+            return try await SyncSession(store: replica, transport: transport).applyBundle()
         } catch SyncFailure.refused(let error) {
             throw BundleRefusal(path: path, reason: .refused(error))
         } catch SyncFailure.peerHungUp(let line, let expected) {

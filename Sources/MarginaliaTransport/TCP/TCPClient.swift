@@ -93,7 +93,7 @@ public enum TCPClient {
             let transport = AsyncChannelTransport(
                 inbound: inbound, outbound: outbound, allocator: channel.channel.allocator, certificateRefused: refusedUs)
             return try await SyncSession(
-                replica: replica, transport: transport, admission: admission, findingDivergence: findingDivergence,
+                store: replica, transport: transport, admission: admission, findingDivergence: findingDivergence,
                 progress: progress
             ).run(as: .initiator)
         }

@@ -162,7 +162,7 @@ public final class TCPServer: Sendable {
                 let admission = try await self.admission(for: connection)
                 let transport = AsyncChannelTransport(
                     inbound: inbound, outbound: outbound, allocator: channel.channel.allocator)
-                let summary = try await SyncSession(replica: replica, transport: transport, admission: admission)
+                let summary = try await SyncSession(store: replica, transport: transport, admission: admission)
                     .run(as: .responder)
                 await transport.finishAndAwaitHangUp()
                 return summary

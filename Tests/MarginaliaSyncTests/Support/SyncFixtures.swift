@@ -60,7 +60,7 @@ enum SyncFixtures {
         defer { close(descriptor) }
         do {
             let transport = FileDescriptorTransport(input: descriptor, output: descriptor)
-            let session = SyncSession(replica: replica, transport: transport, findingDivergence: findingDivergence)
+            let session = SyncSession(store: replica, transport: transport, findingDivergence: findingDivergence)
             return .success(try await session.run(as: role))
         } catch {
             return .failure(error)

@@ -1,0 +1,65 @@
+import MarginaliaCore
+
+/// The side a `SyncSession` speaks for: what the session reads from it and records in
+/// it, and nothing else. A replica (one SQLite file) is one; a hub whose state is a
+/// change log in PostgreSQL is another, and runs the same session, so that every peer
+/// sees one protocol whatever holds the log.
+///
+/// The requirements are `async`: a store on a database server answers over the
+/// network, and the session must not block a thread while it waits. A store that
+/// answers synchronously (a replica) satisfies them with its synchronous methods.
+public protocol SyncStore: AnyObject, Sendable {
+    /// Sent in the hello, and checked so that a peer is never this same store.
+    var id: ReplicaID { get }
+
+    /// The name sent in the hello, which the peer shows in its messages and `peers`.
+    func name() async throws -> String
+
+    /// Every change held, per origin: sent in the hello, so the peer sends only what
+    /// is missing, and bounding what the session's digests cover.
+    func knowledge() async throws -> VersionVector
+
+    /// One page of the changes `knowledge` does not cover, in log order (a causal
+    /// order), after log position `position` (0 for the start): their stored canonical
+    /// payloads, sent as they are, and the position to continue from. Paged so that
+    /// nothing holds the log in memory and nothing stays open while the network is slow.
+    func changePage(notCoveredBy knowledge: VersionVector, after position: Int64, limit: Int) async throws
+        -> (payloads: [String], next: Int64)
+
+    /// Checks a received batch by `ChangeAdmission`'s rules and stores it in one
+    /// transaction that also raises knowledge: all of it or nothing, so a session cut
+    /// at any moment leaves the store valid. Changes already held with the same content
+    /// count as duplicates; the first refused one throws `IntegrationError`, which the
+    /// session reports to the peer with the line it arrived on.
+    func integrate(_ changes: [PreparedChange]) async throws -> IntegrationSummary
+
+    /// What the peer is told when `integrate` failed for reasons of this side's own (not
+    /// a refusal): why, in a few words, never where the store lives.
+    func storageFailure(_ error: any Error) -> ProtocolError
+
+    /// The digest of the changes `vector` names, compared with the peer's at the end of
+    /// each half of a session (version 2); nil when not all of them are held.
+    func logDigest(covering vector: VersionVector) async throws -> LogDigest?
+
+    /// The digest of each range, in order: the answer to a peer's `probe` while it
+    /// searches for diverged changes; nil when not every change of them is held.
+    func logDigests(of ranges: [CounterRange]) async throws -> [LogDigest]?
+
+    /// Records what a session or bundle showed the peer to hold, and its name, so that
+    /// `bundle create --for` sends it only what it lacks.
+    func remember(replica other: ReplicaID, name: String, knowledge: VersionVector) async throws
+
+    /// What was last recorded of `other`: applying an older bundle must not lower it.
+    func rememberedKnowledge(of other: ReplicaID) async throws -> VersionVector?
+
+    /// Records that the peer's log holds the same dots with other content, so that
+    /// `status` and `peers` say so until a session finds both equal again.
+    func recordDivergence(peer: ReplicaID, name: String, local: LogDigest, remote: LogDigest?) async throws
+
+    /// Forgets a recorded divergence: a session found both logs equal.
+    func clearDivergence(peer: ReplicaID) async throws
+
+    /// The open conflicts, so that a summary tells those a session brought and those it
+    /// settled. A store that keeps no state derived from its log (a hub) has none.
+    func openConflictIDs() async throws -> Set<Conflict.ID>
+}
