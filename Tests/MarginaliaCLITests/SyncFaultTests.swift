@@ -69,6 +69,7 @@ struct SyncFaultTests {
                     let changes = try node.expectIntact(committed: seen[node.path]!, comment)
                     seen[node.path] = max(seen[node.path]!, changes)
                 }
+                try expectSearchFindsNewestArticle(small, comment)
                 try small.expectVerified(comment)
                 if let status = outcome.survivorStatus {
                     #expect(status == 0 || status == Exit.syncFailed, "\(comment): \(outcome)")
@@ -137,6 +138,19 @@ struct SyncFaultTests {
         let applied = try laptop.run("bundle", "apply", bundle)
         #expect(applied.status == 0, "\(applied)")
         try expectConverged([office, laptop])
+    }
+
+    /// Searching finds the newest of the large replica's articles that `node` holds: a
+    /// sync killed after batches that left their rows out of the full-text indexes, or
+    /// during the one pass that builds them, leaves them marked for the next search to
+    /// build. (Checked before `verify`, which builds them too.)
+    func expectSearchFindsNewestArticle(_ node: ReplicaNode, _ comment: String) throws {
+        let newest = try node.sqlite3(
+            "SELECT title FROM articles WHERE title LIKE 'Bài số %' ORDER BY rowid DESC LIMIT 1"
+        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let number = newest.split(separator: " ").last else { return }
+        let search = try node.ok("search", "\"số \(number)\"")
+        #expect(search.stdout.contains(newest), "\(comment): searching for '\(newest)' found \(search.stdout)")
     }
 
     struct Outcome: CustomStringConvertible {

@@ -16,9 +16,9 @@ struct LogDigests {
         LogDigest(hash: Array(SHA256.hash(data: Data(payload.utf8))))!
     }
 
-    /// Adds a change just appended under `origin`.
-    func add(_ hash: LogDigest, origin: ReplicaID) throws {
-        let sum = try digest(of: origin) + hash
+    /// Adds changes just appended under `origin`, whose hashes sum to `hashes`.
+    func add(_ hashes: LogDigest, origin: ReplicaID) throws {
+        let sum = try digest(of: origin) + hashes
         // An upsert on the one row, as knowledge is raised: a REPLACE may delete, and a
         // statement that may change several rows opens a savepoint, at which FTS5
         // flushes its pending terms (see `SearchIndex`).

@@ -21,7 +21,8 @@ public struct LocalEditor {
         let log = ChangeLog(db: db)
         knowledge = try log.knowledge()
         lamport = try log.lamport()
-        applier = ChangeApplier(db: db)
+        // Not while a sync has left rows out of the full-text indexes (`SearchIndex`).
+        applier = ChangeApplier(db: db, updatesSearch: try !SearchIndex(db: db).isStale())
     }
 
     /// Records one change writing `fields` of `entity`.

@@ -5,12 +5,27 @@ import MarginaliaCore
 struct ChangeIntegrator {
     let db: Database
     let replica: ReplicaID
+    /// Whether the batch's rows are left out of the full-text indexes, to be built in one
+    /// pass later (`SearchIndex.deferUpdates`); nil to decide by the batch's size
+    /// (`bulkBatch`). They are anyway while the indexes lack rows.
+    var deferringSearch: Bool? = nil
+
+    /// The fewest changes of a batch that leaves its rows out of the full-text indexes,
+    /// when the replica holds no more changes than the batch: a replica that far behind
+    /// is receiving most of its state (an initial sync), and building the indexes in one
+    /// pass after the last batch costs less than keeping them up to date row by row.
+    static let bulkBatch = 1_000
 
     func integrate(_ changes: [PreparedChange]) throws -> IntegrationSummary {
         var admission = ChangeAdmission(receiver: replica, knowledge: try ChangeLog(db: db).knowledge())
-        let applier = ChangeApplier(db: db)
+        let search = SearchIndex(db: db)
+        let holding = admission.knowledge.sortedEntries.reduce(0) { $0 + $1.counter }
+        if deferringSearch ?? (changes.count >= Self.bulkBatch && UInt64(changes.count) >= holding) {
+            try search.deferUpdates()
+        }
+        let applier = ChangeApplier(db: db, updatesSearch: try !search.isStale())
         var summary = IntegrationSummary()
-        var highestLamport: UInt64 = 0
+        var applied = AppliedChanges()
         for (index, prepared) in changes.enumerated() {
             let change = prepared.change
             let payload: String
@@ -25,17 +40,16 @@ struct ChangeIntegrator {
                 throw IntegrationError(index: index, rejection: rejection)
             }
             do {
-                try applier.apply(change, payload: payload, recordingKnowledge: false)
+                try applier.apply(change, payload: payload, into: &applied)
             } catch let mismatch as EntityKindMismatch {
                 throw IntegrationError(index: index, rejection: ChangeRejection(
                     .malformedChange, "change \(change.dot) treats \(mismatch.actual) \(mismatch.entity) as an \(mismatch.claimed)"))
             }
             admission.record(change)
-            highestLamport = max(highestLamport, change.lamport)
             summary.applied += 1
         }
-        // Knowledge and the Lamport clock are raised once for the batch, in its transaction.
-        if summary.applied > 0 { try ChangeLog(db: db).record(admission.knowledge, lamport: highestLamport) }
+        // Knowledge, the Lamport clock and the digests are raised once for the batch, in its transaction.
+        try applied.record(in: db)
         return summary
     }
 

@@ -40,14 +40,48 @@ extension Replica {
     /// `integrate` for changes already prepared (validated and encoded, off the
     /// writer), without blocking the calling thread: the transaction runs on the
     /// replica's serial queue while the caller is suspended.
+    ///
+    /// A replica far behind (a batch of at least `ChangeIntegrator.bulkBatch` changes,
+    /// no fewer than it holds: an initial sync) leaves the batch's rows out of the
+    /// full-text indexes, marked as lacking rows in the same transaction, and so does
+    /// every batch after it until `finishIntegrating` builds them in one pass, far
+    /// cheaper than keeping them up to date row by row. Until then every search builds
+    /// them first.
     @discardableResult
     public func integrate(_ changes: [PreparedChange]) async throws -> IntegrationSummary {
+        try await integrate(changes, deferringSearch: nil)
+    }
+
+    /// `integrate`, with the batch's rows left out of the full-text indexes or not
+    /// as `deferringSearch` says (nil: as the batch's size says).
+    func integrate(_ changes: [PreparedChange], deferringSearch: Bool?) async throws -> IntegrationSummary {
         let replica = id
         do {
-            return try await queue.write { db in try ChangeIntegrator(db: db, replica: replica).integrate(changes) }
+            return try await queue.write { db in
+                try ChangeIntegrator(db: db, replica: replica, deferringSearch: deferringSearch).integrate(changes)
+            }
         } catch {
             throw integrationFailure(error)
         }
+    }
+
+    /// Called once a stream of received changes has ended: builds the full-text indexes
+    /// in one pass when batches left rows out of them, in one transaction (a process
+    /// stopped meanwhile leaves them marked, for the next search to build).
+    public func finishIntegrating() async throws {
+        guard try read({ db in try SearchIndex(db: db).isStale() }) else { return }
+        do {
+            try await queue.write { db in try SearchIndex(db: db).rebuildIfStale() }
+        } catch {
+            throw ReplicaError(error, path: path)
+        }
+    }
+
+    /// Makes sure the full-text indexes hold every row before they are read (searches,
+    /// `verify`): rebuilt here when a sync left rows out and did not finish.
+    func completeSearchIndex() throws {
+        guard try read({ db in try SearchIndex(db: db).isStale() }) else { return }
+        try writeTransaction { db in try SearchIndex(db: db).rebuildIfStale() }
     }
 
     /// What this replica has applied, per origin.

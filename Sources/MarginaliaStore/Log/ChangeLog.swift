@@ -7,8 +7,8 @@ struct ChangeLog {
     let db: Database
 
     /// Appends `change`, encoded as `payload`, the exact bytes peers will receive, with
-    /// its hash, which its origin's digest takes in at once (`LogDigests`).
-    func append(_ change: Change, payload: String) throws {
+    /// its hash, which `applied` takes in for its origin's digest (`LogDigests`).
+    func append(_ change: Change, payload: String, into applied: inout AppliedChanges) throws {
         let hash = LogDigests.hash(payload)
         try db.cachedStatement(sql: """
             INSERT INTO changes (replica, counter, lamport, time_ms, entity, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -16,17 +16,10 @@ struct ChangeLog {
                 change.dot.replica.rawValue, change.dot.counter, change.lamport, change.time,
                 change.entity.rawValue, payload, Data(hash.bytes),
             ])
-        try LogDigests(db: db).add(hash, origin: change.dot.replica)
+        applied.add(change, hash: hash)
     }
 
-    /// Raises the knowledge of the change's origin to its counter and the replica's
-    /// Lamport clock to the change's timestamp.
-    func recordApplied(_ change: Change) throws {
-        try record(VersionVector([change.dot.replica: change.dot.counter]), lamport: change.lamport)
-    }
-
-    /// Raises knowledge to `knowledge` and the Lamport clock to `lamport`: what
-    /// `recordApplied` does for each change of a batch, done once.
+    /// Raises knowledge to `knowledge` and the Lamport clock to `lamport` (`AppliedChanges`).
     func record(_ knowledge: VersionVector, lamport: UInt64) throws {
         let raise = try db.cachedStatement(sql: """
             INSERT INTO knowledge (replica, counter) VALUES (?, ?)

@@ -9,7 +9,8 @@ extension Replica {
     public func search(
         _ query: SearchQuery, limit: Int = 20, highlight: (open: String, close: String) = ("[", "]")
     ) throws -> [SearchResult] {
-        try read { db in
+        try completeSearchIndex()
+        return try read { db in
             let storedTags = try TagFilter.storedTags(db)
             let articles = SearchExpression(query, in: .articles, entity: "a.id", storedTags: storedTags)
             let notes = SearchExpression(query, in: .notes, entity: "n.id", storedTags: storedTags)

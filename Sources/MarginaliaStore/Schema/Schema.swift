@@ -20,14 +20,17 @@ enum Schema {
     /// `Ð`, `Ɖ` and `ǡ` too (`marginalia_search.h`), format 6 adds the local tables,
     /// format 7 keeps each entity's conflicts as rows of `entity_conflicts` (not a
     /// space-separated column) and checks that `existence` holds an `Existence`, and
-    /// format 8 keeps each change's hash and the log's digests (`LogDigests`).
-    static let version: Int32 = 8
+    /// format 8 keeps each change's hash and the log's digests (`LogDigests`), and format
+    /// 9 can mark the full-text indexes as lacking rows (`search_rebuild`, `SearchIndex`).
+    static let version: Int32 = 9
     /// The format whose derived tables are laid out as now: older files have them rebuilt.
     static let derivedTablesVersion = 7
     /// The format that added the local tables: older files get them, and a new identity.
     static let localTablesVersion = 6
     /// The format that added change hashes and log digests: older files have them computed.
     static let logDigestsVersion = 8
+    /// The format that added the mark of full-text indexes lacking rows.
+    static let searchRebuildVersion = 9
 
     /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
@@ -148,6 +151,7 @@ enum Schema {
             PRIMARY KEY (tag, entity)
         ) WITHOUT ROWID;
         CREATE INDEX tags_by_entity ON tags (entity);
+        \(searchRebuildTable)
         CREATE VIRTUAL TABLE article_search USING fts5(
             title, body, content = 'articles', content_rowid = 'rowid',
             tokenize = 'marginalia remove_diacritics 2');
@@ -155,6 +159,11 @@ enum Schema {
             note, content = 'annotations', content_rowid = 'rowid',
             tokenize = 'marginalia remove_diacritics 2');
         """
+
+    /// One row when the full-text indexes lack rows that a sync left out, to be built in
+    /// one pass (`SearchIndex`).
+    static let searchRebuildTable =
+        "CREATE TABLE IF NOT EXISTS search_rebuild (singleton INTEGER PRIMARY KEY CHECK (singleton = 1));"
 
     /// Creates every table in an empty database (the identity is the caller's to add).
     static func create(_ db: Database) throws {
@@ -174,6 +183,7 @@ enum Schema {
         if version < derivedTablesVersion { try rebuildDerivedTables(db) }
         if version < localTablesVersion { try addLocalTables(db, now: now) }
         if version < logDigestsVersion { try addLogDigests(db) }
+        if version < searchRebuildVersion { try db.execute(sql: searchRebuildTable) }
         try db.execute(sql: "PRAGMA user_version = \(Self.version)")
     }
 
@@ -183,7 +193,10 @@ enum Schema {
     private static func rebuildDerivedTables(_ db: Database) throws {
         // Dropping a table drops its indexes and triggers (format 1 kept the full-text
         // indexes with triggers).
-        for table in ["article_search", "note_search", "siblings", "tags", "entity_conflicts", "articles", "annotations"] {
+        for table in [
+            "article_search", "note_search", "search_rebuild", "siblings", "tags", "entity_conflicts", "articles",
+            "annotations",
+        ] {
             try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
         }
         try db.execute(sql: derivedTables)

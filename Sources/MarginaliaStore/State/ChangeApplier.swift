@@ -7,21 +7,27 @@ import MarginaliaCore
 /// the caller's transaction. Local edits and (later) received changes take this one path.
 struct ChangeApplier {
     let db: Database
+    /// Whether the full-text indexes are updated (`EntityStore.updatesSearch`).
+    var updatesSearch = true
 
-    init(db: Database) { self.db = db }
+    /// Applies `change` and raises knowledge, the Lamport clock and the log digest for
+    /// it; `payload` is its canonical JSON when the caller already has it.
+    func apply(_ change: Change, payload: String? = nil) throws {
+        var applied = AppliedChanges()
+        try apply(change, payload: payload ?? CanonicalChangeWriter.json(change), into: &applied)
+        try applied.record(in: db)
+    }
 
-    /// Applies `change`; `payload` is its canonical JSON when the caller already has it.
-    /// A caller applying many changes at once may raise knowledge itself, once, instead
-    /// (`recordingKnowledge: false`).
-    func apply(_ change: Change, payload: String? = nil, recordingKnowledge: Bool = true) throws {
-        try ChangeLog(db: db).append(change, payload: payload ?? CanonicalChangeWriter.json(change))
+    /// Applies `change`, encoded as `payload`, leaving what it raises in `applied`, for a
+    /// caller applying many changes to record once (`AppliedChanges.record`).
+    func apply(_ change: Change, payload: String, into applied: inout AppliedChanges) throws {
+        try ChangeLog(db: db).append(change, payload: payload, into: &applied)
         try merge(change)
-        if recordingKnowledge { try ChangeLog(db: db).recordApplied(change) }
     }
 
     /// Merges `change`, already in the log, into its entity's derived state.
     func merge(_ change: Change) throws {
-        let store = EntityStore(db: db)
+        let store = EntityStore(db: db, updatesSearch: updatesSearch)
         var state = try store.load(change.entity, kind: change.kind)
         let isNew = state.registers.isEmpty
         state.apply(change)

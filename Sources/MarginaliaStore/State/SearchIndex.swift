@@ -11,8 +11,38 @@ import GRDB
 ///
 /// An external-content index forgets a row by being given its old values, so every
 /// update passes the text the row held before it.
+///
+/// A receiver far behind (an initial sync) may leave its rows out instead and build the
+/// indexes in one pass at the end (`deferUpdates`, `rebuildIfStale`): a row of
+/// `search_rebuild`, written in the same transaction as the rows left out, says the
+/// indexes lack rows. Whatever stops the sync, the mark stays until a rebuild, which
+/// every search and `verify` does first, so no search ever reads an index missing rows.
+/// While it is set, every write leaves the indexes alone (a local edit, another sync's
+/// batch): FTS5 refuses to forget a row it never held, as corrupt, and the rebuild
+/// covers whatever they wrote.
 struct SearchIndex {
     let db: Database
+
+    /// Marks the indexes as lacking rows: the caller leaves out the rows it saves in this
+    /// transaction.
+    func deferUpdates() throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_rebuild (singleton) VALUES (1)").execute()
+    }
+
+    /// Whether rows were left out of the indexes since their last rebuild.
+    func isStale() throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM search_rebuild") != nil
+    }
+
+    /// Builds both indexes again from their tables, in one pass each, when rows were
+    /// left out of them.
+    func rebuildIfStale() throws {
+        guard try isStale() else { return }
+        for index in ["article_search", "note_search"] {
+            try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
+        }
+        try db.execute(sql: "DELETE FROM search_rebuild")
+    }
 
     /// After inserting an article (`old` nil) or updating one whose title or body was `old`.
     func articleSaved(rowid: Int64, old: (title: String, body: String)?, title: String, body: String) throws {

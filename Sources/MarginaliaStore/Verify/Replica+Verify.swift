@@ -25,6 +25,8 @@ extension Replica {
             var problems: [String] = []
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] { problems += integrity.map { "integrity_check: \($0)" } }
+            // Indexes a sync left to be built at its end are built first (that is no problem).
+            try SearchIndex(db: db).rebuildIfStale()
             for index in ["article_search", "note_search"] {
                 do {
                     try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('integrity-check')")

@@ -38,6 +38,7 @@ extension SyncSession {
     /// decoded, since decoding JSON costs about as much as storing it. Refusals still
     /// come out in stream order: a bad line is reported only after the batch before it
     /// has been applied, and that batch's own refusal comes first.
+    /// After the last one the store finishes what it put off (`finishIntegrating`).
     @discardableResult
     func receiveChanges(answeringProbes: Bool = false) async throws -> VersionVector {
         var received = VersionVector()
@@ -85,6 +86,7 @@ extension SyncSession {
                         .countMismatch, "done says \(done.count) changes, but \(count) arrived", line: linesReceived))
                 }
                 try await settle(startApplying(batch))
+                try await store.finishIntegrating()
                 return received
             }
         }

@@ -33,6 +33,12 @@ public protocol SyncStore: AnyObject, Sendable {
     /// session reports to the peer with the line it arrived on.
     func integrate(_ changes: [PreparedChange]) async throws -> IntegrationSummary
 
+    /// Called once a stream of changes has ended and every batch of it is stored: a
+    /// store that put work off while storing them does it now (a replica far behind
+    /// builds its full-text indexes in one pass). A session cut before it leaves the
+    /// store valid all the same.
+    func finishIntegrating() async throws
+
     /// What the peer is told when `integrate` failed for reasons of this side's own (not
     /// a refusal): why, in a few words, never where the store lives.
     func storageFailure(_ error: any Error) -> ProtocolError
@@ -62,4 +68,9 @@ public protocol SyncStore: AnyObject, Sendable {
     /// The open conflicts, so that a summary tells those a session brought and those it
     /// settled. A store that keeps no state derived from its log (a hub) has none.
     func openConflictIDs() async throws -> Set<Conflict.ID>
+}
+
+extension SyncStore {
+    /// A store that puts no work off while storing batches has nothing to finish.
+    public func finishIntegrating() async throws {}
 }
