@@ -10,15 +10,16 @@ import MarginaliaStore
 /// 1. initial sync: the whole `marginalia --db COPY sync --json exec:'marginalia --db
 ///    SOURCE serve --stdio'` process into a fresh replica, against the system `sqlite3`
 ///    copying a plain database of the same rows (`sqlite3 plain.db .dump | sqlite3
-///    copy.db`); target ours ≤ 2x. Afterwards `status --digest` must be equal, and
-///    `StateCopyFloor` times SQLite writing parts of the state the sync wrote.
+///    copy.db`). Afterwards `status --digest` must be equal, and `StateCopyFloor` times
+///    SQLite writing parts of the state the sync wrote; the floor is the log and rows
+///    plus the full-text indexes, summed, and the target ours ≤ 1.5x that floor.
 /// 2. peak memory of each side of that sync, from `/usr/bin/time -f %M` around the
 ///    syncing process and inside the exec command around the serving one; target < 100 MB.
 /// 3. incremental sync: one article body and ten notes edited on the source (through
 ///    the binary, untimed) before each of `incrementalRuns` timed syncs; median wall
 ///    < 100 ms, bytes sent plus received < 24 KB.
 enum SyncBenchmark {
-    static let targetRatio = 2.0
+    static let targetFloorRatio = 1.5
     static let targetPeakBytes = 100 * 1_000_000
     static let targetIncrementalSeconds = 0.100
     static let targetIncrementalBytes = 24 * 1024
@@ -72,12 +73,14 @@ enum SyncBenchmark {
         let size = "\(Format.count(corpus.articles.count)) art., \(Format.count(annotationIDs.count)) ann."
         session.record(ResultRow(
             name: "sync initial (\(size))", ours: Format.s(ours.seconds), baseline: Format.s(baseline.seconds),
-            ratio: Format.fixed(ratio, 2) + "x", target: "≤ \(Format.fixed(targetRatio, 0))x", met: ratio <= targetRatio))
+            ratio: Format.fixed(ratio, 2) + "x", target: "", met: nil))
         session.record(ResultRow(
             name: "sync initial wire bytes", ours: Format.mib(initial.bytes), baseline: "", ratio: "", target: "", met: nil))
+        var floors: [StateCopyFloor.Part: Double] = [:]
         for part in StateCopyFloor.Part.allCases {
             sync()
             let floor = try StateCopyFloor.measure(part, replica: copyPath, session: session)
+            floors[part] = floor.seconds
             let floorRatio = floor.seconds / baseline.seconds
             say("sync: floor, the sqlite3 shell writing \(part.label): "
                 + "\(Format.s(floor.seconds)), ratio \(Format.fixed(floorRatio, 2))")
@@ -85,6 +88,15 @@ enum SyncBenchmark {
                 name: "  floor: \(part.label)", ours: Format.s(floor.seconds), baseline: Format.s(baseline.seconds),
                 ratio: Format.fixed(floorRatio, 2) + "x", target: "", met: nil))
         }
+        // The whole state the sync wrote: its log and rows, and its full-text indexes.
+        let floor = floors[.logAndRows, default: .nan] + floors[.fullText, default: .nan]
+        let floorRatio = ours.seconds / floor
+        say("sync: initial ours \(Format.fixed(ours.seconds, 2)) s, floor (log and rows + full-text indexes) "
+            + "\(Format.fixed(floor, 2)) s, ratio \(Format.fixed(floorRatio, 2))")
+        session.record(ResultRow(
+            name: "sync initial vs the floor (log and rows + full-text)", ours: Format.s(ours.seconds),
+            baseline: Format.s(floor), ratio: Format.fixed(floorRatio, 2) + "x",
+            target: "≤ \(Format.fixed(targetFloorRatio, 1))x", met: floorRatio <= targetFloorRatio))
         for (side, bytes) in [("syncing", ours.peakResidentBytes), ("serving", servePeak)] {
             session.record(ResultRow(
                 name: "sync initial peak RSS, \(side)", ours: Memory.text(bytes), baseline: "", ratio: "",
