@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Pure model: ids, version vectors, changes, registers, merge, text anchoring. No I/O.
@@ -67,14 +68,28 @@ let package = Package(
         // libxml2 from the system (Debian: libxml2-dev): the HTML parser behind lxml, which
         // reads real pages (unclosed tags, stray markup) as browsers do.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // Web pages as articles: the page parsed, the article found in it (JSON-LD, <article>,
-        // Readability's scoring), its title, address and text as paragraphs. No I/O.
+        // Web pages as articles: their bytes decoded (BOM, HTTP charset, <meta> prescan; legacy
+        // encodings through the C library's iconv), the page parsed, the article found in it
+        // (JSON-LD, <article>, Readability's scoring), its title, address and text as
+        // paragraphs. No network.
         .target(name: "MarginaliaWeb", dependencies: ["MarginaliaCore", "CLibXML2"]),
+        // Fetching pages over HTTP(S) (AsyncHTTPClient): redirects, timeouts, a size limit,
+        // HTML only. Its own module, so that reading saved pages builds no HTTP client.
+        .target(
+            name: "MarginaliaFetch",
+            dependencies: [
+                "MarginaliaWeb",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         // The command grammar shared by one-shot invocations and the REPL.
         .target(
             name: "MarginaliaCLI",
             dependencies: [
-                "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaPipes", "MarginaliaTransport", "MarginaliaWeb",
+                "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaPipes", "MarginaliaTransport",
+                "MarginaliaWeb", "MarginaliaFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Locks: a pthread mutex, which ThreadSanitizer sees (`Synchronization.Mutex`
                 // lives in the uninstrumented standard library, so debug builds under
@@ -101,7 +116,7 @@ let package = Package(
             name: "MarginaliaTestSupport", dependencies: ["MarginaliaCoreTestSupport", "MarginaliaStore"],
             path: "Tests/MarginaliaTestSupport"),
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore", "MarginaliaCoreTestSupport"]),
-        .testTarget(name: "MarginaliaWebTests", dependencies: ["MarginaliaWeb"]),
+        .testTarget(name: "MarginaliaWebTests", dependencies: ["MarginaliaWeb", "MarginaliaCore"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore", "MarginaliaTestSupport"]),
         .testTarget(
             name: "MarginaliaIdentityTests",
