@@ -5,10 +5,10 @@ import MarginaliaStore
 import MarginaliaWeb
 import NIOConcurrencyHelpers
 
-struct Import: ReplicaCommand, DescribedArguments {
+struct Import: AsyncReplicaCommand, DescribedArguments {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import plain-text, Markdown and HTML files as articles; prints the new ids.",
+        abstract: "Import plain-text, Markdown and HTML files, and web pages by URL, as articles; prints the new ids.",
         discussion: """
             Plain text: the first non-empty line is the title, the rest the body. Markdown (.md, \
             .markdown): the first '#' heading is the title. HTML (.html, .htm): the article the \
@@ -16,12 +16,16 @@ struct Import: ReplicaCommand, DescribedArguments {
             paragraphs, and its address (canonical link, og:url) as the source. A directory \
             imports the .txt, .md, .markdown, .html and .htm files in it, in name order. '-' \
             reads standard input: HTML when it starts as a web page does (<!doctype html>, \
-            <html>, <head>, <body>, <!--...) or with --format html, else plain text. Either \
-            every file is imported or none is.
+            <html>, <head>, <body>, <!--...) or with --format html, else plain text. A URL \
+            (http:// or https://) is fetched: HTML pages only, at most 10 MB, through at most 10 \
+            redirects; its address is the page's own, else the URL after redirects. A page whose \
+            address an article already has is refused unless --again. Either everything is \
+            imported or nothing is.
             """)
 
     @ParentCommand var root: MarginaliaCommand
-    @Argument(help: ArgumentHelp("Files or directories to import; '-' for standard input.", valueName: "path"))
+    @Argument(help: ArgumentHelp(
+        "Files, directories or web addresses to import; '-' for standard input.", valueName: "path-or-url"))
     var paths: [String]
     @Option(name: .customLong("tag"), help: "Tag every imported article (repeatable).") var tags: [String] = []
     @Option(help: ArgumentHelp(
@@ -30,23 +34,24 @@ struct Import: ReplicaCommand, DescribedArguments {
     var source: String?
     @Option(help: "Read every input as this format, whatever its name.") var format: ImportFormat?
     @Flag(help: "Print what would be imported (title, source, paragraphs); store nothing.") var dryRun = false
+    @Flag(help: "Import a page even if an article already has its address.") var again = false
     @OptionGroup var output: OutputOptions
     static let grammar: [GrammarArgument] = [
         .positional(.path, repeating: true), .option("--tag", value: .tag, repeating: true), .option("--source"),
-        .option("--format", value: .choices(ImportFormat.allValueStrings)), .flag("--dry-run"),
+        .option("--format", value: .choices(ImportFormat.allValueStrings)), .flag("--dry-run"), .flag("--again"),
     ] + OutputOptions.grammar
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one file or directory to import") }
+        if paths.isEmpty { throw ValidationError("give at least one file, directory or web address to import") }
         if paths.count(where: { $0 == ImportSources.standardInputPath }) > 1 {
             throw ValidationError("standard input ('-') can be read only once")
         }
     }
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let tags = try TagArguments.parse(tags)
         let standardInput = paths.contains(ImportSources.standardInputPath) ? try context.standardInputData() : nil
-        var documents = try ImportSources.read(ImportSources.expand(paths), format: format, standardInput: standardInput)
+        var documents = try await ImportSources.documents(paths, format: format, standardInput: standardInput)
         if let source {
             guard documents.count == 1 else {
                 throw UsageError("--source is one article's address: import one file with it, not \(documents.count)")
@@ -57,7 +62,15 @@ struct Import: ReplicaCommand, DescribedArguments {
             ImportPreview.show(documents, json: output.json, on: context.console)
             return
         }
-        let ids = try context.replica().edit { editor in
+        let replica = try context.replica()
+        if !again {
+            for source in documents.compactMap(\.source) {
+                if let existing = try replica.articles(withSource: source).first {
+                    throw AlreadyImported(address: source, article: existing)
+                }
+            }
+        }
+        let ids = try replica.edit { editor in
             try documents.map { try editor.addArticle(title: $0.title, body: $0.body, source: $0.source, tags: tags) }
         }
         if output.json {
@@ -68,12 +81,29 @@ struct Import: ReplicaCommand, DescribedArguments {
     }
 }
 
-/// Turns the paths given to `import` into the articles to store.
+/// Turns the paths and web addresses given to `import` into the articles to store.
 enum ImportSources {
     /// The path that names standard input.
     static let standardInputPath = "-"
 
     static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
+
+    /// The article of every file and web page, in the order given: files are read first,
+    /// all at once (a typo in a path is said before any network wait), then pages are
+    /// fetched one by one.
+    static func documents(_ arguments: [String], format: ImportFormat?, standardInput: Data?) async throws -> [ImportDocument] {
+        let paths = try expand(arguments.filter { !WebPageInput.isWebAddress($0) })
+        var files = try read(paths, format: format, standardInput: standardInput).makeIterator()
+        var documents: [ImportDocument] = []
+        for argument in arguments {
+            if WebPageInput.isWebAddress(argument) {
+                documents.append(try await WebPageInput.document(at: argument))
+            } else {
+                for _ in try expand([argument]) { documents.append(files.next()!) }
+            }
+        }
+        return documents
+    }
 
     static func expand(_ paths: [String]) throws -> [String] {
         try paths.flatMap { path -> [String] in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MarginaliaCore
+import MarginaliaFetch
 import MarginaliaStore
 import MarginaliaSync
 import MarginaliaTransport
@@ -43,11 +44,22 @@ public enum ExitStatus: Int32, Sendable {
             switch error {
             case .unreadable: .noInput
             case .unwritable: .cannotCreate
-            case .notUTF8, .utf16, .noTitle, .webPage: .dataError
+            case .notUTF8, .utf16, .undecodable, .noTitle, .webPage: .dataError
             case .editorFailed, .editorNotStarted: .failure
             }
         case is InterchangeError:
             .dataError
+        case let error as FetchError:
+            switch error {
+            case .notWebAddress: .usage
+            // The server is failing or busy: later may work.
+            case .status(let code, _, _) where code >= 500 || code == 429: .temporaryFailure
+            case .status, .tooManyRedirects, .redirectLoop: .noInput
+            case .notHTML, .tooLarge: .dataError
+            case .connectTimeout, .readTimeout, .unknownHost, .cannotConnect, .failed: .temporaryFailure
+            }
+        case is AlreadyImported:
+            .failure
         case is MissingReplica:
             .cannotOpenReplica
         case is UsageError, is SearchQueryError:

@@ -1,11 +1,16 @@
 import Foundation
+import MarginaliaWeb
 
-/// The text of a web page's bytes, from a file or standard input: the one place they
-/// are decoded, where the encoding a page declares is to be read. For now strictly
-/// UTF-8 as every other input (a byte-order mark allowed; a byte that is not UTF-8 is
-/// refused with its offset); the parser is told the text is UTF-8 and ignores `<meta charset>`.
+/// The text of a web page's bytes, from a file, standard input or a server: the one
+/// place they are decoded, in the order `PageDecoder` trusts (byte-order mark, the HTTP
+/// `contentType`'s charset, `<meta charset>`, else UTF-8). A byte that does not decode
+/// is refused with its offset; the parser is handed text and ignores `<meta charset>`.
 enum WebPageText {
-    static func decode(_ data: Data, source: String) throws -> String {
-        try TextInput.decode(data, source: source)
+    static func decode(_ data: Data, source: String, contentType: String? = nil) throws -> String {
+        do {
+            return try PageDecoder.decode([UInt8](data), contentType: contentType).text
+        } catch {
+            throw InputError.undecodable(source: source, error)
+        }
     }
 }

@@ -219,6 +219,11 @@ final class RawListener {
 
     deinit { Glibc.close(descriptor) }
 
+    /// Stops listening: a thread waiting in `accept` returns with an error.
+    func shutdown() {
+        Glibc.shutdown(descriptor, Int32(SHUT_RDWR))
+    }
+
     /// Waits for the next client.
     func accept() throws -> RawConnection {
         let client = Glibc.accept(descriptor, nil, nil)
