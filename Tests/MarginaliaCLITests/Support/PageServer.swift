@@ -71,17 +71,22 @@ final class PageServer: @unchecked Sendable {
 
     /// Hangs up every connection and waits for the server's threads to end.
     func stop() {
-        let open = state.withLock {
+        state.withLock {
             stopped = true
             state.broadcast()
-            return connections
+            // Under the lock: a connection closes only after leaving the list, so its
+            // descriptor cannot be another socket's by now.
+            for connection in connections { Glibc.shutdown(connection.descriptorForReset, Int32(SHUT_RDWR)) }
         }
         listener.shutdown()
-        for connection in open { Glibc.shutdown(connection.descriptorForReset, Int32(SHUT_RDWR)) }
         threads.wait()
     }
 
     private func serve(_ connection: RawConnection) {
+        defer {
+            state.withLock { connections.removeAll { $0 === connection } }
+            connection.close()
+        }
         guard let requestLine = try? connection.readLine() else { return }
         while let line = try? connection.readLine(), !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {}
         let path = requestLine.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
@@ -105,7 +110,6 @@ final class PageServer: @unchecked Sendable {
         case nil:
             send(head("404 Not Found", contentType: "text/html", length: 0), to: connection)
         }
-        connection.close()
     }
 
     private func head(_ status: String, contentType: String?, length: Int?, extra: [String] = []) -> [UInt8] {
