@@ -40,6 +40,34 @@ struct WebFetchTests {
         #expect(server.paths == ["/moi", "/tin/2024/mua", "/bai/ha-noi-ngap.html"])
     }
 
+    @Test func thePageNamesItsOwnAddress() throws {
+        let canonical = Array(String(decoding: Self.page, as: UTF8.self).replacingOccurrences(
+            of: "<title>", with: #"<link rel="canonical" href="https://example.vn/thoi-su/ha-noi-ngap"><title>"#).utf8)
+        let server = try PageServer(["/amp/ha-noi-ngap": .page(contentType: Self.html, body: canonical)])
+        defer { server.stop() }
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+
+        let id = try sandbox.id("import", server.url("/amp/ha-noi-ngap"))
+        #expect(try sandbox.json(ArticleDoc.self, "show", id, "--json").source == "https://example.vn/thoi-su/ha-noi-ngap")
+        // The same article from a file saved earlier is the same address.
+        let saved = try sandbox.write("ha-noi-ngap.html", bytes: canonical)
+        let again = try sandbox.run("import", saved)
+        #expect(again.errorLines == [
+            "marginalia: https://example.vn/thoi-su/ha-noi-ngap is already imported as \(id.prefix(8)); use --again to import a new copy",
+        ])
+        #expect(again.status == 1)
+    }
+
+    @Test func aSavedLegacyPageIsDecodedByItsMetaTag() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let page = MarginaliaProcess.packageRoot.appendingPathComponent("examples/web/ha-noi-mua-lu.html").path
+        let article = try sandbox.json(ArticleDoc.self, "show", try sandbox.id("import", page), "--json")
+        #expect(article.title == "Hà Nội: Mưa lớn kéo dài, nhiều tuyến phố ngập sâu")
+        #expect(article.body.contains("Ông Nguyễn Văn Đức, 58 tuổi, sống trong ngõ nhỏ cạnh Văn Miếu"))
+    }
+
     @Test func anAddressAlreadyImportedIsRefusedUnlessAgain() throws {
         let server = try PageServer([
             "/a": .page(contentType: Self.html, body: Self.page), "/lai": .redirect(to: "/a"),

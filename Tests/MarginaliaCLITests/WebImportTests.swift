@@ -218,7 +218,8 @@ struct WebImportTests {
             "import", untitled, status: Exit.dataError,
             mentioning: "\(untitled) has no title: no JSON-LD headline, og:title, <title> or <h1>")
         try sandbox.expectRejected(
-            "import", notUTF8, status: Exit.dataError, mentioning: "\(notUTF8) is not valid UTF-8 (bad byte at offset 15)")
+            "import", notUTF8, status: Exit.dataError,
+            mentioning: "\(notUTF8) is not valid UTF-8 (bad byte at offset 15; it names no encoding, and UTF-8 is the default)")
         try sandbox.expectRejected(
             ["import", "-", "--format", "html"], stdin: Data("Chỉ là chữ".utf8), status: Exit.dataError,
             mentioning: "standard input is not an HTML page")
