@@ -14,6 +14,7 @@ enum CommandExamples {
         "import": [
             "import examples/articles/", "import draft.md --tag draft", "import examples/pages/vnexpress-mua-lon.html --dry-run",
             "import - --source https://example.org/a  (a page piped in: curl -s https://example.org/a | marginalia import -)",
+            "import https://example.org/a --tag lu  (fetched; an address already imported needs --again)",
         ],
         "list": ["list", "list --tag doi-ngoai --json  (finds #Đối-ngoại)", "list --annotated", "list --deleted"],
         "ls": ["ls", "ls --tag doi-ngoai", "ls --annotated", "ls --deleted"],
