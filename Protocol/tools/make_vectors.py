@@ -292,6 +292,19 @@ vector("13-version-2-diverged",
        [hello2(A, OFFICE, {C: 2})],
        outcome=error("diverged", 3), responder_changes=[C1, C2])
 
+vector("18-version-2-initiator-finds-divergence",
+       "Version 2: the responder's half reaches the initiator altered (its C:2 with '6i' for '6h'), so the "
+       "initiator's digest of C:1 and C:2 differs from the one ending the responder's half. It says so with an "
+       "error diverged after that digest, which the responder reads (it reads until the initiator hangs up): "
+       "it records the divergence too, sends nothing more and remembers nothing else.",
+       [hello2(B, LAPTOP, {}), done(0), digest_line(),
+        canon({"type": "error", "code": "diverged", "line": 5,
+               "message": "office (%s) holds the same changes with other content (digest here %s, there %s); "
+                          "'marginalia sync --find-divergence' names the changes that differ"
+                          % (A, log_digest(C1, C2_ALTERED)[:16], log_digest(C1, C2)[:16])})],
+       [hello2(A, OFFICE, {C: 2}), change_line(C1), change_line(C2), done(2), digest_line(C1, C2)],
+       outcome={"diverged_at_peer": 4}, responder_changes=[C1, C2])
+
 vector("14-version-2-probe",
        "Version 2: before its changes, the initiator probes the changes both hold (C:1 to C:2, the minimum of "
        "both hellos per origin), then each half, as its divergence search does when a range differs; the "

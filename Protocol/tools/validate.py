@@ -172,7 +172,8 @@ def check_vector(path):
     if isinstance(outcome, dict) and "error" in outcome:
         error_line, error_code = outcome["line"], outcome["error"]
     elif not (outcome == "ok" or (isinstance(outcome, dict) and
-                                  ("peer_error" in outcome or "hung_up_after" in outcome))):
+                                  ("peer_error" in outcome or "hung_up_after" in outcome
+                                   or "diverged_at_peer" in outcome))):
         problem(where, f"unknown outcome {outcome!r}")
 
     for number, line in enumerate(vector["input"], start=1):

@@ -16,12 +16,26 @@ public final class FileDescriptorTransport: LineTransport {
     private var atEnd = false
     private var outgoing: [UInt8] = []
     private let maximumLineBytes: Int
+    private let linger: Duration
+    /// Whether `finishSending` was called: reads wait at most `linger` from then on.
+    private var lingering = false
 
     /// Either side may be absent: a bundle is read or written, never both.
-    public init(input: Int32?, output: Int32?, maximumLineBytes: Int = ProtocolConstants.maximumLineBytes) {
+    ///
+    /// `linger`: once sending is finished, how long a read waits for the peer's next
+    /// bytes before taking the silence for a hang-up. A peer reads the end of a pipe only
+    /// once nothing else holds it open, and a shell running `serve --stdio | filter`
+    /// holds it until `serve` exits: a peer still waiting for lines there (an answer lost
+    /// on the way) would never hang up, and both would wait for ever. (Over TCP, the
+    /// connection's idle timeout ends that wait.)
+    public init(
+        input: Int32?, output: Int32?, maximumLineBytes: Int = ProtocolConstants.maximumLineBytes,
+        linger: Duration = .seconds(20)
+    ) {
         self.input = input
         self.output = output
         self.maximumLineBytes = maximumLineBytes
+        self.linger = linger
     }
 
     public func receiveLine() async throws -> [UInt8]? {
@@ -43,7 +57,12 @@ public final class FileDescriptorTransport: LineTransport {
                 }
                 return nil
             }
-            let chunk = try await Self.offload { try Self.readChunk(from: input) }
+            let wait = lingering ? linger : nil
+            let chunk: [UInt8] = try await Self.offload {
+                // Silence past the linger reads as the end of input.
+                if let wait, try !Self.awaitReadable(input, within: wait) { return [] }
+                return try Self.readChunk(from: input)
+            }
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }
     }
@@ -59,6 +78,21 @@ public final class FileDescriptorTransport: LineTransport {
         let bytes = outgoing
         outgoing.removeAll(keepingCapacity: true)
         try await Self.offload { try Self.writeAll(bytes, to: output) }
+    }
+
+    /// A socket is shut down for writing (its reading side stays open); a pipe is closed
+    /// by putting /dev/null in its place, so that the descriptor stays valid for whoever
+    /// owns it.
+    public func finishSending() async throws {
+        try await flush()
+        lingering = true
+        guard let output, shutdown(output, Int32(SHUT_WR)) != 0, errno == ENOTSOCK else { return }
+        let empty = open("/dev/null", O_WRONLY)
+        guard empty >= 0 else { throw TransportError.io("cannot open /dev/null: \(String(cString: strerror(errno)))") }
+        defer { close(empty) }
+        guard dup2(empty, output) >= 0 else {
+            throw TransportError.io("cannot close the output to the peer: \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Runs blocking I/O on a dispatch thread, never on Swift's cooperative pool: two
@@ -85,6 +119,20 @@ public final class FileDescriptorTransport: LineTransport {
             if count >= 0 { return Array(chunk[0..<count]) }
             if errno != EINTR {
                 throw TransportError.io("cannot read from the peer: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Whether `descriptor` has something to read (or its end) within `duration`.
+    private static func awaitReadable(_ descriptor: Int32, within duration: Duration) throws -> Bool {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = Int32(clamping: seconds * 1_000 + attoseconds / 1_000_000_000_000_000)
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&entry, 1, milliseconds)
+            if ready >= 0 { return ready > 0 }
+            if errno != EINTR {
+                throw TransportError.io("cannot wait for the peer: \(String(cString: strerror(errno)))")
             }
         }
     }

@@ -82,6 +82,11 @@ public enum SyncRunner {
             }
             child.finish()
             return summary
+        } catch SyncFailure.refused(let error) where error.code == .diverged {
+            // The peer is reading this side's `error` to record the divergence too, and
+            // ends once it reads the end of its input: let it, rather than cut it short.
+            child.finish()
+            throw SyncFailure.refused(error)
         } catch {
             // A peer that hangs up has usually exited: its status says more than the
             // hang-up does (`exec:false`, a command not found, a remote marginalia that failed).

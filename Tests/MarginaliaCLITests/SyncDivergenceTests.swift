@@ -55,6 +55,43 @@ import Testing
         _ = try server.stop()
     }
 
+    /// The client is the one to find a server's answer altered (here on its way through
+    /// `sed`, as in the README): its `error` tells the server, which records the
+    /// divergence in the same session, not at the next one.
+    @Test func theServerRecordsADivergenceTheClientFoundOverPipes() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let (office, laptop) = try Self.officeWithANoteAndAnEmptyLaptop(in: lab)
+        let altered = "exec:\(shellQuote(SyncLab.binary)) --db \(shellQuote(office.path)) serve --stdio | sed -u 's/lúc 6h/lúc 6i/'"
+        let synced = try laptop.run("sync", altered)
+        #expect(synced.status == 65 && synced.stderr.contains("diverged: office (\(office.id))"), "\(synced)")
+        #expect(try laptop.status().diverged.map(\.replica) == [office.id])
+        #expect(try office.status().diverged.map(\.replica) == [laptop.id])
+        #expect(try office.ok("peers").lines.contains { $0.hasPrefix("diverged: laptop (\(laptop.id))") })
+    }
+
+    /// The same over TLS, from a faulty server: the note it sends is not the one its
+    /// digest counts (its stored change altered under it).
+    @Test func theServerRecordsADivergenceTheClientFoundOverTLS() throws {
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let (office, laptop) = try Self.officeWithANoteAndAnEmptyLaptop(in: lab)
+        let tampered = try office.sqlite3("UPDATE changes SET payload = replace(payload, 'lúc 6h', 'lúc 6i')")
+        #expect(tampered.status == 0, "\(tampered)")
+        try office.ok("trust", "add", try IdentityTests.fingerprint(of: laptop), "--name", "laptop")
+        let server = try ServerProcess(office, tokenFile: nil)
+        let synced = try laptop.run("sync", server.target, "--fingerprint", try IdentityTests.fingerprint(of: office))
+        #expect(synced.status == 65 && synced.stderr.contains("diverged: office (\(office.id))"), "\(synced)")
+        // The server logs how each session ended: once this one's line is there, it has ended.
+        try waitUntil("the server to log the end of the session") {
+            server.errorLines().contains { $0.contains("synced with laptop") || $0.contains("diverged: laptop") }
+        }
+        #expect(server.errorLines().contains { $0.contains(": diverged: laptop (\(laptop.id))") }, "\(server.errorLines())")
+        #expect(try office.status().diverged.map(\.replica) == [laptop.id])
+        #expect(try office.ok("peers").lines.contains { $0.hasPrefix("diverged: laptop (\(laptop.id))") })
+        _ = try server.stop()
+    }
+
     /// A bundle carries its creator's digest after `done`: a bundle altered in a way that
     /// still parses is refused `diverged` once its changes are stored, and recorded.
     @Test func anAlteredBundleEndsDiverged() throws {
@@ -65,7 +102,7 @@ import Testing
         try office.createBundle(bundle)
         let text = try String(contentsOfFile: bundle, encoding: .utf8)
         #expect(RunResult.lines(of: text).last { !$0.isEmpty }?.hasPrefix(#"{"digest":""#) == true)
-        try Data(text.replacingOccurrences(of: "6h", with: "6i").utf8).write(to: URL(fileURLWithPath: bundle))
+        try Data(text.replacingOccurrences(of: "lúc 6h", with: "lúc 6i").utf8).write(to: URL(fileURLWithPath: bundle))
 
         let applied = try laptop.run("bundle", "apply", bundle)
         #expect(applied.status == 65, "\(applied)")

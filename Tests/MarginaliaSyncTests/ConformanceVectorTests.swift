@@ -53,6 +53,13 @@ import Testing
                 return
             }
             #expect(reported.code.rawValue == code)
+        case .divergedAtPeer(let line):
+            // Its half sent, the responder has nothing to answer with: it records the divergence.
+            guard case .refused(let refusal) = failure, refusal.code == .diverged else {
+                Issue.record("\(file): expected the divergence reported at line \(line), got \(String(describing: failure))")
+                return
+            }
+            #expect(try replica.divergences().map(\.peer.rawValue) == ["bbbbbbbbbbbbbbbb"], "\(file): divergence not recorded")
         case .hungUp(let afterLine):
             guard case .peerHungUp(let line, _) = failure else {
                 Issue.record("\(file): expected a hang-up after line \(afterLine), got \(String(describing: failure))")
@@ -206,6 +213,7 @@ struct ConformanceVector {
         case error(code: String, line: Int)
         case peerError(code: String)
         case hungUp(afterLine: Int)
+        case divergedAtPeer(line: Int)
     }
 
     struct Article: Equatable, CustomStringConvertible {
@@ -286,6 +294,8 @@ struct ConformanceVector {
                 outcome = .peerError(code: code)
             } else if let line = object["hung_up_after"] as? Int {
                 outcome = .hungUp(afterLine: line)
+            } else if let line = object["diverged_at_peer"] as? Int {
+                outcome = .divergedAtPeer(line: line)
             } else {
                 throw Self.invalid("outcome")
             }

@@ -11,4 +11,11 @@ public protocol LineTransport: AnyObject {
     func send(_ line: Data) async throws
     /// Sends everything queued.
     func flush() async throws
+    /// Sends everything queued, then, where the transport can, closes the sending side,
+    /// so that the peer reads the end after the last line. A responder does this once
+    /// its half is sent, before it listens for the initiator's last word: a peer still
+    /// waiting for lines (an answer lost on the way) then sees the end instead of both
+    /// waiting for each other. Where the sending side cannot close alone (TCP), the
+    /// connection's timeouts bound that wait.
+    func finishSending() async throws
 }

@@ -4,9 +4,7 @@ extension SyncSession {
     /// Version 2: each half of a session ends, after its `done`, with the sender's digest
     /// of the changes its hello named. The receiver holds them all once the half is
     /// applied (it had them, or was just sent them), so it compares its own digest of
-    /// them: the two checks together cover every change both sides hold at the end. The
-    /// responder's half is the last, so it still never waits for anything after its
-    /// `done` (a lost answer must not leave it waiting).
+    /// them: the two checks together cover every change both sides hold at the end.
     func sendDigest(of knowledge: VersionVector) async throws {
         guard version >= 2 else { return }
         try await send(.digest(SessionDigest(digest: try await digest(covering: knowledge))))
@@ -25,6 +23,25 @@ extension SyncSession {
         try await settle(own: try await digest(covering: peer.knowledge), theirs: theirs, peer: peer, differences)
     }
 
+    /// Version 2, responder: after its digest, reads until the initiator hangs up. An
+    /// initiator that found the digest different says so (`error` `diverged`), and the
+    /// divergence is recorded here too, in the same session; one that just hangs up (all
+    /// is well, or an older peer) ends the session. The sending side is closed first, so
+    /// that an initiator still waiting for lines (the answer lost on the way) sees the
+    /// end rather than both waiting.
+    func receiveLastWord(from peer: Hello, own knowledge: VersionVector) async throws {
+        guard version >= 2 else { return }
+        try await transport.finishSending()
+        do {
+            _ = try await readOptionalMessage("the end of the session") { _ -> Void? in nil }
+        } catch SyncFailure.peerReported(let error) where error.code == .diverged {
+            throw try await divergenceReported(by: peer, own: knowledge, [])
+        } catch let error as ProtocolError {
+            // Nothing can be sent any more: refused without an `error` line.
+            throw SyncFailure.refused(error)
+        }
+    }
+
     /// Ends applying a bundle that carries its creator's digest after `done` (bundles of
     /// version 1 end at `done`, and are not checked).
     func checkBundleDigest(from creator: Hello) async throws {
@@ -35,8 +52,8 @@ extension SyncSession {
         try await settle(own: try await digest(covering: creator.knowledge), theirs: theirs, peer: creator, [])
     }
 
-    /// The initiator's side of a divergence the responder found (its `error`): recorded
-    /// here too, and said in this replica's words, with the changes found, if searched.
+    /// A divergence the peer found (its `error`): recorded here too, and said in this
+    /// side's words, with the changes found, if searched.
     func divergenceReported(
         by peer: Hello, own knowledge: VersionVector, _ differences: [DivergenceSearch.Difference]
     ) async throws -> SyncFailure {

@@ -8,7 +8,8 @@ import MarginaliaCore
 /// the responder lacks, then done [and digest] → receive what it lacks until done [and
 /// digest]. Responder: [send challenge] → receive hello → send hello → [answer probes]
 /// → receive until done [and digest] → send what the initiator lacks, then done [and
-/// digest]. (Probes and digests: version 2, `SyncSession+Digests`.)
+/// digest, then read until the end: the initiator may say its digest differs].
+/// (Probes and digests: version 2, `SyncSession+Digests`.)
 /// Received changes are checked and applied in batches,
 /// each one transaction that also raises knowledge: a session cut at any moment
 /// leaves both replicas valid, and the next one resumes after the last batch.
@@ -75,6 +76,7 @@ public final class SyncSession {
             try await checkDigest(from: peer, [])
             try await sendChanges(missingFrom: peer.knowledge)
             try await sendDigest(of: own.knowledge)
+            try await receiveLastWord(from: peer, own: own.knowledge)
             // The responder speaks last and never learns whether its answer arrived,
             // so it credits the initiator only with what the initiator showed it had.
             peerHolds = peer.knowledge.merged(with: received)

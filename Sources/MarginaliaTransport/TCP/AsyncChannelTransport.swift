@@ -41,6 +41,13 @@ final class AsyncChannelTransport: LineTransport {
         try await reportingConnectionLoss { try await outbound.write(chunk) }
     }
 
+    /// Finishes the writer. The channel does not half-close, so the connection stays
+    /// open: its idle timeout bounds the wait for the peer.
+    func finishSending() async throws {
+        try await flush()
+        outbound.finish()
+    }
+
     /// Ends our side and waits until the peer hangs up (or the connection fails). The
     /// server speaks last: closing the channel at once would drop its last writes still
     /// queued there, and the client hangs up only once it has read them all.

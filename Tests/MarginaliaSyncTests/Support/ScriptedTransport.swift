@@ -20,4 +20,6 @@ final class ScriptedTransport: LineTransport {
     }
 
     func flush() async throws {}
+
+    func finishSending() async throws {}
 }
