@@ -7,8 +7,9 @@ SWIFT ?= swift
 # chromium renders the exported HTML page in the tests, cmark-gfm the Markdown export;
 # Debian's python3 with jsonschema and rfc3987 checks the W3C export's assertions;
 # openssl checks a replica's self-signed certificate and fingerprint; libxml2-dev parses
-# the web pages `import` reads (found through pkg-config).
-APT_PACKAGES := libsqlite3-dev sqlite3 libreadline-dev libxml2-dev pkg-config tmux chromium cmark-gfm python3 python3-jsonschema python3-rfc3987 openssl
+# the web pages `import` reads (found through pkg-config); postgresql gives the hub's tests
+# a throwaway cluster of their own (initdb and pg_ctl, run as the 'postgres' user).
+APT_PACKAGES := libsqlite3-dev sqlite3 libreadline-dev libxml2-dev pkg-config tmux chromium cmark-gfm python3 python3-jsonschema python3-rfc3987 openssl postgresql
 CONFIGURATION ?= debug
 BINARY = .build/$(CONFIGURATION)/marginalia
 

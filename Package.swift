@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure model: ids, version vectors, changes, registers, merge, text anchoring. No I/O.
@@ -84,12 +85,23 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
+        // The hub: a relay peer whose change log lives in PostgreSQL (postgres-nio), so
+        // that several stateless hub processes share one log. Kept out of the fuzzer's graph.
+        .target(
+            name: "MarginaliaHub",
+            dependencies: [
+                "MarginaliaCore", "MarginaliaIdentity", "MarginaliaSync",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                // SHA-256 of each change, for the log's digests.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The command grammar shared by one-shot invocations and the REPL.
         .target(
             name: "MarginaliaCLI",
             dependencies: [
                 "MarginaliaCore", "MarginaliaStore", "MarginaliaSync", "MarginaliaPipes", "MarginaliaTransport",
-                "MarginaliaWeb", "MarginaliaFetch",
+                "MarginaliaWeb", "MarginaliaFetch", "MarginaliaHub",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Locks: a pthread mutex, which ThreadSanitizer sees (`Synchronization.Mutex`
                 // lives in the uninstrumented standard library, so debug builds under
@@ -118,6 +130,13 @@ let package = Package(
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore", "MarginaliaCoreTestSupport"]),
         .testTarget(name: "MarginaliaWebTests", dependencies: ["MarginaliaWeb", "MarginaliaCore"]),
         .testTarget(name: "MarginaliaStoreTests", dependencies: ["MarginaliaStore", "MarginaliaTestSupport"]),
+        // Against a real PostgreSQL: a throwaway cluster per test case (`PostgresCluster`).
+        .testTarget(
+            name: "MarginaliaHubTests",
+            dependencies: [
+                "MarginaliaHub", "MarginaliaCore", "MarginaliaTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(
             name: "MarginaliaIdentityTests",
             dependencies: [

@@ -18,7 +18,7 @@ public struct MarginaliaCommand: ParsableCommand, DescribedArguments {
             Search.self,
             History.self,
             Log.self, Verify.self, Sync.self, Serve.self, TokenCommand.self, BundleCommand.self, PeerCommand.self, Peers.self,
-            IdentityCommand.self, TrustCommand.self,
+            IdentityCommand.self, TrustCommand.self, HubCommand.self,
             Conflicts.self, ConflictCommand.self, Resolve.self,
             Export.self, ExportAnnotations.self, ImportAnnotations.self, Version.self,
         ])

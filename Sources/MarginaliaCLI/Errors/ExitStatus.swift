@@ -1,6 +1,7 @@
 import ArgumentParser
 import MarginaliaCore
 import MarginaliaFetch
+import MarginaliaHub
 import MarginaliaStore
 import MarginaliaSync
 import MarginaliaTransport
@@ -39,6 +40,13 @@ public enum ExitStatus: Int32, Sendable {
                  .invalidFingerprint, .notTrusted(_, notAFingerprint: _?): .dataError
             case .needsField, .unsuitableResolution: .usage
             default: .failure
+            }
+        case let error as HubError:
+            switch error {
+            case .badURL: .usage
+            case .invalidName, .notTrusted, .trustedNameTaken: .dataError
+            case .unavailable: .temporaryFailure
+            case .notInitialized, .schemaTooNew, .schemaOutdated, .corrupt, .database: .cannotOpenReplica
             }
         case let error as InputError:
             switch error {

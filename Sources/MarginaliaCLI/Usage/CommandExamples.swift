@@ -67,6 +67,11 @@ enum CommandExamples {
         ],
         "trust rm": ["trust rm office", "trust rm RFRFRDUJ-EN6KVRST-LUEGAMWS-5CRFT3C6-F2G5SVBS-OFTMJPWE-YPEOZFAN"],
         "trust ls": ["trust ls", "trust ls --json"],
+        "hub init": [
+            "hub init --postgres postgres://marginalia@db.example/marginalia --name \"toà soạn\"",
+            "hub init  (with $MARGINALIA_HUB_POSTGRES set; upgrades an older schema)",
+        ],
+        "hub status": ["hub status --postgres postgres://marginalia@db.example/marginalia", "hub status --json"],
         "conflicts": ["conflicts", "conflicts --json"],
         "conflict": ["conflict e8gv", "conflict jdx1 --json"],
         "resolve": [

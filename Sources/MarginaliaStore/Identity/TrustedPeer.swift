@@ -7,4 +7,10 @@ public struct TrustedPeer: Hashable, Sendable {
     public var name: String?
     /// When it was first trusted (ms since 1970).
     public var added: Int64
+
+    public init(fingerprint: Fingerprint, name: String?, added: Int64) {
+        self.fingerprint = fingerprint
+        self.name = name
+        self.added = added
+    }
 }

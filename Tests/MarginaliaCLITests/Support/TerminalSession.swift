@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaTestSupport
 import Testing
 
 /// `marginalia` in a real terminal, as a person meets it: tmux runs it in a detached
@@ -108,47 +109,14 @@ final class TerminalSession {
 
     struct TimedOut: Error {}
 
-    /// Runs tmux with the session's socket and returns what it printed.
-    ///
-    /// Spawned by hand rather than with `Process`, through bash closing every descriptor
-    /// but the standard three: the server that `new-session` starts would otherwise
-    /// inherit the descriptors Foundation uses to notice a child's exit (this one's, and
-    /// those of processes other tests start meanwhile) and keep them open forever.
+    /// Runs tmux with the session's socket and returns what it printed (through
+    /// `DetachedRun`: `new-session` leaves tmux's server behind).
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
         let outputPath = sandbox.root.appendingPathComponent("tmux-output-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let environment = ["PATH=/usr/bin:/bin", "HOME=\(sandbox.home.path)", "TERM=xterm-256color"]
-        let closingDescriptors = """
-            for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && exec {fd}>&-; done 2>/dev/null
-            exec /usr/bin/tmux "$@"
-            """
-        let argv = (["bash", "-c", closingDescriptors, "bash", "-S", socket] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        // Nor may it inherit this thread's blocked signals: a server that cannot see
-        // SIGCHLD never finishes `kill-server`.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        var allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, envp)
-        try #require(spawned == 0, "cannot start tmux: \(String(cString: strerror(spawned)))")
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let status = try DetachedRun.run("/usr/bin/tmux", ["-S", socket] + arguments, environment: environment, output: outputPath)
         try #require(status == 0, "tmux \(arguments) failed with status \(status)")
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }

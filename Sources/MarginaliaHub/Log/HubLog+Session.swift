@@ -1,0 +1,20 @@
+import MarginaliaCore
+import MarginaliaSync
+
+/// The rest of what a sync session asks of the side it speaks for.
+extension HubLog {
+    /// None: the hub keeps no state derived from its log, so it has no conflicts.
+    public func openConflictIDs() async throws -> Set<Conflict.ID> { [] }
+
+    /// What a peer is told when appending failed for the hub's own reasons: that the
+    /// database is unavailable (it is restarting: try again) or that storing failed,
+    /// never where the database is.
+    public func storageFailure(_ error: any Error) -> ProtocolError {
+        let reason = switch error {
+        case HubError.unavailable: "the hub's database is unavailable"
+        case HubError.database(let message): message
+        default: "storage failed"
+        }
+        return ProtocolError(.internalError, "the receiver could not store changes: \(reason)")
+    }
+}
