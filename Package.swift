@@ -90,7 +90,7 @@ let package = Package(
         .target(
             name: "MarginaliaHub",
             dependencies: [
-                "MarginaliaCore", "MarginaliaIdentity", "MarginaliaSync",
+                "MarginaliaCore", "MarginaliaIdentity", "MarginaliaSync", "MarginaliaStore", "MarginaliaTransport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 // SHA-256 of each change, for the log's digests.

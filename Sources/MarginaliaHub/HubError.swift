@@ -11,6 +11,8 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
     case notTrusted(String)
     /// `hub trust add --name` gave a name another trusted peer has.
     case trustedNameTaken(String, by: Fingerprint)
+    /// A client proved the token to pair: a hub trusts peers only by `hub trust add`.
+    case noPairing
     /// PostgreSQL could not be reached, or refused us: the database is down or restarting.
     case unavailable(String)
     /// The database has no hub schema yet (`hub init` makes it).
@@ -33,6 +35,7 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
             "no peer the hub trusts is named or has fingerprint '\(text)' (see 'marginalia hub trust ls')"
         case .trustedNameTaken(let name, let holder):
             "'\(name)' already names the trusted peer \(holder): choose another name, or 'marginalia hub trust rm \(name)' first"
+        case .noPairing: "a hub does not pair with a token: trust the peer with 'marginalia hub trust add FINGERPRINT'"
         case .unavailable(let reason): "PostgreSQL is unavailable: \(reason)"
         case .notInitialized(let url): "\(url) holds no hub (create one with 'marginalia hub init --postgres URL')"
         case .schemaTooNew(let found, let supported):

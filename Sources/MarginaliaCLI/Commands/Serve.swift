@@ -64,7 +64,7 @@ struct Serve: AsyncReplicaCommand, DescribedArguments {
         options.handshakeTimeout = .seconds(Int64(handshakeTimeout))
         options.idleTimeout = .seconds(Int64(idleTimeout))
         let security: TCPSecurity = if insecure, let token { .plaintext(token: token) } else { .tls(token: token) }
-        let server = try TCPServer(replica: replica, security: security, options: options, log: { StandardError.line($0) })
+        let server = try await TCPServer(store: replica, security: security, options: options, log: { StandardError.line($0) })
         try await server.run(
             on: address, onReady: { StandardError.line("serving \(replica.path) on \($0)") },
             until: { await ShutdownSignal.wait() })

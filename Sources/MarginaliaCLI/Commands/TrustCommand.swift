@@ -54,8 +54,12 @@ struct TrustCommand: ParsableCommand {
         static let grammar: [GrammarArgument] = OutputOptions.grammar
 
         func run(in context: CommandContext) throws {
-            let peers = try context.replica().trustedPeers()
-            if output.json { return context.console.jsonLines(peers.map(TrustedPeerJSON.json)) }
+            Self.show(try context.replica().trustedPeers(), in: context, json: output.json)
+        }
+
+        /// One line per peer, or one JSON object per peer: `trust ls` and `hub trust ls`.
+        static func show(_ peers: [TrustedPeer], in context: CommandContext, json: Bool) {
+            if json { return context.console.jsonLines(peers.map(TrustedPeerJSON.json)) }
             for peer in peers {
                 context.console.line("\(peer.fingerprint)  \(peer.name ?? "(no name)")  trusted \(HumanFormat.time(peer.added))")
             }

@@ -44,7 +44,7 @@ public enum ExitStatus: Int32, Sendable {
         case let error as HubError:
             switch error {
             case .badURL: .usage
-            case .invalidName, .notTrusted, .trustedNameTaken: .dataError
+            case .invalidName, .notTrusted, .trustedNameTaken, .noPairing: .dataError
             case .unavailable: .temporaryFailure
             case .notInitialized, .schemaTooNew, .schemaOutdated, .corrupt, .database: .cannotOpenReplica
             }

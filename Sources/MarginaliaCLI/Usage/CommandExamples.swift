@@ -71,6 +71,16 @@ enum CommandExamples {
             "hub init --postgres postgres://marginalia@db.example/marginalia --name \"toà soạn\"",
             "hub init  (with $MARGINALIA_HUB_POSTGRES set; upgrades an older schema)",
         ],
+        "hub serve": [
+            "hub --postgres postgres://marginalia@db.example/marginalia --listen 0.0.0.0:7300",
+            "hub serve --listen 7300  (with $MARGINALIA_HUB_POSTGRES set)",
+        ],
+        "hub trust add": [
+            "hub trust add RFRFRDUJ-EN6KVRST-LUEGAMWS-5CRFT3C6-F2G5SVBS-OFTMJPWE-YPEOZFAN --name laptop",
+            "hub trust add 'rfrfrduj en6kvrst luegamws 5crft3c6 f2g5svbs oftmjpwe ypeozfan' --postgres postgres://marginalia@db.example/marginalia",
+        ],
+        "hub trust rm": ["hub trust rm laptop", "hub trust rm RFRFRDUJ-EN6KVRST-LUEGAMWS-5CRFT3C6-F2G5SVBS-OFTMJPWE-YPEOZFAN"],
+        "hub trust ls": ["hub trust ls", "hub trust ls --json"],
         "hub status": ["hub status --postgres postgres://marginalia@db.example/marginalia", "hub status --json"],
         "conflicts": ["conflicts", "conflicts --json"],
         "conflict": ["conflict e8gv", "conflict jdx1 --json"],

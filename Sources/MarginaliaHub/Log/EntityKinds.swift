@@ -1,5 +1,4 @@
 import MarginaliaCore
-import MarginaliaStore
 import PostgresNIO
 
 /// The receiver's last check (Protocol/README.md §11, check 6): a change may not treat an

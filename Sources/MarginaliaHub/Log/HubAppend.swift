@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import MarginaliaCore
-import MarginaliaStore
 import PostgresNIO
 
 /// Appends a received batch to the hub's log in one PostgreSQL transaction, with a

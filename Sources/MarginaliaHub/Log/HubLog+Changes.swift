@@ -1,6 +1,5 @@
 import Foundation
 import MarginaliaCore
-import MarginaliaStore
 import PostgresNIO
 
 extension HubLog {

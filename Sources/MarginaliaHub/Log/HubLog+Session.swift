@@ -1,8 +1,9 @@
 import MarginaliaCore
 import MarginaliaSync
 
-/// The rest of what a sync session asks of the side it speaks for.
-extension HubLog {
+/// A hub runs the same `SyncSession` as every replica: it is one more `SyncStore`. This is
+/// the rest of what a session asks of it.
+extension HubLog: SyncStore {
     /// None: the hub keeps no state derived from its log, so it has no conflicts.
     public func openConflictIDs() async throws -> Set<Conflict.ID> { [] }
 

@@ -38,7 +38,7 @@ public enum TCPClient {
                 if case .refused(let reason) = check.verdict { throw TransportError.untrustedPeer(reason) }
                 throw TransportError.io("TLS handshake with \(address) failed: \(TLSFailure.reason(error))")
             }
-            let admission = check.admission(replica: replica, own: identity.fingerprint, role: .initiator, token: token)
+            let admission = check.admission(store: replica, own: identity.fingerprint, role: .initiator, token: token)
             let refusedUs = "\(address) refused this replica's certificate (fingerprint \(identity.fingerprint)): "
                 + "its owner can run `marginalia trust add \(identity.fingerprint)`, or pair with --token-file"
             return try await run(

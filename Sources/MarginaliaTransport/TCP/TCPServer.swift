@@ -7,8 +7,9 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 
-/// `serve --listen`: accepts many clients at once, each running the responder's side
-/// of a session on the one replica (whose writes are serialized by its queue).
+/// `serve --listen` and `hub --listen`: accepts many clients at once, each running the
+/// responder's side of a session on the one store (a replica, whose writes its queue
+/// serializes, or a hub, whose transactions PostgreSQL orders).
 ///
 /// Over TLS a client is checked by its certificate's fingerprint before any line is
 /// read or written: a trusted one is served; an unknown one is refused in the
@@ -26,22 +27,22 @@ public final class TCPServer: Sendable {
         public init() {}
     }
 
-    let replica: Replica
+    let store: any ServedStore
     let security: TCPSecurity
     let options: Options
     let log: @Sendable (String) -> Void
-    /// This replica's identity and the TLS context presenting it (over TLS only).
+    /// The store's identity and the TLS context presenting it (over TLS only).
     private let tls: (identity: ReplicaIdentity, context: NIOSSLContext)?
     private let active = ActiveConnections()
 
-    public init(replica: Replica, security: TCPSecurity, options: Options = Options(),
-                log: @escaping @Sendable (String) -> Void) throws {
-        self.replica = replica
+    public init(store: any ServedStore, security: TCPSecurity, options: Options = Options(),
+                log: @escaping @Sendable (String) -> Void) async throws {
+        self.store = store
         self.security = security
         self.options = options
         self.log = log
         if case .tls = security {
-            let identity = try replica.identity()
+            let identity = try await store.tlsIdentity()
             tls = (identity, try TLSContexts.server(identity))
         } else {
             tls = nil
@@ -126,9 +127,8 @@ public final class TCPServer: Sendable {
     /// Whether to serve a client presenting `seen`: trusted ones, and any other when
     /// the token can pair it. Trust is read at each handshake, so `trust add` and
     /// `trust rm` apply to a running server.
-    @Sendable private func verdict(on seen: Fingerprint) -> PeerCertificateCheck.Verdict {
-        let trusted = (try? replica.trustedPeers().contains { $0.fingerprint == seen }) ?? false
-        if trusted { return .verified }
+    @Sendable private func verdict(on seen: Fingerprint) async -> PeerCertificateCheck.Verdict {
+        if await store.trusts(seen) { return .verified }
         if case .tls(.some, _) = security { return .mustPair }
         return .refused("refused fingerprint \(seen): not trusted (to accept it: marginalia trust add \(seen))")
     }
@@ -148,7 +148,7 @@ public final class TCPServer: Sendable {
                 if case .refused(let reason) = check.verdict { throw TransportError.untrustedPeer(reason) }
                 throw TransportError.io("TLS handshake failed: \(TLSFailure.reason(error))")
             }
-            return check.admission(replica: replica, own: tls.identity.fingerprint, role: .responder, token: token)
+            return check.admission(store: store, own: tls.identity.fingerprint, role: .responder, token: token)
         }
     }
 
@@ -162,7 +162,7 @@ public final class TCPServer: Sendable {
                 let admission = try await self.admission(for: connection)
                 let transport = AsyncChannelTransport(
                     inbound: inbound, outbound: outbound, allocator: channel.channel.allocator)
-                let summary = try await SyncSession(store: replica, transport: transport, admission: admission)
+                let summary = try await SyncSession(store: store, transport: transport, admission: admission)
                     .run(as: .responder)
                 await transport.finishAndAwaitHangUp()
                 return summary

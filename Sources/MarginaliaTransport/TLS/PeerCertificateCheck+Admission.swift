@@ -5,13 +5,13 @@ import MarginaliaSync
 extension PeerCertificateCheck {
     /// How the session on a handshaken connection admits its peer: verified by its
     /// fingerprint, or bound to prove `token` and then trusted from then on.
-    func admission(replica: Replica, own: Fingerprint, role: SyncSession.Role, token: Authenticator?) -> PeerAdmission {
+    func admission(store: any ServedStore, own: Fingerprint, role: SyncSession.Role, token: Authenticator?) -> PeerAdmission {
         guard let seen = fingerprint else { preconditionFailure("admission before the peer's certificate was checked") }
         let (client, server) = role == .initiator ? (own, seen) : (seen, own)
         return PeerAdmission(
             authenticator: token?.bound(client: client, server: server), peerVerified: verdict == .verified,
             refusal: "this replica's fingerprint \(seen) is not trusted here; pair with --token-file, "
                 + "or have the server's owner run: marginalia trust add \(seen)",
-            paired: { hello in try replica.trustPaired(seen, name: hello.name) })
+            paired: { hello in try store.trustPaired(seen, name: hello.name) })
     }
 }

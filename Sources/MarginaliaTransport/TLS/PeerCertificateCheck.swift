@@ -18,10 +18,12 @@ final class PeerCertificateCheck: Sendable {
         case refused(String)
     }
 
-    private let decide: @Sendable (Fingerprint) -> Verdict
+    /// Asynchronous, since a hub reads its trusted peers from PostgreSQL: the handshake
+    /// waits for the answer (NIOSSL's verification callback completes a promise).
+    private let decide: @Sendable (Fingerprint) async -> Verdict
     private let outcome = NIOLockedValueBox<(fingerprint: Fingerprint?, verdict: Verdict)?>(nil)
 
-    init(decide: @escaping @Sendable (Fingerprint) -> Verdict) {
+    init(decide: @escaping @Sendable (Fingerprint) async -> Verdict) {
         self.decide = decide
     }
 
@@ -34,9 +36,11 @@ final class PeerCertificateCheck: Sendable {
     /// NIOSSL's custom verification callback: the peer's chain, leaf first.
     func verify(_ certificates: [NIOSSLCertificate], _ promise: EventLoopPromise<NIOSSLVerificationResult>) {
         let seen = certificates.first.flatMap { try? Self.fingerprint(of: $0) }
-        let verdict = seen.map(decide) ?? .refused("the peer presented no usable certificate")
-        outcome.withLockedValue { $0 = (seen, verdict) }
-        if case .refused = verdict { promise.succeed(.failed) } else { promise.succeed(.certificateVerified) }
+        Task { [decide, outcome] in
+            let verdict = if let seen { await decide(seen) } else { Verdict.refused("the peer presented no usable certificate") }
+            outcome.withLockedValue { $0 = (seen, verdict) }
+            if case .refused = verdict { promise.succeed(.failed) } else { promise.succeed(.certificateVerified) }
+        }
     }
 
     private static func fingerprint(of certificate: NIOSSLCertificate) throws -> Fingerprint {

@@ -4,8 +4,8 @@ import Glibc
 #endif
 import Testing
 
-/// `marginalia --db X serve --listen 127.0.0.1:0 [--token-file T]`, started for a test.
-/// Ready once it prints `serving PATH on HOST:PORT` on standard error, which gives the port.
+/// `marginalia --db X serve --listen 127.0.0.1:0 [--token-file T]` (or a hub), started for
+/// a test. Ready once it prints `serving … on HOST:PORT` on standard error, which gives the port.
 final class ServerProcess {
     let node: ReplicaNode
     let tokenFile: String?
@@ -13,22 +13,33 @@ final class ServerProcess {
     private(set) var port = 0
     private var finished: RunResult?
 
-    init(_ node: ReplicaNode, tokenFile: String?, extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation)
+    convenience init(_ node: ReplicaNode, tokenFile: String?, extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation)
         throws
     {
+        try self.init(
+            node, running: ["serve", "--listen", "127.0.0.1:0"] + (tokenFile.map { ["--token-file", $0] } ?? []) + extra,
+            ready: "serving \(node.path)", tokenFile: tokenFile, sourceLocation: sourceLocation)
+    }
+
+    /// Any server the binary runs (`serve`, `hub`), started by `node`: ready once it prints
+    /// a line starting with `ready` and ending ` on 127.0.0.1:PORT`.
+    init(
+        _ node: ReplicaNode, running arguments: [String], ready: String, tokenFile: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         self.node = node
         self.tokenFile = tokenFile
-        running = try node.start(["serve", "--listen", "127.0.0.1:0"] + (tokenFile.map { ["--token-file", $0] } ?? []) + extra)
-        let prefix = "serving \(node.path) on 127.0.0.1:"
+        running = try node.start(arguments)
+        let marker = " on 127.0.0.1:"
         var line: String?
         try waitUntil("the server to print its address") {
-            line = errorLines().first { $0.hasPrefix(prefix) }
+            line = errorLines().first { $0.hasPrefix(ready) && $0.contains(marker) }
             if line == nil && !running.process.isRunning {
                 throw LabError("the server exited before serving: \(errorText())")
             }
             return line != nil
         }
-        let port = Int(line!.dropFirst(prefix.count))
+        let port = line!.components(separatedBy: marker).last.flatMap { Int($0) }
         try #require(port != nil && port! > 0, "no port in '\(line!)'", sourceLocation: sourceLocation)
         self.port = port!
     }
