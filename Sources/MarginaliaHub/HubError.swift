@@ -1,4 +1,5 @@
 import MarginaliaCore
+import MarginaliaTransport
 import PostgresNIO
 
 /// Why the hub cannot do what was asked, in one line (the password of a URL never shown).
@@ -61,7 +62,7 @@ public enum HubError: Error, Equatable, Sendable, CustomStringConvertible {
             let state = server[.sqlState] ?? ""
             return state.hasPrefix("57P") || state.hasPrefix("08") ? HubError.unavailable(message) : HubError.database(message)
         }
-        if let underlying = error.underlying { return HubError.unavailable("\(underlying)") }
+        if let underlying = error.underlying { return HubError.unavailable(SocketFailure.reason(underlying)) }
         return HubError.unavailable("\(error.code)")
     }
 }

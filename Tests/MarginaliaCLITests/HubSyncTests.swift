@@ -134,7 +134,7 @@ import Testing
         #expect(missing.stderr.contains("hub init"), "\(missing)")
         try cluster.stop()
         let down = try node.run("hub", "status", "--postgres", cluster.url())
-        #expect(down.status == 75 && down.errorLines.count == 1, "\(down)")
+        #expect(down.status == 75 && down.errorLines == ["marginalia: PostgreSQL is unavailable: connection refused"], "\(down)")
         let noURL = try node.run(["hub", "status"], env: ["MARGINALIA_HUB_POSTGRES": nil])
         #expect(noURL.status == 64, "\(noURL)")
     }

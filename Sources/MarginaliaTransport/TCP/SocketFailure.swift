@@ -5,8 +5,8 @@ import NIOPosix
 /// Why a socket could not connect or listen, in the words of the system's error
 /// (`connection refused`), never the name of a library type: NIO's errors describe
 /// themselves as `SingleConnectionFailure(target: [IPv4]…)` and `bind(descriptor:…)`.
-enum SocketFailure {
-    static func reason(_ error: any Error) -> String {
+public enum SocketFailure {
+    public static func reason(_ error: any Error) -> String {
         switch error {
         case let error as NIOConnectionError:
             if let first = error.connectionErrors.first { return reason(first.error) }
