@@ -106,6 +106,47 @@ import Testing
         for server in servers { try server.stop() }
     }
 
+    /// PostgreSQL restarts under a running hub: a sync meanwhile fails (exit 75, one line)
+    /// having stored nothing half, and once the database is back the same hub process
+    /// serves again after its pool reconnects (with backoff), without being restarted; the
+    /// replicas converge and the hub holds each change once.
+    @Test func aHubOutlivesADatabaseRestart() throws {
+        let cluster = try PostgresCluster()
+        let lab = try SyncLab()
+        defer { lab.remove() }
+        let (laptop, phone) = (try lab.replica("laptop"), try lab.replica("phone"))
+        let url = cluster.url()
+        try laptop.ok("hub", "init", "--postgres", url)
+        let hub = try laptop.json(HubStatusDoc.self, "hub", "status", "--postgres", url, "--json")
+        for node in [laptop, phone] {
+            try laptop.ok("hub", "trust", "add", try IdentityTests.fingerprint(of: node), "--postgres", url)
+            try node.ok("trust", "add", hub.identity.fingerprint)
+        }
+        let server = try ServerProcess(laptop, running: ["hub", "--postgres", url, "--listen", "127.0.0.1:0"], ready: "serving hub ")
+        let target = "tls://127.0.0.1:\(server.port)"
+        try laptop.newID("add", "Hà Nội ngập sâu", "--body", "Mực nước sông Hồng dâng cao.")
+        try laptop.sync(target)
+
+        try cluster.stop()
+        try phone.newID("add", "Huế mưa lớn", "--body", "Sông Hương lên nhanh.")
+        let during = try phone.run("sync", target)
+        #expect(during.status == 75 && during.errorLines.count == 1, "\(during)")
+        try cluster.start()
+        // Until the hub's pool has reconnected, syncs fail as the one above did.
+        try waitUntil("the hub to reconnect to PostgreSQL") {
+            let attempt = try phone.run("sync", target)
+            #expect(attempt.status == 0 || (attempt.status == 75 && attempt.errorLines.count == 1), "\(attempt)")
+            return attempt.status == 0
+        }
+        #expect(server.errorLines().contains { $0.contains("the trusted peers cannot be read") })
+        try laptop.sync(target)
+        try expectConverged([laptop, phone])
+        let after = try laptop.json(HubStatusDoc.self, "hub", "status", "--postgres", url, "--json")
+        let held = try laptop.status()
+        #expect(after.changes == 2 && after.knowledge == held.knowledge)
+        try server.stop()
+    }
+
     @Test func aHubRefusesAnUntrustedReplicaAndSaysHowToTrustIt() throws {
         let cluster = try PostgresCluster()
         let lab = try SyncLab()

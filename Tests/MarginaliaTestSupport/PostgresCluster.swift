@@ -36,10 +36,7 @@ public final class PostgresCluster: @unchecked Sendable {
         while true {
             let candidate = try Self.freePort()
             do {
-                try Self.run(binaries + "/pg_ctl", [
-                    "start", "--wait", "--pgdata", folder.file("data"), "--log", folder.file("server.log"),
-                    "-o", "-c listen_addresses=127.0.0.1 -c port=\(candidate) -c unix_socket_directories=\(folder.path) -c fsync=off",
-                ])
+                try Self.start(binaries: binaries, folder: folder, port: candidate)
                 port = candidate
                 break
             } catch {
@@ -47,6 +44,18 @@ public final class PostgresCluster: @unchecked Sendable {
                 if attempts == 5 { throw error }
             }
         }
+    }
+
+    /// Starts the server again after `stop()`, on the same port (a database restart).
+    public func start() throws {
+        try Self.start(binaries: binaries, folder: folder, port: port)
+    }
+
+    private static func start(binaries: String, folder: TemporaryDirectory, port: Int) throws {
+        try run(binaries + "/pg_ctl", [
+            "start", "--wait", "--pgdata", folder.file("data"), "--log", folder.file("server.log"),
+            "-o", "-c listen_addresses=127.0.0.1 -c port=\(port) -c unix_socket_directories=\(folder.path) -c fsync=off",
+        ])
     }
 
     /// A URL for the hub and its tests: TCP on the private port, database `database`.
@@ -70,7 +79,9 @@ public final class PostgresCluster: @unchecked Sendable {
             asServer: false)
     }
 
-    /// Stops the server at once (`immediate`: nothing of a throwaway cluster needs saving).
+    /// Stops the server at once (`immediate`, as a crash would: committed transactions
+    /// survive, since the write-ahead log is flushed at commit; fsync=off only skips the
+    /// flush to disk, which a process crash does not need).
     public func stop() throws {
         try Self.run(binaries + "/pg_ctl", ["stop", "--wait", "--pgdata", folder.file("data"), "--mode", "immediate"])
     }

@@ -9,8 +9,8 @@ extension HubLog: ServedStore {
 
     /// Read from the database at each handshake, so every hub process follows `hub trust`
     /// at once; a database that cannot answer admits no one.
-    public func trusts(_ fingerprint: Fingerprint) async -> Bool {
-        (try? await trustedPeers().contains { $0.fingerprint == fingerprint }) ?? false
+    public func trusts(_ fingerprint: Fingerprint) async throws -> Bool {
+        try await trustedPeers().contains { $0.fingerprint == fingerprint }
     }
 
     /// Never: the hub is served without a token (`hub trust add` admits peers).

@@ -9,8 +9,9 @@ public protocol ServedStore: SyncStore {
     /// The identity presented to clients in the TLS handshake.
     func tlsIdentity() async throws -> ReplicaIdentity
     /// Whether a client presenting `fingerprint` is trusted. Read at each handshake, so
-    /// that `trust add` and `trust rm` apply to a running server.
-    func trusts(_ fingerprint: Fingerprint) async -> Bool
+    /// that `trust add` and `trust rm` apply to a running server; a store that cannot
+    /// answer (a hub whose database is down) throws, and the client is refused.
+    func trusts(_ fingerprint: Fingerprint) async throws -> Bool
     /// Trusts a client that has just proved the shared token (pairing), under the name
     /// its hello gave.
     func trustPaired(_ fingerprint: Fingerprint, name: String) throws
@@ -19,7 +20,7 @@ public protocol ServedStore: SyncStore {
 extension Replica: ServedStore {
     public func tlsIdentity() async throws -> ReplicaIdentity { try identity() }
 
-    public func trusts(_ fingerprint: Fingerprint) async -> Bool {
-        (try? trustedPeers().contains { $0.fingerprint == fingerprint }) ?? false
+    public func trusts(_ fingerprint: Fingerprint) async throws -> Bool {
+        try trustedPeers().contains { $0.fingerprint == fingerprint }
     }
 }

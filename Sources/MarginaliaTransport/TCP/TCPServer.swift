@@ -128,7 +128,11 @@ public final class TCPServer: Sendable {
     /// the token can pair it. Trust is read at each handshake, so `trust add` and
     /// `trust rm` apply to a running server.
     @Sendable private func verdict(on seen: Fingerprint) async -> PeerCertificateCheck.Verdict {
-        if await store.trusts(seen) { return .verified }
+        do {
+            if try await store.trusts(seen) { return .verified }
+        } catch {
+            return .refused("refused fingerprint \(seen): the trusted peers cannot be read (\(error))")
+        }
         if case .tls(.some, _) = security { return .mustPair }
         return .refused("refused fingerprint \(seen): not trusted (to accept it: marginalia trust add \(seen))")
     }
