@@ -22,6 +22,24 @@ import Testing
         }
     }
 
+    /// Makes the hub on `url` (through `nodes[0]`'s binary) and has it and each of
+    /// `nodes` trust the other; returns the hub's status.
+    @discardableResult
+    static func introduce(_ nodes: [ReplicaNode], to url: String) throws -> HubStatusDoc {
+        try nodes[0].ok("hub", "init", "--postgres", url)
+        let hub = try nodes[0].json(HubStatusDoc.self, "hub", "status", "--postgres", url, "--json")
+        for node in nodes {
+            try nodes[0].ok("hub", "trust", "add", try IdentityTests.fingerprint(of: node), "--name", node.name, "--postgres", url)
+            try node.ok("trust", "add", hub.identity.fingerprint, "--name", "hub")
+        }
+        return hub
+    }
+
+    /// A hub process on `url`, started by `node`, on a free port.
+    static func serve(_ url: String, by node: ReplicaNode) throws -> ServerProcess {
+        try ServerProcess(node, running: ["hub", "--postgres", url, "--listen", "127.0.0.1:0"], ready: "serving hub ")
+    }
+
     @Test func twoReplicasConvergeThroughAHub() throws {
         let cluster = try PostgresCluster()
         let lab = try SyncLab()
@@ -30,13 +48,9 @@ import Testing
         let url = cluster.url()
         let created = try laptop.ok("hub", "init", "--postgres", url, "--name", "toà soạn")
         #expect(created.stdout.hasPrefix("created hub toà soạn (id "), "\(created)")
-        let hub = try laptop.json(HubStatusDoc.self, "hub", "status", "--postgres", url, "--json")
+        let hub = try Self.introduce([laptop, phone], to: url)
         #expect(hub.hub.name == "toà soạn" && hub.changes == 0)
-        for node in [laptop, phone] {
-            try laptop.ok("hub", "trust", "add", try IdentityTests.fingerprint(of: node), "--name", node.name, "--postgres", url)
-            try node.ok("trust", "add", hub.identity.fingerprint, "--name", "hub")
-        }
-        let server = try ServerProcess(laptop, running: ["hub", "--postgres", url, "--listen", "127.0.0.1:0"], ready: "serving hub ")
+        let server = try Self.serve(url, by: laptop)
         let target = "tls://127.0.0.1:\(server.port)"
 
         let article = try laptop.newID("add", "Hà Nội ngập sâu", "--body", "Mực nước sông Hồng dâng cao; phố cổ chìm trong nước.")
@@ -69,15 +83,8 @@ import Testing
         var random = SplitMix64(seed: 1_616)
         let nodes = try lab.replicas((1...6).map { "may-\($0)" })
         let url = cluster.url()
-        try nodes[0].ok("hub", "init", "--postgres", url)
-        let hub = try nodes[0].json(HubStatusDoc.self, "hub", "status", "--postgres", url, "--json")
-        for node in nodes {
-            try nodes[0].ok("hub", "trust", "add", try IdentityTests.fingerprint(of: node), "--postgres", url)
-            try node.ok("trust", "add", hub.identity.fingerprint)
-        }
-        let servers = try (0..<3).map { index in
-            try ServerProcess(nodes[index], running: ["hub", "--postgres", url, "--listen", "127.0.0.1:0"], ready: "serving hub ")
-        }
+        try Self.introduce(nodes, to: url)
+        let servers = try (0..<3).map { try Self.serve(url, by: nodes[$0]) }
         let shared = try nodes[0].newID("add", "Hà Nội ngập sâu", "--body", "Mực nước sông Hồng dâng cao.")
         try nodes[0].sync("tls://127.0.0.1:\(servers[0].port)")
         for round in 0..<4 {
@@ -116,13 +123,8 @@ import Testing
         defer { lab.remove() }
         let (laptop, phone) = (try lab.replica("laptop"), try lab.replica("phone"))
         let url = cluster.url()
-        try laptop.ok("hub", "init", "--postgres", url)
-        let hub = try laptop.json(HubStatusDoc.self, "hub", "status", "--postgres", url, "--json")
-        for node in [laptop, phone] {
-            try laptop.ok("hub", "trust", "add", try IdentityTests.fingerprint(of: node), "--postgres", url)
-            try node.ok("trust", "add", hub.identity.fingerprint)
-        }
-        let server = try ServerProcess(laptop, running: ["hub", "--postgres", url, "--listen", "127.0.0.1:0"], ready: "serving hub ")
+        try Self.introduce([laptop, phone], to: url)
+        let server = try Self.serve(url, by: laptop)
         let target = "tls://127.0.0.1:\(server.port)"
         try laptop.newID("add", "Hà Nội ngập sâu", "--body", "Mực nước sông Hồng dâng cao.")
         try laptop.sync(target)
@@ -156,7 +158,7 @@ import Testing
         try stranger.ok("hub", "init", "--postgres", url)
         let hub = try stranger.json(HubStatusDoc.self, "hub", "status", "--postgres", url, "--json")
         try stranger.ok("trust", "add", hub.identity.fingerprint)
-        let server = try ServerProcess(stranger, running: ["hub", "--postgres", url, "--listen", "127.0.0.1:0"], ready: "serving hub ")
+        let server = try Self.serve(url, by: stranger)
         let refused = try stranger.run("sync", "tls://127.0.0.1:\(server.port)")
         let own = try IdentityTests.fingerprint(of: stranger)
         #expect(refused.status == 75, "\(refused)")
