@@ -84,18 +84,8 @@ extension Replica {
             ).map(Existence.stored) == .deleted {
                 throw ReplicaError.deleted(article, kind: .article)
             }
-            var sql = "SELECT \(SnapshotRows.annotationColumns) FROM annotations WHERE (existence = \(Existence.deleted.sql)) = ?"
-            var arguments: StatementArguments = [deleted]
-            if let article {
-                sql += " AND article = ?"
-                arguments += [article.rawValue]
-            }
-            if let tag {
-                let (condition, tagArguments) = try TagFilter.condition("annotations.id", named: tag, in: db)
-                sql += " AND " + condition
-                arguments += tagArguments
-            }
-            if let status, status != .exact { sql += " AND " + AnnotationPlacer.mayHaveMoved }
+            let (sql, arguments) = try AnnotationListing(article: article, status: status, tag: tag, deleted: deleted)
+                .sql(in: db)
             let annotations = try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(SnapshotRows.annotation))
             return try AnnotationPlacer(db: db).place(annotations)
                 .filter { status == nil || $0.placement.status == status }
