@@ -5,22 +5,20 @@ import MarginaliaCore
 ///
 /// Re-anchoring is a pure function of the anchor, the body revision it was made
 /// against (that value read from the log) and the current body (`Reanchorer`), so
-/// every replica gets the same placements and nothing derived is stored or synced.
+/// every replica gets the same placements and no placement is stored or synced.
 /// An anchor made against the article's current body revision is `exact` by
 /// definition and costs nothing; the others are grouped by article and anchored
 /// revision, so one `Reanchorer` (one diff) serves each group. Listing the doubtful
-/// annotations of a large replica thus only re-anchors those whose article changed.
+/// annotations of a large replica thus only reads and re-anchors those whose article
+/// changed (`MayHaveMoved`).
 struct AnnotationPlacer {
     let db: Database
 
     /// An SQL condition on `annotations` rows: the anchor was not made against the
     /// current body of its article, so it may have moved. Only these can be anything
-    /// but `exact`: asking for the doubtful ones reads and places no other row.
-    static let mayHaveMoved = """
-        NOT EXISTS (SELECT 1 FROM articles current WHERE current.id = annotations.article
-            AND current.body_replica = annotations.revision_replica
-            AND current.body_counter = annotations.revision_counter)
-        """
+    /// but `exact`: asking for the doubtful ones reads and places no other row, and
+    /// finds them through an index (`MayHaveMoved`).
+    static let mayHaveMoved = "annotations.may_have_moved"
 
     /// The placement of each of `annotations`, in the same order.
     func place(_ annotations: [AnnotationSnapshot]) throws -> [PlacedAnnotation] {

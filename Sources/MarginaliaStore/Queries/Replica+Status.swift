@@ -29,14 +29,11 @@ extension Replica {
                 throw CorruptReplicaError("the replica row is missing")
             }
             let info = ReplicaInfo(id: id, name: row["name"], created: row["created_ms"])
-            let counts = try Row.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM articles WHERE existence != \(Existence.deleted.sql)),
-                       (SELECT count(*) FROM annotations WHERE existence != \(Existence.deleted.sql)),
-                       (SELECT max(seq) FROM changes)
-                """)!
+            let counts = VisibleCounts(db: db)
             return ReplicaStatus(
-                path: path, info: info,
-                identity: try IdentityTable(db: db).info(), articles: counts[0], annotations: counts[1], changes: counts[2] ?? 0,
+                path: path, info: info, identity: try IdentityTable(db: db).info(), articles: try counts.count(.article),
+                annotations: try counts.count(.annotation),
+                changes: try Int.fetchOne(db, sql: "SELECT max(seq) FROM changes") ?? 0,
                 openConflicts: try ConflictQueries(db: db).count(),
                 knowledge: try ChangeLog(db: db).knowledge(), replicaNames: try ReplicaNames(db: db).all(),
                 logDigest: try LogDigests(db: db).total(), divergences: divergences)

@@ -14,9 +14,20 @@ enum TagFilter {
         }
     }
 
-    /// Every distinct tag in the replica.
+    /// Every distinct tag in the replica, in order. Found by seeking from each tag to
+    /// the next in the `(tag, entity)` key, so the cost grows with the number of tags,
+    /// not of tagged entities (`DISTINCT` would read every row: 700,000 at a million
+    /// annotations, on every search).
     static func storedTags(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT tag FROM tags")
+        try String.fetchAll(db, sql: """
+            WITH RECURSIVE distinct_tags(tag) AS (
+                SELECT min(tag) FROM tags
+                UNION ALL
+                SELECT (SELECT min(tag) FROM tags WHERE tags.tag > distinct_tags.tag) FROM distinct_tags
+                WHERE distinct_tags.tag IS NOT NULL
+            )
+            SELECT tag FROM distinct_tags WHERE tag IS NOT NULL
+            """)
     }
 
     /// SQL true of the entities (`entity`, an SQL expression) tagged with one of `tags`.

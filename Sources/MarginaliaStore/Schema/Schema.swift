@@ -20,9 +20,11 @@ enum Schema {
     /// `Ð`, `Ɖ` and `ǡ` too (`marginalia_search.h`), format 6 adds the local tables,
     /// format 7 keeps each entity's conflicts as rows of `entity_conflicts` (not a
     /// space-separated column) and checks that `existence` holds an `Existence`, and
-    /// format 8 keeps each change's hash and the log's digests (`LogDigests`), and format
-    /// 9 can mark the full-text indexes as lacking rows (`search_rebuild`, `SearchIndex`).
-    static let version: Int32 = 9
+    /// format 8 keeps each change's hash and the log's digests (`LogDigests`), format
+    /// 9 can mark the full-text indexes as lacking rows (`search_rebuild`, `SearchIndex`),
+    /// and format 10 flags the annotations that may have moved, indexed (`MayHaveMoved`),
+    /// and keeps the counts of visible entities (`VisibleCounts`).
+    static let version: Int32 = 10
     /// The format whose derived tables are laid out as now: older files have them rebuilt.
     static let derivedTablesVersion = 7
     /// The format that added the local tables: older files get them, and a new identity.
@@ -31,6 +33,10 @@ enum Schema {
     static let logDigestsVersion = 8
     /// The format that added the mark of full-text indexes lacking rows.
     static let searchRebuildVersion = 9
+    /// The format that added `may_have_moved`: older files have it computed.
+    static let mayHaveMovedVersion = 10
+    /// The format that added `visible_counts`: older files have it counted.
+    static let visibleCountsVersion = 10
 
     /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
@@ -135,9 +141,11 @@ enum Schema {
             note TEXT NOT NULL,
             existence TEXT NOT NULL CHECK (\(Existence.columnCheck)),
             created_ms INTEGER NOT NULL,
-            updated_ms INTEGER NOT NULL
+            updated_ms INTEGER NOT NULL,
+            may_have_moved INTEGER NOT NULL DEFAULT 1
         );
         CREATE INDEX annotations_by_article ON annotations (article, start);
+        \(mayHaveMovedIndex)
         CREATE INDEX articles_by_existence ON articles (existence);
         CREATE INDEX annotations_by_existence ON annotations (existence);
         CREATE TABLE entity_conflicts (
@@ -152,6 +160,7 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE INDEX tags_by_entity ON tags (entity);
         \(searchRebuildTable)
+        \(VisibleCounts.table)
         CREATE VIRTUAL TABLE article_search USING fts5(
             title, body, content = 'articles', content_rowid = 'rowid',
             tokenize = 'marginalia remove_diacritics 2');
@@ -165,10 +174,16 @@ enum Schema {
     static let searchRebuildTable =
         "CREATE TABLE IF NOT EXISTS search_rebuild (singleton INTEGER PRIMARY KEY CHECK (singleton = 1));"
 
+    /// Only the annotations that may have moved, by article: what listing the doubtful ones reads.
+    static let mayHaveMovedIndex = """
+        CREATE INDEX IF NOT EXISTS annotations_may_have_moved ON annotations (article) WHERE may_have_moved;
+        """
+
     /// Creates every table in an empty database (the identity is the caller's to add).
     static func create(_ db: Database) throws {
         try db.execute(sql: logTables)
         try db.execute(sql: derivedTables)
+        try VisibleCounts(db: db).rebuild()
         try db.execute(sql: localTables)
         try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(version)")
     }
@@ -184,6 +199,8 @@ enum Schema {
         if version < localTablesVersion { try addLocalTables(db, now: now) }
         if version < logDigestsVersion { try addLogDigests(db) }
         if version < searchRebuildVersion { try db.execute(sql: searchRebuildTable) }
+        if version < mayHaveMovedVersion { try addMayHaveMoved(db) }
+        if version < visibleCountsVersion { try addVisibleCounts(db) }
         try db.execute(sql: "PRAGMA user_version = \(Self.version)")
     }
 
@@ -194,12 +211,13 @@ enum Schema {
         // Dropping a table drops its indexes and triggers (format 1 kept the full-text
         // indexes with triggers).
         for table in [
-            "article_search", "note_search", "search_rebuild", "siblings", "tags", "entity_conflicts", "articles",
-            "annotations",
+            "article_search", "note_search", "search_rebuild", "siblings", "tags", "entity_conflicts", "visible_counts",
+            "articles", "annotations",
         ] {
             try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
         }
         try db.execute(sql: derivedTables)
+        try VisibleCounts(db: db).rebuild()
         let applier = ChangeApplier(db: db)
         let payloads = try String.fetchCursor(db, sql: "SELECT payload FROM changes ORDER BY seq")
         while let payload = try payloads.next() {
@@ -231,6 +249,23 @@ enum Schema {
             last = end
         }
         try LogDigests(db: db).rebuild()
+    }
+
+    /// Flags the annotations that may have moved and indexes them (idempotent: derived
+    /// tables rebuilt above already have the column, and are flagged again).
+    private static func addMayHaveMoved(_ db: Database) throws {
+        if try !db.columns(in: "annotations").contains(where: { $0.name == "may_have_moved" }) {
+            try db.execute(sql: "ALTER TABLE annotations ADD COLUMN may_have_moved INTEGER NOT NULL DEFAULT 1")
+        }
+        try MayHaveMoved.refreshAll(in: db)
+        try db.execute(sql: mayHaveMovedIndex)
+    }
+
+    /// Counts the visible entities (idempotent: derived tables rebuilt above have the
+    /// table, and are counted again).
+    private static func addVisibleCounts(_ db: Database) throws {
+        try db.execute(sql: VisibleCounts.table)
+        try VisibleCounts(db: db).rebuild()
     }
 
     /// A replica made before identities gets its first one, as a new replica does.

@@ -55,8 +55,10 @@ struct EntityStore {
     }
 
     private func saveRow(_ article: ArticleSnapshot, registers: String, isNew: Bool) throws {
-        let old = isNew || !updatesSearch ? nil : try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT rowid, title, body FROM articles WHERE id = ?"), arguments: [article.id.rawValue])
+        let old = isNew ? nil : try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT rowid, title, body, body_replica, body_counter, existence FROM articles WHERE id = ?
+                """), arguments: [article.id.rawValue])
         try db.cachedStatement(sql: """
             INSERT INTO articles (id, registers, title, body, body_replica, body_counter, source, existence, created_ms,
                                   updated_ms)
@@ -70,34 +72,46 @@ struct EntityStore {
                 article.bodyRevision?.counter, article.source, article.existence.rawValue, article.created,
                 article.updated,
             ])
+        let rowid: Int64 = old?[0] ?? db.lastInsertedRowID
+        let bodyRevisionChanged = old.map { row in
+            row[3] as String? != article.bodyRevision?.replica.rawValue || row[4] as UInt64? != article.bodyRevision?.counter
+        } ?? true
+        if bodyRevisionChanged { try MayHaveMoved.refresh(annotationsOf: article.id, in: db) }
+        try VisibleCounts(db: db).update(
+            .article, wasVisible: try old.map { try Existence.stored($0[5]).isVisible } ?? false,
+            isVisible: article.existence.isVisible)
         guard updatesSearch else { return }
         try SearchIndex(db: db).articleSaved(
-            rowid: old?[0] ?? db.lastInsertedRowID, old: old.map { ($0[1], $0[2]) }, title: article.title,
-            body: article.body)
+            rowid: rowid, old: old.map { ($0[1], $0[2]) }, title: article.title, body: article.body)
     }
 
     private func saveRow(_ annotation: AnnotationSnapshot, registers: String, isNew: Bool) throws {
-        let old = isNew || !updatesSearch ? nil : try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT rowid, note FROM annotations WHERE id = ?"), arguments: [annotation.id.rawValue])
+        let old = isNew ? nil : try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT rowid, note, existence FROM annotations WHERE id = ?"),
+            arguments: [annotation.id.rawValue])
         let anchor = annotation.anchor
         try db.cachedStatement(sql: """
             INSERT INTO annotations (id, registers, article, start, "end", quote, prefix, suffix, revision_replica,
-                                     revision_counter, note, existence, created_ms, updated_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     revision_counter, note, existence, created_ms, updated_ms, may_have_moved)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                    \(MayHaveMoved.condition(article: "?3", replica: "?9", counter: "?10")))
             ON CONFLICT (id) DO UPDATE SET
                 registers = excluded.registers, article = excluded.article, start = excluded.start,
                 "end" = excluded."end", quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,
                 revision_replica = excluded.revision_replica, revision_counter = excluded.revision_counter,
                 note = excluded.note, existence = excluded.existence, created_ms = excluded.created_ms,
-                updated_ms = excluded.updated_ms
+                updated_ms = excluded.updated_ms, may_have_moved = excluded.may_have_moved
             """).execute(arguments: [
                 annotation.id.rawValue, registers, annotation.article?.rawValue, anchor?.start, anchor?.end,
                 anchor?.quote, anchor?.prefix, anchor?.suffix, anchor?.revision?.replica.rawValue, anchor?.revision?.counter,
                 annotation.note, annotation.existence.rawValue, annotation.created, annotation.updated,
             ])
+        let rowid: Int64 = old?[0] ?? db.lastInsertedRowID
+        try VisibleCounts(db: db).update(
+            .annotation, wasVisible: try old.map { try Existence.stored($0[2]).isVisible } ?? false,
+            isVisible: annotation.existence.isVisible)
         guard updatesSearch else { return }
-        try SearchIndex(db: db).annotationSaved(
-            rowid: old?[0] ?? db.lastInsertedRowID, old: old.map { $0[1] }, note: annotation.note)
+        try SearchIndex(db: db).annotationSaved(rowid: rowid, old: old.map { $0[1] }, note: annotation.note)
     }
 
     /// Replaces the entity's rows of `entity_conflicts` with its registers' conflicts.

@@ -21,10 +21,11 @@ struct LogReplay {
             """),
         ("annotations", """
             id, registers, article, start, "end", quote, prefix, suffix, revision_replica, revision_counter, note, existence,
-            created_ms, updated_ms
+            created_ms, updated_ms, may_have_moved
             """),
         ("entity_conflicts", "entity, field"),
         ("tags", "tag, entity"),
+        ("visible_counts", "kind, count"),
         ("knowledge", "replica, counter"),
         ("replica", "lamport"),
     ]
