@@ -32,14 +32,25 @@ public struct Corpus: Sendable {
     public init(seed: UInt64 = Corpus.defaultSeed, articles count: Int, annotationsPerArticle: Int = 5) {
         precondition(count >= 0 && annotationsPerArticle >= 0)
         self.seed = seed
+        (articles, annotations) = Self.slice(seed: seed, articles: 0..<count, annotationsPerArticle: annotationsPerArticle)
+    }
+
+    /// Articles `range` of the corpus with `seed` and their annotations (grouped by
+    /// article, in article order), without the others: what `init` holds for that
+    /// range. A corpus too large to hold in memory (`marginalia-bench --scale`) is
+    /// generated slice by slice.
+    public static func slice(seed: UInt64, articles range: Range<Int>, annotationsPerArticle: Int)
+        -> (articles: [GeneratedArticle], annotations: [GeneratedAnnotation])
+    {
         // Articles are independent, so chunks are generated on every core and joined in order.
         let chunkSize = 256
-        let chunks = (count + chunkSize - 1) / chunkSize
+        let chunks = (range.count + chunkSize - 1) / chunkSize
         let results = ChunkResults(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var articles: [GeneratedArticle] = []
             var annotations: [GeneratedAnnotation] = []
-            for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) {
+            let start = range.lowerBound + chunk * chunkSize
+            for index in start..<min(range.upperBound, start + chunkSize) {
                 let article = Self.article(seed: seed, index: index)
                 articles.append(article)
                 annotations += Self.annotations(on: article, count: annotationsPerArticle, seed: seed)
@@ -47,8 +58,7 @@ public struct Corpus: Sendable {
             results.store(chunk, (articles, annotations))
         }
         let parts = results.all()
-        self.articles = parts.flatMap(\.0)
-        self.annotations = parts.flatMap(\.1)
+        return (parts.flatMap(\.0), parts.flatMap(\.1))
     }
 
     /// Article `index` of the corpus with `seed`, without generating the others.

@@ -18,13 +18,22 @@ extension Corpus {
     /// and returns the files in article order. Returns the total bytes written too.
     @discardableResult
     public func writeTextFiles(to directory: URL) throws -> (files: [URL], bytes: Int) {
+        try Self.writeTextFiles(of: articles, count: articles.count, to: directory)
+    }
+
+    /// Writes `articles`, some of a corpus of `count` articles (named as in that
+    /// corpus), as `writeTextFiles(to:)` does; for a corpus written slice by slice.
+    @discardableResult
+    public static func writeTextFiles(of articles: [GeneratedArticle], count: Int, to directory: URL) throws
+        -> (files: [URL], bytes: Int)
+    {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var files: [URL] = []
         var bytes = 0
         files.reserveCapacity(articles.count)
         for article in articles {
-            let file = directory.appendingPathComponent(Self.fileName(forArticle: article.index, of: articles.count))
-            let data = Data(Self.textFile(of: article).utf8)
+            let file = directory.appendingPathComponent(fileName(forArticle: article.index, of: count))
+            let data = Data(textFile(of: article).utf8)
             try data.write(to: file)
             files.append(file)
             bytes += data.count

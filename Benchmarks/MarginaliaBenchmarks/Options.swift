@@ -14,10 +14,12 @@ struct Options {
     var importRuns = 1
     /// The `marginalia` binary; nil for the one next to this executable.
     var marginalia: String?
+    /// The factor of `scale`'s larger replica (`--scale N`); nil when not asked for.
+    var scale: Int?
 
     static let usage = """
         usage: marginalia-bench [--articles N] [--annotations-per-article N] [--seed N] [--work DIR]
-                                [--only NAME[,NAME...]] [--import-runs N] [--marginalia PATH]
+                                [--only NAME[,NAME...]] [--import-runs N] [--marginalia PATH] [--scale N]
 
           --articles N                 corpus size (default 20000)
           --annotations-per-article N  annotations per article for `status` and `sync` (default 5)
@@ -27,6 +29,8 @@ struct Options {
                                        (default: \(Benchmark.defaultNames.joined(separator: ", ")))
           --import-runs N              repeat the import pair N times and report medians (default 1)
           --marginalia PATH            the binary to time (default: `marginalia` next to this executable)
+          --scale N                    run `scale` (alone, unless --only says otherwise): every operation at
+                                       --articles and at N times that, with the growth ratios (minutes at 10)
         """
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -60,6 +64,7 @@ struct Options {
                 options.only = names
             case "--import-runs": options.importRuns = try number(argument, minimum: 1)
             case "--marginalia": options.marginalia = try value(argument)
+            case "--scale": options.scale = try number(argument, minimum: 2)
             case "-h", "--help", "help":
                 say(usage)
                 exit(0)
@@ -70,9 +75,10 @@ struct Options {
         return options
     }
 
-    /// Whether benchmark `name` runs.
+    /// Whether benchmark `name` runs: `--scale` alone runs only `scale`, which is never
+    /// run by default (it takes minutes at 10x).
     func runs(_ name: String) -> Bool {
-        (only ?? Benchmark.defaultNames).contains(name)
+        (only ?? (scale == nil ? Benchmark.defaultNames : ["scale"])).contains(name)
     }
 }
 
@@ -83,5 +89,5 @@ struct UsageError: Error, CustomStringConvertible {
 
 enum Benchmark {
     static let defaultNames = ["import", "show", "reanchor", "status", "sync", "sync-tls"]
-    static let allNames = defaultNames
+    static let allNames = defaultNames + ["scale"]
 }

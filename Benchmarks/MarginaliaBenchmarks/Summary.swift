@@ -2,8 +2,11 @@ import Foundation
 
 /// The final table: one row per measured figure, with its target and whether it is met.
 enum Summary {
-    static func table(_ rows: [ResultRow]) -> String {
-        let header = ["benchmark", "ours", "baseline", "ratio", "target", ""]
+    /// `rows` under `title`; `header` names the columns (`scale` compares sizes, not ours and a baseline).
+    static func table(
+        _ rows: [ResultRow], title: String = "summary",
+        header: [String] = ["benchmark", "ours", "baseline", "ratio", "target", ""]
+    ) -> String {
         let cells = rows.map { row in
             [row.name, row.ours, row.baseline, row.ratio, row.target, row.met.map { $0 ? "ok" : "MISSED" } ?? ""]
         }
@@ -15,7 +18,7 @@ enum Summary {
                 .joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return (["summary", line(header), rule] + cells.map(line)).joined(separator: "\n")
+        return ([title, line(header), rule] + cells.map(line)).joined(separator: "\n")
     }
 }
 

@@ -41,6 +41,7 @@ func main() -> Int32 {
         ("status", StatusBenchmark.run),
         ("sync", SyncBenchmark.run),
         ("sync-tls", TLSSyncBenchmark.run),
+        ("scale", ScaleBenchmark.run),
     ]
     var failed = false
     for (name, run) in benchmarks where options.runs(name) {
