@@ -17,8 +17,7 @@ import Testing
 
     init() throws {
         directory = try TemporaryDirectory()
-        laptop = try Replica.fixture("laptop", in: directory)
-        office = try Replica.fixture("office", in: directory)
+        (laptop, office) = try ReplicaFixtures.pair(in: directory)
     }
 
     /// Every status listed by the filter equals the same status picked out of the

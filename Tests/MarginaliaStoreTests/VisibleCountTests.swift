@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import MarginaliaCore
 @testable import MarginaliaStore
@@ -16,8 +15,7 @@ import Testing
 
     init() throws {
         directory = try TemporaryDirectory()
-        laptop = try Replica.fixture("laptop", in: directory)
-        office = try Replica.fixture("office", in: directory)
+        (laptop, office) = try ReplicaFixtures.pair(in: directory)
     }
 
     /// The counts `status` reports equal the listings, and `verify` finds them equal to a

@@ -15,6 +15,11 @@ enum ReplicaFixtures {
         return (laptop, office, article)
     }
 
+    /// Replicas laptop and office in `directory`, nothing exchanged yet.
+    static func pair(in directory: TemporaryDirectory) throws -> (laptop: Replica, office: Replica) {
+        (try Replica.fixture("laptop", in: directory), try Replica.fixture("office", in: directory))
+    }
+
     /// Delivers to `target` every change of `source` it lacks, in `source`'s log order,
     /// as the sync engine does. Returns the summary of the integration.
     @discardableResult
