@@ -3,16 +3,19 @@ import MarginaliaCore
 import MarginaliaCorpus
 import MarginaliaStore
 
-/// `scale` (`--scale N`, on demand: minutes at 10): how each cost grows when the
-/// replica is N times larger. The same operations run on a replica of `--articles`
-/// articles (1x) and on one of N times as many (Nx), each built the same way: the
-/// corpus written as text files slice by slice (so that no size has to fit in this
-/// process), imported through the binary, every annotation created in process. Then, each as whole `marginalia` processes: `show` and one-article
-/// `annotations` of article 1, `status`, the initial sync into a fresh replica over
-/// `exec:`, incremental syncs after article 0's body (one annotated quote replaced by
-/// a rare word) and ten notes are edited, `search` for that rare word, and
-/// `annotations --status orphaned`. Read commands: median of `runs` after a warm-up;
-/// peak memory: one more run under `/usr/bin/time` (both sides of a sync).
+/// `scale` (`--scale N`, on demand: an hour at 10 here): how each cost grows when the
+/// replica is N times larger. Replicas of `--articles` articles (1x) and of N times as
+/// many (Nx) are built the same way: the corpus written as text files slice by slice
+/// (so that no size has to fit in this process), imported through the binary (timed),
+/// every annotation created in process, then synced into a fresh replica over `exec:`
+/// (timed). Then the short operations, as whole `marginalia` processes alternating
+/// between the sizes run by run (so that a shared machine's load weighs on both
+/// alike): `show` and one-article `annotations` of article 1, `status`, incremental
+/// syncs after article 0's body (one annotated passage replaced by a rare word) and
+/// ten notes are edited, `search` for that word, and `annotations --status orphaned`.
+/// Medians of `runs` after a warm-up; peak memory from one more run under
+/// `/usr/bin/time` (both sides of a sync). With `--work`, built replicas are kept and
+/// a later run measures them again without building them (`Built`).
 ///
 /// Bounds (issue 18): import and initial sync grow linearly (N ±20%), every other
 /// operation at most 1.5x, and no command's peak memory at Nx reaches 150 MB.
@@ -42,20 +45,44 @@ enum ScaleBenchmark {
     }
 
     /// One operation's time (median for repeated ones) and peak resident memory.
-    struct Figure {
+    struct Figure: Codable {
         var seconds: Double
         var peakBytes: Int?
     }
 
+    /// The replicas of one size once built, and what the measurements after need of
+    /// them; kept as `built.json` in their folder, so that a run with the same `--work`
+    /// measures them again without building them again (an hour at 10x here).
+    struct Built: Codable {
+        var articles: Int
+        var folder: String
+        var source: String
+        var copy: String
+        /// Article 0, whose body the incremental edits change, and article 1, which `show` shows.
+        var edited: String
+        var shown: String
+        var shownTitle: String
+        /// The annotations whose notes the incremental edits change.
+        var notes: [String]
+        var importFigure: Figure
+        var initialSync: Figure
+
+        var name: String { "scale \(Format.count(articles))" }
+        func path(_ file: String) -> String { URL(fileURLWithPath: folder).appendingPathComponent(file).path }
+    }
+
     static func run(_ session: Session) throws {
         let factor = session.options.scale ?? 10
-        let small = session.options.articles
-        let sizes = [small, small * factor]
-        var figures: [[Operation: Figure]] = []
+        let sizes = [session.options.articles, session.options.articles * factor]
+        var built: [Built] = []
         for articles in sizes {
             say("")
-            figures.append(try measure(session, articles: articles))
+            built.append(try build(session, articles: articles))
         }
+        // The short operations alternate between the sizes, run by run, so that the
+        // load of a shared machine weighs on both alike.
+        say("")
+        let figures = try measure(session, built)
         say("")
         say(table(figures[0], figures[1], sizes: sizes, factor: factor, session: session))
     }
@@ -99,16 +126,21 @@ enum ScaleBenchmark {
 
     static func time(_ seconds: Double) -> String { seconds < 1 ? Format.ms(seconds) : Format.s(seconds) }
 
-    /// Builds the replicas of one size and measures every operation on them.
-    static func measure(_ session: Session, articles count: Int) throws -> [Operation: Figure] {
+    /// Builds the replicas of one size, timing the import and the initial sync, or
+    /// finds them built by an earlier run with the same `--work`.
+    static func build(_ session: Session, articles count: Int) throws -> Built {
         let perArticle = session.options.annotationsPerArticle
         let seed = session.options.seed
         let name = "scale \(Format.count(count))"
         let folder = session.work.appendingPathComponent("scale-\(count)")
+        let record = folder.appendingPathComponent("built.json")
+        if let data = try? Data(contentsOf: record), let built = try? JSONDecoder().decode(Built.self, from: data) {
+            say("\(name): built by an earlier run (\(record.path)): import and initial sync as measured then")
+            return built
+        }
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func path(_ file: String) -> String { folder.appendingPathComponent(file).path }
-        var figures: [Operation: Figure] = [:]
 
         let directory = folder.appendingPathComponent("articles")
         let bytes = try Measure.time {
@@ -125,59 +157,78 @@ enum ScaleBenchmark {
         let imported = try ChildProcess.checked(
             session.marginalia, ["--db", source, "import", directory.path], output: .file(path("import.out")),
             errorFile: path("import.err"), measurePeakMemory: true)
-        figures[.import] = Figure(seconds: imported.seconds, peakBytes: imported.peakResidentBytes)
         say("\(name): import \(Format.s(imported.seconds)), peak RSS \(Memory.text(imported.peakResidentBytes))")
         let articleIDs = try String(contentsOfFile: path("import.out"), encoding: .utf8).split(separator: "\n")
             .map(String.init)
         guard articleIDs.count == count else { throw BenchError("import printed \(articleIDs.count) ids for \(count) files") }
+        try? FileManager.default.removeItem(at: directory)
 
         let (notes, created) = try annotate(source, articleIDs: articleIDs, session: session)
         say("\(name): created \(Format.count(count * perArticle)) annotations, one edit per slice, in \(Format.s(created)); "
             + "replica \(FileSizes.database(source))")
 
-        func command(_ operation: Operation, _ arguments: [String], expecting: String) throws {
-            let figure = try timedCommand(session, ["--db", source] + arguments, expecting: expecting, in: folder)
-            figures[operation] = figure
-            say("\(name): \(operation.rawValue) \(Format.ms(figure.seconds)), peak RSS \(Memory.text(figure.peakBytes))")
-        }
-        let shown = articleIDs[1]
-        let title = Corpus.article(seed: seed, index: 1).title
-        try command(.show, ["show", shown], expecting: String(title.prefix { $0 != " " }))
-        try command(.status, ["status"], expecting: String(count * perArticle))
-        try command(.articleAnnotations, ["annotations", "--article", shown, "--json"], expecting: shown)
-
         let copy = path("copy.db")
         try session.freshReplica(at: copy)
         let initial = try syncOnce(session, source: source, copy: copy, in: folder, measurePeakMemory: true)
-        figures[.initialSync] = initial.figure
         say("\(name): initial sync \(Format.s(initial.figure.seconds)), peak RSS syncing \(Memory.text(initial.syncing)), "
             + "serving \(Memory.text(initial.serving)); \(initial.summary.text)")
         try SyncBenchmark.sameDigest(source, copy, session, label: "\(name) initial")
 
-        let edited = Corpus.article(seed: seed, index: 0)
-        let body = orphaning(Corpus.annotations(on: edited, count: 1, seed: seed).first, in: edited.body)
-        var times: [Double] = []
-        for run in 0...incrementalRuns {
-            let body = body + "\n\nSửa lần \(run + 1) — \(rareWord)."
-            try edit(session, source: source, article: articleIDs[0], body: body, notes: notes, run: run, in: folder)
-            // The last run is under /usr/bin/time, for the peaks only.
-            let outcome = try syncOnce(session, source: source, copy: copy, in: folder, measurePeakMemory: run == incrementalRuns)
-            guard outcome.summary.received == 1 + notes.count else {
-                throw BenchError("incremental sync received \(outcome.summary.received) changes, expected \(1 + notes.count)")
-            }
-            if run < incrementalRuns {
-                times.append(outcome.figure.seconds)
-            } else {
-                let peak = [outcome.syncing, outcome.serving].compactMap { $0 }.max()
-                figures[.incrementalSync] = Figure(seconds: Samples(times).median, peakBytes: peak)
-                say("\(name): incremental sync \(Samples(times).millisecondsSummary); peak RSS syncing "
-                    + "\(Memory.text(outcome.syncing)), serving \(Memory.text(outcome.serving)); \(outcome.summary.text)")
+        let built = Built(
+            articles: count, folder: folder.path, source: source, copy: copy, edited: articleIDs[0], shown: articleIDs[1],
+            shownTitle: Corpus.article(seed: seed, index: 1).title, notes: notes,
+            importFigure: Figure(seconds: imported.seconds, peakBytes: imported.peakResidentBytes),
+            initialSync: initial.figure)
+        try JSONEncoder().encode(built).write(to: record)
+        return built
+    }
+
+    /// The short operations on every size, alternating between them run by run; then
+    /// each once more under `/usr/bin/time` for its peak memory.
+    static func measure(_ session: Session, _ built: [Built]) throws -> [[Operation: Figure]] {
+        var figures = built.map { [Operation.import: $0.importFigure, .initialSync: $0.initialSync] }
+        func command(_ operation: Operation, _ arguments: (Built) -> [String], expecting: (Built) -> String) throws {
+            let measured = try alternating(session, built, arguments, expecting: expecting)
+            for (index, figure) in measured.enumerated() {
+                figures[index][operation] = figure
+                say("\(built[index].name): \(operation.rawValue) \(Format.ms(figure.seconds)), "
+                    + "peak RSS \(Memory.text(figure.peakBytes))")
             }
         }
-        try SyncBenchmark.sameDigest(source, copy, session, label: "\(name) incremental")
+        try command(.show, { ["show", $0.shown] }, expecting: { String($0.shownTitle.prefix { $0 != " " }) })
+        try command(.status, { _ in ["status"] }, expecting: { String($0.articles * session.options.annotationsPerArticle) })
+        try command(.articleAnnotations, { ["annotations", "--article", $0.shown, "--json"] }, expecting: \.shown)
 
-        try command(.search, ["search", rareQuery], expecting: String(articleIDs[0].prefix(8)))
-        try command(.orphaned, ["annotations", "--status", "orphaned"], expecting: "orphaned")
+        let seed = session.options.seed
+        let edited = Corpus.article(seed: seed, index: 0)
+        let body = orphaning(Corpus.annotations(on: edited, count: 1, seed: seed).first, in: edited.body)
+        // Unique to this run, so that a run on replicas an earlier one built still changes every value.
+        let nonce = String(Int(Date().timeIntervalSince1970))
+        var times = built.map { _ in [Double]() }
+        for run in 0...incrementalRuns {
+            for (index, replicas) in built.enumerated() {
+                let label = "\(run + 1) (\(nonce))"
+                try edit(session, replicas, body: body + "\n\nSửa lần \(label) — \(rareWord).", label: label)
+                // The last run is under /usr/bin/time, for the peaks only.
+                let outcome = try syncOnce(
+                    session, source: replicas.source, copy: replicas.copy, in: URL(fileURLWithPath: replicas.folder),
+                    measurePeakMemory: run == incrementalRuns)
+                guard outcome.summary.received == 1 + replicas.notes.count else {
+                    throw BenchError("incremental sync received \(outcome.summary.received) changes, expected \(1 + replicas.notes.count)")
+                }
+                if run < incrementalRuns {
+                    times[index].append(outcome.figure.seconds)
+                } else {
+                    figures[index][.incrementalSync] = Figure(seconds: Samples(times[index]).median, peakBytes: outcome.figure.peakBytes)
+                    say("\(replicas.name): incremental sync \(Samples(times[index]).millisecondsSummary); peak RSS syncing "
+                        + "\(Memory.text(outcome.syncing)), serving \(Memory.text(outcome.serving)); \(outcome.summary.text)")
+                }
+            }
+        }
+        for replicas in built { try SyncBenchmark.sameDigest(replicas.source, replicas.copy, session, label: "\(replicas.name) incremental") }
+
+        try command(.search, { _ in ["search", rareQuery] }, expecting: { String($0.edited.prefix(8)) })
+        try command(.orphaned, { _ in ["annotations", "--status", "orphaned"] }, expecting: { _ in "orphaned" })
         return figures
     }
 
@@ -229,20 +280,32 @@ enum ScaleBenchmark {
         return (first, seconds)
     }
 
-    /// `marginalia ARGUMENTS`, checked once to print `expecting`, then timed (median of
-    /// `runs` after a warm-up), then once more under `/usr/bin/time` for its peak memory.
-    static func timedCommand(_ session: Session, _ arguments: [String], expecting: String, in folder: URL) throws -> Figure {
-        let output = folder.appendingPathComponent("command.out").path
-        let error = folder.appendingPathComponent("command.err").path
-        _ = try ChildProcess.checked(session.marginalia, arguments, output: .file(output), errorFile: error)
-        guard try String(contentsOfFile: output, encoding: .utf8).contains(expecting) else {
-            throw BenchError("`marginalia \(arguments.joined(separator: " "))` does not print \(expecting)")
+    /// `marginalia --db SOURCE ARGUMENTS` on each of `built`, checked once to print
+    /// `expecting`, then timed: a warm-up and `runs` rounds, each running every size
+    /// once in turn (medians); then once more under `/usr/bin/time` for its peak memory.
+    static func alternating(
+        _ session: Session, _ built: [Built], _ arguments: (Built) -> [String], expecting: (Built) -> String
+    ) throws -> [Figure] {
+        let commands = built.map { ["--db", $0.source] + arguments($0) }
+        for (replicas, command) in zip(built, commands) {
+            let output = replicas.path("command.out")
+            _ = try ChildProcess.checked(session.marginalia, command, output: .file(output), errorFile: replicas.path("command.err"))
+            guard try String(contentsOfFile: output, encoding: .utf8).contains(expecting(replicas)) else {
+                throw BenchError("`marginalia \(command.joined(separator: " "))` does not print \(expecting(replicas))")
+            }
         }
-        let samples = try Measure.samples(runs: runs) {
-            _ = try ChildProcess.checked(session.marginalia, arguments, errorFile: error)
+        var samples = built.map { _ in [Double]() }
+        for round in 0...runs {
+            for (index, command) in commands.enumerated() {
+                let outcome = try ChildProcess.checked(session.marginalia, command, errorFile: built[index].path("command.err"))
+                if round > 0 { samples[index].append(outcome.seconds) }
+            }
         }
-        let peak = try ChildProcess.checked(session.marginalia, arguments, errorFile: error, measurePeakMemory: true)
-        return Figure(seconds: samples.median, peakBytes: peak.peakResidentBytes)
+        return try zip(built, commands).enumerated().map { index, pair in
+            let peak = try ChildProcess.checked(
+                session.marginalia, pair.1, errorFile: pair.0.path("command.err"), measurePeakMemory: true)
+            return Figure(seconds: Samples(samples[index]).median, peakBytes: peak.peakResidentBytes)
+        }
     }
 
     /// One `marginalia --db COPY sync --json exec:'marginalia --db SOURCE serve --stdio'`
@@ -265,17 +328,16 @@ enum ScaleBenchmark {
         return (Figure(seconds: outcome.seconds, peakBytes: peak), summary, outcome.peakResidentBytes, serving)
     }
 
-    /// Article `article`'s body replaced (`edit --body-file`) and each of `notes` rewritten, through the binary.
-    static func edit(
-        _ session: Session, source: String, article: String, body: String, notes: [String], run: Int, in folder: URL
-    ) throws {
-        let bodyPath = folder.appendingPathComponent("body.txt").path
-        let error = folder.appendingPathComponent("edit.err").path
+    /// The edited article's body replaced (`edit --body-file`) and each note rewritten, through the binary.
+    static func edit(_ session: Session, _ built: Built, body: String, label: String) throws {
+        let bodyPath = built.path("body.txt")
+        let error = built.path("edit.err")
         try body.write(toFile: bodyPath, atomically: true, encoding: .utf8)
-        _ = try ChildProcess.checked(session.marginalia, ["--db", source, "edit", article, "--body-file", bodyPath], errorFile: error)
-        for (index, note) in notes.enumerated() {
+        _ = try ChildProcess.checked(
+            session.marginalia, ["--db", built.source, "edit", built.edited, "--body-file", bodyPath], errorFile: error)
+        for (index, note) in built.notes.enumerated() {
             _ = try ChildProcess.checked(
-                session.marginalia, ["--db", source, "note", note, "ghi chú \(index) sửa lần \(run + 1)"], errorFile: error)
+                session.marginalia, ["--db", built.source, "note", note, "ghi chú \(index) sửa lần \(label)"], errorFile: error)
         }
     }
 }
