@@ -6,17 +6,7 @@ struct ExampleConflictStoryTests {
     @Test func theConflictStoryEndsWithIdenticalReplicas() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let temporary = sandbox.root.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        let script = MarginaliaProcess.packageRoot.appendingPathComponent("examples/conflict-story.sh")
-
-        let result = try MarginaliaProcess.run(
-            [script.path],
-            environment: sandbox.environment([
-                "MARGINALIA": MarginaliaProcess.binary.path, "MARGINALIA_DB": nil, "TMPDIR": temporary.path,
-                "EDITOR": "false",
-            ]),
-            directory: sandbox.work, executable: URL(fileURLWithPath: "/bin/bash"))
+        let (result, temporary) = try sandbox.runExample("conflict-story.sh", env: ["EDITOR": "false"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "", "\(result)")
 

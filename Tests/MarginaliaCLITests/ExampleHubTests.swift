@@ -7,20 +7,8 @@ struct ExampleHubTests {
     @Test func theHubExampleRuns() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let temporary = sandbox.root.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        // As root the script hands its folder to the `postgres` user, who must reach it.
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.root.path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: temporary.path)
-        let script = MarginaliaProcess.packageRoot.appendingPathComponent("examples/hub.sh")
-
-        let result = try MarginaliaProcess.run(
-            [script.path],
-            environment: sandbox.environment([
-                "MARGINALIA": MarginaliaProcess.binary.path, "MARGINALIA_DB": nil, "TMPDIR": temporary.path,
-                "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
-            ]),
-            directory: sandbox.work, executable: URL(fileURLWithPath: "/bin/bash"))
+        // runuser, in /usr/sbin, which the test runner's own path may lack.
+        let (result, temporary) = try sandbox.runExample("hub.sh", env: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "", "\(result)")
         let lines = result.lines

@@ -6,16 +6,7 @@ struct ExampleSessionTests {
     @Test func theExampleSessionRuns() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let temporary = sandbox.root.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        let script = MarginaliaProcess.packageRoot.appendingPathComponent("examples/session.sh")
-
-        let result = try MarginaliaProcess.run(
-            [script.path],
-            environment: sandbox.environment([
-                "MARGINALIA": MarginaliaProcess.binary.path, "MARGINALIA_DB": nil, "TMPDIR": temporary.path,
-            ]),
-            directory: sandbox.work, executable: URL(fileURLWithPath: "/bin/bash"))
+        let (result, temporary) = try sandbox.runExample("session.sh")
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "", "\(result)")
 

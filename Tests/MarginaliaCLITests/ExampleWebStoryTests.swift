@@ -6,14 +6,7 @@ struct ExampleWebStoryTests {
     @Test func everyHypothesisAnnotationLandsOnTheImportedPage() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let temporary = sandbox.root.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        let script = MarginaliaProcess.packageRoot.appendingPathComponent("examples/web-story.sh")
-
-        let result = try MarginaliaProcess.run(
-            [script.path],
-            environment: sandbox.environment(["MARGINALIA": MarginaliaProcess.binary.path, "TMPDIR": temporary.path]),
-            directory: sandbox.work, executable: URL(fileURLWithPath: "/bin/bash"))
+        let (result, temporary) = try sandbox.runExample("web-story.sh")
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "", "\(result)")
 
