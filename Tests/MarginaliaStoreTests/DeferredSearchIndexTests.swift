@@ -88,9 +88,9 @@ struct DeferredSearchIndexTests {
         #expect(try !Self.stale(reopened))
     }
 
-    /// Local edits while the mark is set leave the indexes alone (FTS5 would refuse to
-    /// forget the old title, which it never held); the rebuild covers them, so the old
-    /// title is not found and the new one is.
+    /// Local edits while the mark is set leave the indexes alone for rows they do not
+    /// hold yet (FTS5 would refuse to forget the old title, which it never held); the
+    /// build covers them, so the old title is not found and the new one is.
     @Test func anEditWhileStaleIsSearchedRightAfterTheRebuild() async throws {
         let directory = try TemporaryDirectory()
         let (source, target) = try Self.replicas(in: directory)
@@ -119,5 +119,89 @@ struct DeferredSearchIndexTests {
         #expect(try Self.stale(target))
         #expect(try found(target, "ha noi") == ["Mưa lũ ở Hà Nội hôm nay"])
         #expect(try target.verify().isConsistent)
+    }
+
+    /// A replica that received the source's changes with its indexes left to be built,
+    /// and built one step of them, as a process stopped right after it (or killed during
+    /// the next) leaves it: the first article indexed, the rest not.
+    private static func builtOneStep(in directory: TemporaryDirectory) async throws -> Replica {
+        let (source, target) = try replicas(in: directory)
+        try await target.integrate(try prepared(from: source, for: target), deferringSearch: true)
+        let done = try target.writeTransaction { db in
+            try SearchIndex(db: db).buildStep(limit: SearchIndex.Reach(articles: 1, notes: 1))
+        }
+        #expect(!done)
+        return target
+    }
+
+    private static func articleID(_ replica: Replica, titled title: String) throws -> EntityID {
+        try #require(try replica.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM articles WHERE title = ?", arguments: [title])
+        }.flatMap(EntityID.init))
+    }
+
+    /// The build goes in steps, each its own transaction that moves the mark on: a
+    /// process stopped between two resumes, on the next open, where the last one stood.
+    @Test func aBuildStoppedBetweenStepsResumesWhereItStood() async throws {
+        let directory = try TemporaryDirectory()
+        let target = try await Self.builtOneStep(in: directory)
+
+        let reopened = try Replica.open(at: target.path, creation: .never)
+        let first = try Self.articleID(reopened, titled: "Mưa lũ ở Hà Nội")
+        let reach = try reopened.read { db in try SearchIndex(db: db).reach() }
+        let firstRowid = try reopened.read { db in
+            try Int64.fetchOne(db, sql: "SELECT rowid FROM articles WHERE id = ?", arguments: [first.rawValue])
+        }
+        #expect(reach == SearchIndex.Reach(articles: try #require(firstRowid), notes: 0))
+        #expect(try found(reopened, "nguyen khuyen") == ["Mưa lũ ở Hà Nội", "Phố Nguyễn Khuyến"])
+        #expect(try reopened.search(try SearchQuery(parsing: "note:do")).first?.notes.count == 1)
+        #expect(try !Self.stale(reopened))
+        #expect(try reopened.verify().isConsistent)
+    }
+
+    /// Another writer (a one-shot command next to a syncing `serve`) gets the file
+    /// between two steps, and what it writes is searchable once the build is done: an
+    /// edit of a row the indexes already hold keeps its entry up to date, an edit of one
+    /// they do not yet hold and a new row are left for the steps to come.
+    @Test func aWriterBetweenStepsIsSearchedRightAfterTheBuild() async throws {
+        let directory = try TemporaryDirectory()
+        let target = try await Self.builtOneStep(in: directory)
+
+        let oneShot = try Replica.open(at: target.path, creation: .never)
+        let indexed = try Self.articleID(oneShot, titled: "Mưa lũ ở Hà Nội")
+        let pending = try Self.articleID(oneShot, titled: "Phố Nguyễn Khuyến")
+        try oneShot.edit { editor in
+            try editor.editArticle(indexed, title: "Bão ở Huế")
+            try editor.editArticle(pending, title: "Chợ Đồng Xuân")
+            try editor.addArticle(title: "Hồ Gươm lúc sáng sớm", body: "Người dân tập thể dục.")
+        }
+
+        try await target.finishIntegrating()
+        #expect(try !Self.stale(target))
+        #expect(try found(target, "ha noi").isEmpty)
+        #expect(try found(target, "hue") == ["Bão ở Huế"])
+        #expect(try found(target, "dong xuan") == ["Chợ Đồng Xuân"])
+        #expect(try found(target, "nguoi dan") == ["Bão ở Huế", "Chợ Đồng Xuân", "Hồ Gươm lúc sáng sớm"])
+        #expect(try target.verify().isConsistent)
+    }
+
+    /// A file of format 9 marked stale said only that rows were missing: opening it
+    /// empties the indexes and marks them to be built from the first row.
+    @Test func aFormat9MarkIsBuiltInSteps() async throws {
+        let directory = try TemporaryDirectory()
+        let target = try await Self.builtOneStep(in: directory)
+        try target.writeTransaction { db in
+            try db.execute(sql: """
+                DROP TABLE search_rebuild;
+                CREATE TABLE search_rebuild (singleton INTEGER PRIMARY KEY CHECK (singleton = 1));
+                INSERT INTO search_rebuild VALUES (1);
+                PRAGMA user_version = 9;
+                """)
+        }
+
+        let upgraded = try Replica.open(at: target.path, creation: .never)
+        #expect(try upgraded.read { db in try SearchIndex(db: db).reach() } == SearchIndex.Reach(articles: 0, notes: 0))
+        #expect(try found(upgraded, "nguyen khuyen") == ["Mưa lũ ở Hà Nội", "Phố Nguyễn Khuyến"])
+        #expect(try upgraded.verify().isConsistent)
     }
 }

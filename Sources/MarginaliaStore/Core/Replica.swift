@@ -141,7 +141,8 @@ public final class Replica: Sendable {
     /// tokenizer registered (the full-text indexes need it). Opening writes nothing.
     static func connect(path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> DatabaseQueue {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
+        let wait = BusyWait(timeout: busyTimeout)
+        configuration.busyMode = .callback { tries in wait.tryAgain(after: tries) }
         configuration.label = "marginalia"
         configuration.prepareDatabase { db in try SearchTokenizer.register(in: db) }
         return try DatabaseQueue(path: path, configuration: configuration)

@@ -21,8 +21,8 @@ public struct LocalEditor {
         let log = ChangeLog(db: db)
         knowledge = try log.knowledge()
         lamport = try log.lamport()
-        // Not while a sync has left rows out of the full-text indexes (`SearchIndex`).
-        applier = ChangeApplier(db: db, updatesSearch: try !SearchIndex(db: db).isStale())
+        // Only within the full-text indexes' reach while a sync has left rows out (`SearchIndex`).
+        applier = ChangeApplier(db: db, searchReach: try SearchIndex(db: db).reach())
     }
 
     /// Records one change writing `fields` of `entity`.

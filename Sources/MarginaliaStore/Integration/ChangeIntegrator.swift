@@ -23,7 +23,7 @@ struct ChangeIntegrator {
         if deferringSearch ?? (changes.count >= Self.bulkBatch && UInt64(changes.count) >= holding) {
             try search.deferUpdates()
         }
-        let applier = ChangeApplier(db: db, updatesSearch: try !search.isStale())
+        let applier = ChangeApplier(db: db, searchReach: try search.reach())
         var summary = IntegrationSummary()
         var applied = AppliedChanges()
         for (index, prepared) in changes.enumerated() {

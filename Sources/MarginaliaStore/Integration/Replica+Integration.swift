@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MarginaliaCore
 
@@ -44,8 +45,8 @@ extension Replica {
     /// A replica far behind (a batch of at least `ChangeIntegrator.bulkBatch` changes,
     /// no fewer than it holds: an initial sync) leaves the batch's rows out of the
     /// full-text indexes, marked as lacking rows in the same transaction, and so does
-    /// every batch after it until `finishIntegrating` builds them in one pass, far
-    /// cheaper than keeping them up to date row by row. Until then every search builds
+    /// every batch after it until `finishIntegrating` builds them, far cheaper than
+    /// keeping them up to date row by row. Until then every search builds
     /// them first.
     @discardableResult
     public func integrate(_ changes: [PreparedChange]) async throws -> IntegrationSummary {
@@ -66,22 +67,27 @@ extension Replica {
     }
 
     /// Called once a stream of received changes has ended: builds the full-text indexes
-    /// in one pass when batches left rows out of them, in one transaction (a process
-    /// stopped meanwhile leaves them marked, for the next search to build).
+    /// when batches left rows out of them, in steps of short transactions
+    /// (`SearchIndex.buildStep`), so that other writers get in between (a process stopped
+    /// meanwhile leaves them marked, for the next search to finish).
     public func finishIntegrating() async throws {
-        guard try read({ db in try SearchIndex(db: db).isStale() }) else { return }
         do {
-            try await queue.write { db in try SearchIndex(db: db).rebuildIfStale() }
+            while try await !queue.write({ db in try SearchIndex(db: db).buildStep() }) {
+                try? await Task.sleep(for: .seconds(SearchIndex.pauseBetweenSteps))
+            }
         } catch {
             throw ReplicaError(error, path: path)
         }
     }
 
     /// Makes sure the full-text indexes hold every row before they are read (searches,
-    /// `verify`): rebuilt here when a sync left rows out and did not finish.
+    /// `verify`): built here, as `finishIntegrating` does, when a sync left rows out and
+    /// did not finish.
     func completeSearchIndex() throws {
         guard try read({ db in try SearchIndex(db: db).isStale() }) else { return }
-        try writeTransaction { db in try SearchIndex(db: db).rebuildIfStale() }
+        while try !writeTransaction({ db in try SearchIndex(db: db).buildStep() }) {
+            Thread.sleep(forTimeInterval: SearchIndex.pauseBetweenSteps)
+        }
     }
 
     /// What this replica has applied, per origin.

@@ -22,21 +22,22 @@ enum Schema {
     /// space-separated column) and checks that `existence` holds an `Existence`, and
     /// format 8 keeps each change's hash and the log's digests (`LogDigests`), format
     /// 9 can mark the full-text indexes as lacking rows (`search_rebuild`, `SearchIndex`),
-    /// and format 10 flags the annotations that may have moved, indexed (`MayHaveMoved`),
-    /// and keeps the counts of visible entities (`VisibleCounts`).
-    static let version: Int32 = 10
+    /// format 10 flags the annotations that may have moved, indexed (`MayHaveMoved`),
+    /// and keeps the counts of visible entities (`VisibleCounts`), and format 11 has the
+    /// mark say how far the indexes reach, to build them in steps.
+    static let version: Int32 = 11
     /// The format whose derived tables are laid out as now: older files have them rebuilt.
     static let derivedTablesVersion = 7
     /// The format that added the local tables: older files get them, and a new identity.
     static let localTablesVersion = 6
     /// The format that added change hashes and log digests: older files have them computed.
     static let logDigestsVersion = 8
-    /// The format that added the mark of full-text indexes lacking rows.
-    static let searchRebuildVersion = 9
     /// The format that added `may_have_moved`: older files have it computed.
     static let mayHaveMovedVersion = 10
     /// The format that added `visible_counts`: older files have it counted.
     static let visibleCountsVersion = 10
+    /// The format whose mark of full-text indexes lacking rows says how far they reach.
+    static let searchReachVersion = 11
 
     /// The statements creating the log tables, and what this replica remembers of others.
     static let logTables = """
@@ -169,10 +170,15 @@ enum Schema {
             tokenize = 'marginalia remove_diacritics 2');
         """
 
-    /// One row when the full-text indexes lack rows that a sync left out, to be built in
-    /// one pass (`SearchIndex`).
-    static let searchRebuildTable =
-        "CREATE TABLE IF NOT EXISTS search_rebuild (singleton INTEGER PRIMARY KEY CHECK (singleton = 1));"
+    /// One row when the full-text indexes lack rows that a sync left out: the last rowid
+    /// of each table they hold, where their build goes on (`SearchIndex.Reach`).
+    static let searchRebuildTable = """
+        CREATE TABLE IF NOT EXISTS search_rebuild (
+            singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+            articles_through INTEGER NOT NULL,
+            notes_through INTEGER NOT NULL
+        );
+        """
 
     /// Only the annotations that may have moved, by article: what listing the doubtful ones reads.
     static let mayHaveMovedIndex = """
@@ -198,10 +204,23 @@ enum Schema {
         if version < derivedTablesVersion { try rebuildDerivedTables(db) }
         if version < localTablesVersion { try addLocalTables(db, now: now) }
         if version < logDigestsVersion { try addLogDigests(db) }
-        if version < searchRebuildVersion { try db.execute(sql: searchRebuildTable) }
         if version < mayHaveMovedVersion { try addMayHaveMoved(db) }
         if version < visibleCountsVersion { try addVisibleCounts(db) }
+        if version < searchReachVersion { try markSearchReach(db) }
         try db.execute(sql: "PRAGMA user_version = \(Self.version)")
+    }
+
+    /// Format 9's mark said only that rows were missing from the indexes, not which:
+    /// they are emptied to be built from the first row, in steps like any other build.
+    private static func markSearchReach(_ db: Database) throws {
+        let stale = try db.tableExists("search_rebuild") && Bool.fetchOne(db, sql: "SELECT 1 FROM search_rebuild") != nil
+        try db.execute(sql: "DROP TABLE IF EXISTS search_rebuild")
+        try db.execute(sql: searchRebuildTable)
+        guard stale else { return }
+        for index in ["article_search", "note_search"] {
+            try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('delete-all')")
+        }
+        try db.execute(sql: "INSERT INTO search_rebuild (singleton, articles_through, notes_through) VALUES (1, 0, 0)")
     }
 
     /// Formats differ in their derived tables, so those are made anew and the log

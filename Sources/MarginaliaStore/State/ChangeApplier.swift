@@ -7,8 +7,8 @@ import MarginaliaCore
 /// the caller's transaction. Local edits and (later) received changes take this one path.
 struct ChangeApplier {
     let db: Database
-    /// Whether the full-text indexes are updated (`EntityStore.updatesSearch`).
-    var updatesSearch = true
+    /// The rows the full-text indexes hold (`EntityStore.searchReach`).
+    var searchReach = SearchIndex.Reach.all
 
     /// Applies `change` and raises knowledge, the Lamport clock and the log digest for
     /// it; `payload` is its canonical JSON when the caller already has it.
@@ -27,7 +27,7 @@ struct ChangeApplier {
 
     /// Merges `change`, already in the log, into its entity's derived state.
     func merge(_ change: Change) throws {
-        let store = EntityStore(db: db, updatesSearch: updatesSearch)
+        let store = EntityStore(db: db, searchReach: searchReach)
         var state = try store.load(change.entity, kind: change.kind)
         let isNew = state.registers.isEmpty
         state.apply(change)

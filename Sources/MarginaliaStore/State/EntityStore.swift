@@ -6,9 +6,9 @@ import MarginaliaCore
 /// full-text indexes, and tag memberships.
 struct EntityStore {
     let db: Database
-    /// Whether saving a row updates its full-text index entry: not when the caller has
-    /// deferred the indexes' updates (`SearchIndex.deferUpdates`).
-    var updatesSearch = true
+    /// The rows the full-text indexes hold, whose entries saving a row keeps up to date:
+    /// the others are left for the indexes' build to reach (`SearchIndex.Reach`).
+    var searchReach = SearchIndex.Reach.all
 
     /// The kind of `entity`, or nil when no change to it has been applied.
     func kind(of entity: EntityID) throws -> EntityKind? {
@@ -80,7 +80,7 @@ struct EntityStore {
         try VisibleCounts(db: db).update(
             .article, wasVisible: try old.map { try Existence.stored($0[5]).isVisible } ?? false,
             isVisible: article.existence.isVisible)
-        guard updatesSearch else { return }
+        guard rowid <= searchReach.articles else { return }
         try SearchIndex(db: db).articleSaved(
             rowid: rowid, old: old.map { ($0[1], $0[2]) }, title: article.title, body: article.body)
     }
@@ -110,7 +110,7 @@ struct EntityStore {
         try VisibleCounts(db: db).update(
             .annotation, wasVisible: try old.map { try Existence.stored($0[2]).isVisible } ?? false,
             isVisible: annotation.existence.isVisible)
-        guard updatesSearch else { return }
+        guard rowid <= searchReach.notes else { return }
         try SearchIndex(db: db).annotationSaved(rowid: rowid, old: old.map { $0[1] }, note: annotation.note)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Keeps the full-text indexes (`article_search`, `note_search`: FTS5 tables whose
@@ -13,35 +14,91 @@ import GRDB
 /// update passes the text the row held before it.
 ///
 /// A receiver far behind (an initial sync) may leave its rows out instead and build the
-/// indexes in one pass at the end (`deferUpdates`, `rebuildIfStale`): a row of
-/// `search_rebuild`, written in the same transaction as the rows left out, says the
-/// indexes lack rows. Whatever stops the sync, the mark stays until a rebuild, which
-/// every search and `verify` does first, so no search ever reads an index missing rows.
-/// While it is set, every write leaves the indexes alone (a local edit, another sync's
-/// batch): FTS5 refuses to forget a row it never held, as corrupt, and the rebuild
-/// covers whatever they wrote.
+/// indexes at the end (`deferUpdates`, `buildStep`): a row of `search_rebuild`, written
+/// in the same transaction as the rows left out, says how far each index reaches
+/// (`Reach`): it holds exactly its table's rows up to a rowid. Whatever stops the sync,
+/// the mark stays until the build is done, which every search and `verify` finish first,
+/// so no search ever reads an index missing rows. The build goes in steps of a few
+/// hundred rows, each its own short transaction that moves the mark on, so it never
+/// holds the write lock for long (a one-pass 'rebuild' took seconds, longer than
+/// another process's busy timeout at ten times the size), and a build stopped midway
+/// resumes where it stood. Meanwhile every write keeps a row it saves in the index
+/// only when the row is within reach: FTS5 refuses to forget a row it never held, as
+/// corrupt, and a later step indexes the others as they then are.
 struct SearchIndex {
     let db: Database
 
-    /// Marks the indexes as lacking rows: the caller leaves out the rows it saves in this
-    /// transaction.
+    /// Which rows the indexes hold: every row, or while they are being built, each
+    /// table's rows up to a rowid (rows added later get higher rowids, so a later step
+    /// reaches them).
+    struct Reach: Equatable {
+        var articles: Int64
+        var notes: Int64
+
+        static let all = Reach(articles: .max, notes: .max)
+    }
+
+    /// Rows per step of the build: an article's title and body weigh about as much as
+    /// ten notes. (Each step is a transaction of tens of milliseconds.)
+    static let rowsPerStep = Reach(articles: 500, notes: 5_000)
+    /// How long the build lets go of the write lock between two steps: longer than
+    /// another replica connection waits between its tries (`BusyWait`), so that one
+    /// waiting gets in.
+    static let pauseBetweenSteps: TimeInterval = 0.002
+
+    /// Marks the indexes as lacking the rows the caller saves from now on: they reach
+    /// only the rows stored so far (unless already marked).
     func deferUpdates() throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_rebuild (singleton) VALUES (1)").execute()
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO search_rebuild (singleton, articles_through, notes_through)
+            VALUES (1, (SELECT ifnull(max(rowid), 0) FROM articles), (SELECT ifnull(max(rowid), 0) FROM annotations))
+            """).execute()
     }
 
-    /// Whether rows were left out of the indexes since their last rebuild.
-    func isStale() throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM search_rebuild") != nil
-    }
-
-    /// Builds both indexes again from their tables, in one pass each, when rows were
-    /// left out of them.
-    func rebuildIfStale() throws {
-        guard try isStale() else { return }
-        for index in ["article_search", "note_search"] {
-            try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
+    /// Which rows the indexes hold now.
+    func reach() throws -> Reach {
+        guard let row = try Row.fetchOne(db, sql: "SELECT articles_through, notes_through FROM search_rebuild") else {
+            return .all
         }
-        try db.execute(sql: "DELETE FROM search_rebuild")
+        return Reach(articles: row[0], notes: row[1])
+    }
+
+    /// Whether rows were left out of the indexes and not indexed yet.
+    func isStale() throws -> Bool {
+        try reach() != .all
+    }
+
+    /// One step of the build, in the caller's transaction: indexes up to `limit` more
+    /// rows of the first index lacking some, and moves the mark past them, or removes
+    /// the mark when no row is left out. Returns whether the indexes are complete.
+    func buildStep(limit: Reach = rowsPerStep) throws -> Bool {
+        var reach = try reach()
+        guard reach != .all else { return true }
+        if let through = try extend("article_search", of: "articles", columns: "title, body", after: reach.articles,
+                                    limit: limit.articles) {
+            reach.articles = through
+        } else if let through = try extend("note_search", of: "annotations", columns: "note", after: reach.notes,
+                                           limit: limit.notes) {
+            reach.notes = through
+        } else {
+            try db.execute(sql: "DELETE FROM search_rebuild")
+            return true
+        }
+        try db.execute(
+            sql: "UPDATE search_rebuild SET articles_through = ?, notes_through = ?", arguments: [reach.articles, reach.notes])
+        return false
+    }
+
+    /// Indexes up to `limit` rows of `table` after rowid `after`; returns the last rowid
+    /// indexed, nil when there was none.
+    private func extend(_ index: String, of table: String, columns: String, after: Int64, limit: Int64) throws -> Int64? {
+        guard let through = try Int64.fetchOne(db, sql: """
+            SELECT max(rowid) FROM (SELECT rowid FROM \(table) WHERE rowid > ? ORDER BY rowid LIMIT ?)
+            """, arguments: [after, limit]) else { return nil }
+        try db.execute(sql: """
+            INSERT INTO \(index) (rowid, \(columns)) SELECT rowid, \(columns) FROM \(table) WHERE rowid > ? AND rowid <= ?
+            """, arguments: [after, through])
+        return through
     }
 
     /// After inserting an article (`old` nil) or updating one whose title or body was `old`.
