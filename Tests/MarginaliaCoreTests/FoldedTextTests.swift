@@ -51,6 +51,18 @@ struct FoldedTextTests {
         #expect(folded("a \n\t\u{00A0} b  c") == "a b c")
     }
 
+    /// An ellipsis is typed as three periods, as NFKC spells it; a quote that ends with
+    /// "..." finds the article's "…", and the match is the ellipsis itself.
+    @Test func anEllipsisIsThreePeriods() {
+        #expect(folded("tận nhà…") == "tan nha...")
+        let original = "tràn vào tận nhà…” Bà"
+        let text = FoldedText(original.unicodeScalars)
+        let spans = text.occurrences(of: Array(folded("tan nha...").unicodeScalars))
+        #expect(spans.map { String(String.UnicodeScalarView(Array(original.unicodeScalars)[$0])) } == ["tận nhà…"])
+        // Part of an ellipsis is the whole of it in the original.
+        #expect(text.occurrences(of: Array("a.".unicodeScalars)).map(\.count) == [2])
+    }
+
     @Test func otherScriptsStayWhole() {
         // A Hangul syllable decomposes into letters, not into a letter and marks.
         #expect(folded("한국") == "한국")

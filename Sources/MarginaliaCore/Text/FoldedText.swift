@@ -9,8 +9,9 @@ import Foundation
 /// tone and vowel marks: "Hiệp" → "hiep", "ƯỚ" → "uo"); turns `đ`, `Đ` and `Ð` (U+00D0,
 /// which Vietnamese sites use for `Đ`; lowercased `ð`) and `Ɖ`/`ɖ` (the same glyph as
 /// `Đ`) into `d`, since they have no decomposition, as the search index does; makes every dash (`-`, U+2010...U+2015, U+2212) a hyphen and every
-/// quotation mark (`"`, `'`, U+2018...U+201F) a straight double quote; and makes each
-/// run of white space one space.
+/// quotation mark (`"`, `'`, U+2018...U+201F) a straight double quote; spells an
+/// ellipsis (`…`, and the two-dot leader `‥`) with periods; and makes each run of white
+/// space one space.
 ///
 /// Each folded scalar remembers the scalars of the original it came from (with the
 /// marks dropped after it, or the whole run of white space), so a match in the folded
@@ -24,6 +25,11 @@ public struct FoldedText: Sendable {
     public init(_ original: some Sequence<Unicode.Scalar>) {
         var folds: [Unicode.Scalar: Unicode.Scalar?] = [:]
         for (offset, scalar) in original.enumerated() {
+            if let expansion = Self.expansions[scalar] {
+                scalars.append(contentsOf: expansion)
+                origins.append(contentsOf: repeatElement(offset..<(offset + 1), count: expansion.count))
+                continue
+            }
             let folded: Unicode.Scalar?
             if scalar.isASCII {
                 folded = Self.fold(scalar)
@@ -63,6 +69,13 @@ public struct FoldedText: Sendable {
             scalars[start] == needle[0] && scalars[start..<(start + needle.count)].elementsEqual(needle)
         }.map { originalRange(of: $0..<($0 + needle.count)) }
     }
+
+    /// The scalars typed as several: an ellipsis as the periods NFKC spells it with.
+    /// Each of them maps back to the whole scalar, so a match is never half of one.
+    static let expansions: [Unicode.Scalar: [Unicode.Scalar]] = [
+        "\u{2025}": [".", "."],
+        "\u{2026}": [".", ".", "."],
+    ]
 
     /// What one scalar folds to, or nil for a mark that folding drops.
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
