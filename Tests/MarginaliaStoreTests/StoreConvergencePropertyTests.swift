@@ -6,27 +6,36 @@ import Testing
 
 /// Random edits on 3 to 4 real replica files with random pairwise deliveries: after
 /// everyone has everything, every replica holds exactly the same state and passes verify.
+/// `MARGINALIA_STORE_SEEDS=N` runs N seeds; `MARGINALIA_STORE_SEED=S` replays one.
 @Suite struct StoreConvergencePropertyTests {
-    static var seeds: Range<UInt64> {
-        let count = ProcessInfo.processInfo.environment["MARGINALIA_STORE_SEEDS"].flatMap(UInt64.init) ?? 25
-        return 0..<count
-    }
+    static let seeds = propertySeeds("MARGINALIA_STORE", default: 25)
 
     @Test func replicasConvergeWhateverTheDeliveryOrder() throws {
         var conflicts = 0
         for seed in Self.seeds {
-            conflicts += try run(seed: seed)
+            conflicts += try run(seed: seed).openConflicts
         }
         // Guard against a generator that stops producing concurrency worth testing.
         #expect(conflicts > 0, "no seed produced a conflict")
     }
 
-    /// Runs one seed; returns the number of open conflicts the replicas converged to.
-    private func run(seed: UInt64) throws -> Int {
+    /// A seed decides everything, ids included: run twice, it ends in the same state, so
+    /// a seed that fails replays the failure.
+    @Test func aSeedReplaysExactly() throws {
+        let seed = Self.seeds.last ?? 1
+        let first = try run(seed: seed)
+        let second = try run(seed: seed)
+        #expect(first.state == second.state)
+        #expect(first.logDigest == second.logDigest)
+    }
+
+    /// Runs one seed; returns the state the replicas converged to, their log's digest
+    /// and the number of open conflicts.
+    private func run(seed: UInt64) throws -> (state: String, logDigest: LogDigest, openConflicts: Int) {
         var random = SplitMix64(seed: seed)
         let directory = try TemporaryDirectory()
         let replicas = try (0..<Int.random(in: 3...4, using: &random)).map {
-            try Replica.fixture("r\($0)", in: directory)
+            try Replica.fixture("r\($0)", in: directory, seed: random.next())
         }
         for _ in 0..<40 {
             let replica = replicas.randomElement(using: &random)!
@@ -45,9 +54,9 @@ import Testing
         let reference = try ReplicaFixtures.state(of: replicas[0])
         for replica in replicas {
             let name = try replica.name()
-            #expect(try ReplicaFixtures.state(of: replica) == reference, "seed \(seed): replica \(name)")
-            #expect(try replica.verify().problems == [], "seed \(seed)")
+            #expect(try ReplicaFixtures.state(of: replica) == reference, "MARGINALIA_STORE_SEED=\(seed): replica \(name)")
+            #expect(try replica.verify().problems == [], "MARGINALIA_STORE_SEED=\(seed)")
         }
-        return try replicas[0].status().openConflicts
+        return (reference, try replicas[0].logDigest(), try replicas[0].status().openConflicts)
     }
 }

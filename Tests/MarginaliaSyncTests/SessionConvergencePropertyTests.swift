@@ -15,14 +15,9 @@ import Testing
 /// The end-to-end test (`SyncConvergencePropertyTests` in the CLI tests) does the same
 /// through the binary and every transport, for fewer seeds: processes cost more than
 /// sessions. `MARGINALIA_SESSION_SEEDS=N` runs N seeds (default 200), and
-/// `MARGINALIA_SESSION_FIRST_SEED=S` starts at S, to replay one.
+/// `MARGINALIA_SESSION_SEED=S` replays one: the seed decides every edit, cut and id.
 @Suite struct SessionConvergencePropertyTests {
-    static var seeds: Range<UInt64> {
-        let environment = ProcessInfo.processInfo.environment
-        let first = environment["MARGINALIA_SESSION_FIRST_SEED"].flatMap(UInt64.init) ?? 0
-        let count = environment["MARGINALIA_SESSION_SEEDS"].flatMap(UInt64.init) ?? 200
-        return first..<(first + count)
-    }
+    static let seeds = propertySeeds("MARGINALIA_SESSION", default: 200)
 
     @Test func replicasConvergeThroughCutSessions() async throws {
         var outcomes = Outcomes()
@@ -43,7 +38,7 @@ import Testing
     private func run(seed: UInt64, counting outcomes: inout Outcomes) async throws {
         var random = SplitMix64(seed: seed)
         let directory = try TemporaryDirectory()
-        let replicas = try (0..<random.int(3...5)).map { try Replica.fixture("r\($0)", in: directory) }
+        let replicas = try (0..<random.int(3...5)).map { try Replica.fixture("r\($0)", in: directory, seed: random.next()) }
         for _ in 0..<30 {
             guard random.int(0...2) == 0 else {
                 try RandomEdit.apply(to: random.pick(replicas), using: &random)
@@ -59,7 +54,7 @@ import Testing
             let completed = (try? ended.initiator.get()) != nil && (try? ended.responder.get()) != nil
             if completed { outcomes.cutSessionsThatCompleted += 1 } else { outcomes.cutSessionsThatFailed += 1 }
             for replica in [initiator, responder] {
-                #expect(try replica.verify().problems == [], "seed \(seed): after a session cut at \(cut)")
+                #expect(try replica.verify().problems == [], "MARGINALIA_SESSION_SEED=\(seed): after a session cut at \(cut)")
             }
         }
         // Everyone with the first replica, then the first with everyone: all hold everything.
@@ -74,12 +69,12 @@ import Testing
         let everyChange = knowledge.sortedEntries.reduce(0) { $0 + Int($1.counter) }
         for replica in replicas {
             let name = try replica.name()
-            #expect(try StateDigest.of(replica) == digest, "seed \(seed): replica \(name)")
-            #expect(try replica.logDigest() == logDigest, "seed \(seed): replica \(name)")
-            #expect(try replica.divergences().isEmpty, "seed \(seed): replica \(name)")
-            #expect(try replica.knowledge() == knowledge, "seed \(seed): replica \(name)")
-            #expect(try replica.status().changes == everyChange, "seed \(seed): replica \(name)")
-            #expect(try replica.verify().problems == [], "seed \(seed): replica \(name)")
+            #expect(try StateDigest.of(replica) == digest, "MARGINALIA_SESSION_SEED=\(seed): replica \(name)")
+            #expect(try replica.logDigest() == logDigest, "MARGINALIA_SESSION_SEED=\(seed): replica \(name)")
+            #expect(try replica.divergences().isEmpty, "MARGINALIA_SESSION_SEED=\(seed): replica \(name)")
+            #expect(try replica.knowledge() == knowledge, "MARGINALIA_SESSION_SEED=\(seed): replica \(name)")
+            #expect(try replica.status().changes == everyChange, "MARGINALIA_SESSION_SEED=\(seed): replica \(name)")
+            #expect(try replica.verify().problems == [], "MARGINALIA_SESSION_SEED=\(seed): replica \(name)")
         }
         outcomes.conflicts += try replicas[0].status().openConflicts
     }

@@ -15,6 +15,7 @@ public final class Replica: Sendable {
     public let id: ReplicaID
     let queue: DatabaseQueue
     let clock: any WallClock
+    let ids: any IdentifierSource
 
     /// How `open` treats a file that does not exist yet.
     public enum Creation: Sendable {
@@ -31,41 +32,45 @@ public final class Replica: Sendable {
 
     /// Opens (and when asked, creates) the replica at `path`. A write waits up to
     /// `busyTimeout` seconds for another process holding the file's write lock, then
-    /// fails with `ReplicaError.busy`.
+    /// fails with `ReplicaError.busy`. `clock` and `ids` are where changes get their
+    /// times and new entities their ids: the system's, except in tests.
     public static func open(
         at path: String, creation: Creation = .ifMissing(name: nil), clock: any WallClock = SystemWallClock(),
-        busyTimeout: TimeInterval = defaultBusyTimeout
+        ids: any IdentifierSource = SystemIdentifierSource(), busyTimeout: TimeInterval = defaultBusyTimeout
     ) throws -> Replica {
         let exists = FileManager.default.fileExists(atPath: path)
         switch creation {
         case .never where !exists:
             throw ReplicaError.cannotOpen(path: path, reason: "no such file")
         case .ifMissing(let name) where !exists, .required(let name) where !exists:
-            return try makeReplica(at: path, name: name, clock: clock, busyTimeout: busyTimeout)
+            return try makeReplica(at: path, name: name, clock: clock, ids: ids, busyTimeout: busyTimeout)
         case .required:
-            let existing = try openExisting(at: path, clock: clock, busyTimeout: busyTimeout)
+            let existing = try openExisting(at: path, clock: clock, ids: ids, busyTimeout: busyTimeout)
             throw ReplicaError.alreadyInitialized(path: path, id: existing.id)
         default:
-            return try openExisting(at: path, clock: clock, busyTimeout: busyTimeout)
+            return try openExisting(at: path, clock: clock, ids: ids, busyTimeout: busyTimeout)
         }
     }
 
-    private init(path: String, id: ReplicaID, queue: DatabaseQueue, clock: any WallClock) {
+    private init(path: String, id: ReplicaID, queue: DatabaseQueue, clock: any WallClock, ids: any IdentifierSource) {
         self.path = path
         self.id = id
         self.queue = queue
         self.clock = clock
+        self.ids = ids
     }
 
     /// Creates a replica with a chosen id: for conformance vectors and tests, which
     /// need replicas whose hello and log are known in advance. Never reuse an id.
     @_spi(Testing)
-    public static func create(at path: String, name: String, id: ReplicaID, clock: any WallClock) throws -> Replica {
-        try makeReplica(at: path, name: name, id: id, clock: clock)
+    public static func create(
+        at path: String, name: String, id: ReplicaID, clock: any WallClock, ids: any IdentifierSource = SystemIdentifierSource()
+    ) throws -> Replica {
+        try makeReplica(at: path, name: name, id: id, clock: clock, ids: ids)
     }
 
     private static func makeReplica(
-        at path: String, name: String?, id: ReplicaID = .random(), clock: any WallClock,
+        at path: String, name: String?, id: ReplicaID = .random(), clock: any WallClock, ids: any IdentifierSource,
         busyTimeout: TimeInterval = defaultBusyTimeout
     ) throws -> Replica {
         let name = try ReplicaName.validated(name ?? ReplicaName.hostDefault())
@@ -83,14 +88,16 @@ public final class Replica: Sendable {
                     arguments: [id.rawValue, name, now])
                 try IdentityTable(db: db).renew(for: id, now: now)
             }
-            return Replica(path: path, id: id, queue: queue, clock: clock)
+            return Replica(path: path, id: id, queue: queue, clock: clock, ids: ids)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw ReplicaError(error, path: path)
         }
     }
 
-    private static func openExisting(at path: String, clock: any WallClock, busyTimeout: TimeInterval) throws
+    private static func openExisting(
+        at path: String, clock: any WallClock, ids: any IdentifierSource, busyTimeout: TimeInterval
+    ) throws
         -> Replica
     {
         var isFolder: ObjCBool = false
@@ -127,7 +134,7 @@ public final class Replica: Sendable {
                 }
                 try queue.write { db in try Schema.upgrade(db, from: version, now: clock.now()) }
             }
-            return Replica(path: path, id: id, queue: queue, clock: clock)
+            return Replica(path: path, id: id, queue: queue, clock: clock, ids: ids)
         } catch let error as ReplicaError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -205,7 +212,7 @@ extension Replica {
     /// committed together, or, when it throws, none is.
     public func edit<T>(_ body: (inout LocalEditor) throws -> T) throws -> T {
         try writeTransaction { db in
-            var editor = try LocalEditor(db: db, replica: id, clock: clock)
+            var editor = try LocalEditor(db: db, replica: id, clock: clock, ids: ids)
             return try body(&editor)
         }
     }

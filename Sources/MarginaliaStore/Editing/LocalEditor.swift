@@ -10,14 +10,16 @@ public struct LocalEditor {
     let db: Database
     let replica: ReplicaID
     let clock: any WallClock
+    let ids: any IdentifierSource
     private var knowledge: VersionVector
     private var lamport: UInt64
     private let applier: ChangeApplier
 
-    init(db: Database, replica: ReplicaID, clock: any WallClock) throws {
+    init(db: Database, replica: ReplicaID, clock: any WallClock, ids: any IdentifierSource) throws {
         self.db = db
         self.replica = replica
         self.clock = clock
+        self.ids = ids
         let log = ChangeLog(db: db)
         knowledge = try log.knowledge()
         lamport = try log.lamport()
@@ -63,7 +65,7 @@ public struct LocalEditor {
     /// A fresh entity id, unused in this replica.
     func newEntityID() throws -> EntityID {
         while true {
-            let candidate = EntityID.random()
+            let candidate = ids.nextEntityID()
             if try EntityStore(db: db).kind(of: candidate) == nil { return candidate }
         }
     }
