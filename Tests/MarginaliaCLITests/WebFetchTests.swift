@@ -237,4 +237,23 @@ struct WebFetchTests {
         let lines = try terminal.visibleLines().filter { !$0.isEmpty }
         #expect(lines.count == 2 && Sandbox.isID(lines[0]), "\(lines)")
     }
+
+    /// Ctrl-C while a page comes in: the progress line gives way to `interrupted` on a
+    /// line of its own, exit 130, and nothing was written, as with a one-shot sync.
+    @Test func ctrlCStopsAFetchInATerminal() throws {
+        let server = try PageServer(["/cham": .stalled(contentType: Self.html)])
+        defer { server.stop() }
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let before = try sandbox.fingerprint()
+        let terminal = try TerminalSession(sandbox, arguments: ["import", server.url("/cham")])
+        defer { terminal.close() }
+
+        try terminal.waitFor("fetching 127.0.0.1: 0 KB")
+        try terminal.press("C-c")
+        #expect(try terminal.waitForExit() == 130)
+        let lines = try terminal.visibleLines().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(lines.suffix(2) == ["marginalia: interrupted", "[exit status 130]"], "\(lines)")
+        #expect(try sandbox.fingerprint() == before)
+    }
 }

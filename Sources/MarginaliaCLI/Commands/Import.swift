@@ -51,7 +51,11 @@ struct Import: AsyncReplicaCommand, DescribedArguments {
     func run(in context: CommandContext) async throws {
         let tags = try TagArguments.parse(tags)
         let standardInput = paths.contains(ImportSources.standardInputPath) ? try context.standardInputData() : nil
-        var documents = try await ImportSources.documents(paths, format: format, standardInput: standardInput)
+        // Ctrl-C while pages come in stops the one-shot command as it stops a sync.
+        let read = Handoff(value: { [paths, format] in
+            try await ImportSources.documents(paths, format: format, standardInput: standardInput)
+        })
+        var documents = try await context.isOneShot ? InterruptSignal.cancelling(read) : read.value()
         if let source {
             guard documents.count == 1 else {
                 throw UsageError("--source is one article's address: import one file with it, not \(documents.count)")
