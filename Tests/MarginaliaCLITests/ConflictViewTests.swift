@@ -1,4 +1,5 @@
 import Foundation
+import MarginaliaCore
 import Testing
 
 /// How conflicts and changes read, end to end on the real binary: word diffs that show
@@ -88,6 +89,29 @@ struct ConflictViewTests {
         // Sharing nothing, the other is shown from its start, as far as the line allows.
         #expect(lines[(title + 1)...].prefix(2).contains { $0.hasPrefix("    “Liên hiệp các Hội Khoa học") && $0.contains("…”  by office") },
                 "\(lines)")
+    }
+
+    /// In a narrow terminal the list wraps between words, each value's continuation
+    /// indented under its quote, so that Vietnamese words are never cut; piped (above),
+    /// each value stays one line.
+    @Test func theListWrapsBetweenWordsInANarrowTerminal() throws {
+        let s = try Story()
+        defer { s.shared.lab.remove() }
+        let terminal = try TerminalSession(s.shared.lab.sandbox, arguments: ["--db", s.laptop.path, "conflicts"], size: (40, 60))
+        defer { terminal.close() }
+        #expect(try terminal.waitForExit() == 0)
+        // `screen` joins the terminal's own wraps: a line longer than the window would
+        // come back whole.
+        let lines = try terminal.screen().components(separatedBy: "\n").filter { !$0.hasPrefix("[exit status") }
+        for line in lines { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
+        let words = Self.joined(lines).split(separator: " ")
+        for word in ["“…", "giờ", "sáng", "đạt", "137,2", "135,5", "mm,", "xe", "bơm", "laptop", "office"] {
+            #expect(words.contains(Substring(word)), "\(word) in \(lines)")
+        }
+        let body = try #require(lines.firstIndex { $0.hasPrefix("article ") }, "\(lines)")
+        #expect(lines[body + 1].hasPrefix("  ") && !lines[body + 1].hasPrefix("    "), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("    “… giờ sáng đạt 137,2 mm, mức") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("      ") }, "\(lines)")
     }
 
     /// An edit made while the article was deleted elsewhere: `conflict` shows what the

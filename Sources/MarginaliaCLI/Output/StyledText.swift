@@ -108,8 +108,14 @@ struct StyledText {
 
     /// The lines of this text wrapped to `width` columns less `indent`, each indented.
     func wrapped(to width: Int, indentedBy indent: String) -> [StyledText] {
-        wrapped(to: width - indent.count).map { line in
-            var indented = StyledText(indent)
+        wrapped(to: width, indentedBy: indent, then: indent)
+    }
+
+    /// The lines of this text wrapped to `width` columns, the first indented by `first`
+    /// and the others by `rest`: a hanging indent, so an item of a list reads as one.
+    func wrapped(to width: Int, indentedBy first: String, then rest: String) -> [StyledText] {
+        wrapped(to: width - max(first.count, rest.count)).enumerated().map { index, line in
+            var indented = StyledText(index == 0 ? first : rest)
             indented.append(line)
             return indented
         }
