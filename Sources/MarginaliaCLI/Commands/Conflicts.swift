@@ -18,32 +18,23 @@ struct Conflicts: ReplicaCommand, DescribedArguments {
         let conflicts = try context.replica().conflicts()
         if output.json { return context.console.jsonLines(conflicts.map { ConflictJSON.json($0) }) }
         if conflicts.isEmpty { return context.console.line("no conflicts") }
-        var items: [(indent: String, text: String)] = []
+        var items: [ListItem] = []
         for conflict in conflicts {
-            items.append(("", ConflictRenderer.headline(conflict)))
+            items.append(ListItem(ConflictRenderer.headline(conflict), hang: 2))
             switch conflict.kind {
             case .field(_, let values):
                 for value in values {
-                    items.append(("    ", describe(value, as: ConflictRenderer.summary(value, among: values))))
+                    items.append(ListItem(lead: "    ", describe(value, as: ConflictRenderer.summary(value, among: values)), hang: 6))
                 }
             case .editedWhileDeleted(let values):
                 for value in values {
-                    items.append(("    ", describe(value, as: value.value == .flag(true) ? "kept" : "deleted")))
+                    items.append(ListItem(lead: "    ", describe(value, as: value.value == .flag(true) ? "kept" : "deleted"), hang: 6))
                 }
             case .annotationOnDeletedArticle:
                 break
             }
         }
-        // Piped, one line per item, to read with grep and cut; on a terminal, wrapped
-        // between words with a hanging indent, and paged, as `show` is.
-        let console = context.console
-        guard console.terminal.isTerminal else {
-            for item in items { console.line(item.indent + item.text) }
-            return
-        }
-        console.page(items.flatMap { item in
-            StyledText(item.text).wrapped(to: console.terminal.columns, indentedBy: item.indent, then: item.indent + "  ")
-        })
+        context.console.list(items)
     }
 
     private func describe(_ value: CompetingValue, as text: String) -> String {

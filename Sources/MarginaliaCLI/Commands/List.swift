@@ -17,8 +17,8 @@ struct List: ReplicaCommand, DescribedArguments {
     func run(in context: CommandContext) throws {
         let articles = try context.replica().articles(tagged: tag, annotated: annotated, deleted: deleted)
         if output.json { return context.console.jsonLines(articles.map(ArticleJSON.json)) }
-        for article in articles {
-            var line = "\(HumanFormat.short(article.id))  \(article.title)"
+        context.console.list(articles.map { article in
+            var line = article.title
             if !article.tags.isEmpty { line += "  " + article.tags.map { "#\($0)" }.joined(separator: " ") }
             if article.annotationCount > 0 {
                 line += "  (\(article.annotationCount) annotation\(article.annotationCount == 1 ? "" : "s"))"
@@ -27,7 +27,7 @@ struct List: ReplicaCommand, DescribedArguments {
                 line += "  " + note
             }
             if deleted { line += "  deleted \(HumanFormat.time(article.updated))" }
-            context.console.line(line)
-        }
+            return ListItem(lead: "\(HumanFormat.short(article.id))  ", line)
+        })
     }
 }

@@ -51,19 +51,19 @@ struct Search: ReplicaCommand, DescribedArguments {
         guard !results.isEmpty else { throw NoMatches(query: text) }
         if output.json { return context.console.jsonLines(results.map(SearchResultJSON.json)) }
         let colour = context.console.terminal.colour
-        context.console.page(results.flatMap { result in
-            var lines = [StyledText("\(HumanFormat.short(result.article))  \(result.title)")]
-            if let snippet = result.snippet { lines.append(Self.passage("    ", snippet, colour: colour)) }
+        context.console.list(results.flatMap { result in
+            var items = [ListItem(lead: "\(HumanFormat.short(result.article))  ", result.title)]
+            if let snippet = result.snippet { items.append(ListItem(lead: StyledText("    "), Self.passage(snippet, colour: colour))) }
             for note in result.notes {
-                lines.append(Self.passage("    note \(HumanFormat.short(note.id)): ", note.snippet, colour: colour))
+                items.append(ListItem(lead: StyledText("    note \(HumanFormat.short(note.id)): "), Self.passage(note.snippet, colour: colour)))
             }
-            return lines
+            return items
         })
     }
 
     /// A snippet on one line, its matched words highlighted.
-    private static func passage(_ lead: String, _ snippet: String, colour: Bool) -> StyledText {
-        var line = StyledText(lead)
+    private static func passage(_ snippet: String, colour: Bool) -> StyledText {
+        var line = StyledText()
         let flat = snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
         for (index, part) in flat.split(separator: Character(marks.open), omittingEmptySubsequences: false).enumerated() {
             guard index > 0, let close = part.firstIndex(of: Character(marks.close)) else {

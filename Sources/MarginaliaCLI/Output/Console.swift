@@ -30,10 +30,21 @@ struct Console {
     /// Writes styled lines (coloured when the terminal wants colour), through the pager
     /// when they do not fit on the screen.
     func page(_ lines: [StyledText]) {
+        if lines.isEmpty { return }
         var text = lines.map { $0.rendered(colour: terminal.colour) }.joined(separator: "\n")
         text += "\n"
         if Pager.show(text, lineCount: lines.count, on: terminal) { return }
         print(text, terminator: "")
+    }
+
+    /// Writes a listing: piped, one line per item; on a terminal, each item wrapped
+    /// between words under its first column (`ListItem`), paged when it does not fit.
+    func list(_ items: [ListItem]) {
+        guard terminal.isTerminal else {
+            for item in items { line(item.line.rendered(colour: terminal.colour)) }
+            return
+        }
+        page(items.flatMap { $0.lines(width: terminal.columns) })
     }
 
     /// Writes one value as a JSON document on its own line.

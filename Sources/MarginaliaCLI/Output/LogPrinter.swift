@@ -10,9 +10,7 @@ struct LogPrinter {
 
     func print(_ entries: [LogEntry], showEntity: Bool) throws {
         if json { return console.jsonLines(entries.map(ChangeJSON.json)) }
-        for entry in entries {
-            console.line(header(entry, showEntity: showEntity) + "  " + describe(entry.change))
-        }
+        console.list(entries.map { ListItem(lead: header($0, showEntity: showEntity) + "  ", describe($0.change)) })
     }
 
     /// `history ID --patch`: `entries` is the entity's whole history, oldest first,

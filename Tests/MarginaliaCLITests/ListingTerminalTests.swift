@@ -1,0 +1,50 @@
+import Foundation
+import MarginaliaCore
+import Testing
+
+/// The listings (`ls`, `log`, `search`) in a narrow real terminal: each item wraps
+/// between words, its continuation lines hang under the text after the id, and no
+/// Vietnamese word is cut where the terminal would have wrapped it. Piped, each item
+/// is one line (the listing tests elsewhere read them so).
+@Suite("listings in a narrow terminal")
+struct ListingTerminalTests {
+    static let columns = 40
+
+    /// The screen after `arguments` ran in a terminal 40 columns wide; `screen` joins the
+    /// terminal's own wraps, so a line longer than the window would come back whole.
+    static func lines(_ sandbox: Sandbox, _ arguments: String...) throws -> [String] {
+        let terminal = try TerminalSession(sandbox, arguments: arguments, size: (columns, 100))
+        defer { terminal.close() }
+        #expect(try terminal.waitForExit() == 0)
+        let lines = try terminal.screen().components(separatedBy: "\n").filter { !$0.hasPrefix("[exit status") && !$0.isEmpty }
+        for line in lines { #expect(DisplayWidth.of(line) <= columns, "\(line)") }
+        return lines
+    }
+
+    @Test func lsLogAndSearchWrapBetweenWordsUnderTheirFirstColumn() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let id = try PagerTerminalTests.desk(sandbox)
+        try sandbox.ok("tag", id, "+thời-tiết")
+        let short = String(id.prefix(8))
+
+        let ls = try Self.lines(sandbox, "ls")
+        #expect(ls == [
+            "\(short)  Hà Nội: Mưa lớn kéo dài, nhiều",
+            "          tuyến phố ngập sâu  #thời-tiết",
+        ], "\(ls)")
+
+        // Its first column (dot, author, time, entity) is too wide to hang under at 40:
+        // the whole entry wraps, hanging by four.
+        let log = try Self.lines(sandbox, "log")
+        let heads = log.filter { $0.range(of: #"^[0-9a-z]{8}:[0-9]+  desk  "#, options: .regularExpression) != nil }
+        #expect(heads.count == 2 && log.allSatisfy { heads.contains($0) || $0.hasPrefix("    ") }, "\(log)")
+        #expect(log.joined(separator: " ").contains("title=“Hà Nội: Mưa lớn kéo dài,"), "\(log)")
+
+        let search = try Self.lines(sandbox, "search", "Tô Lịch")
+        #expect(search.prefix(2) == ["\(short)  Hà Nội: Mưa lớn kéo dài, nhiều", "          tuyến phố ngập sâu"], "\(search)")
+        // The snippet, its matched words underlined on the terminal, hangs by four.
+        #expect(search.count > 3 && search.dropFirst(2).allSatisfy { $0.hasPrefix("    ") }, "\(search)")
+        #expect(search.joined(separator: " ").contains("sông Tô Lịch"), "\(search)")
+    }
+}
