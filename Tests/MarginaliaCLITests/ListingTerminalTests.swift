@@ -5,19 +5,21 @@ import Testing
 /// The listings (`ls`, `log`, `search`) in a narrow real terminal: each item wraps
 /// between words, its continuation lines hang under the text after the id, and no
 /// Vietnamese word is cut where the terminal would have wrapped it. Piped, each item
-/// is one line (the listing tests elsewhere read them so).
+/// is one line (the listing tests elsewhere read them so). Help's examples too.
 @Suite("listings in a narrow terminal")
 struct ListingTerminalTests {
     static let columns = 40
 
     /// The screen after `arguments` ran in a terminal 40 columns wide; `screen` joins the
     /// terminal's own wraps, so a line longer than the window would come back whole.
-    static func lines(_ sandbox: Sandbox, _ arguments: String...) throws -> [String] {
+    /// Every line must fit, unless `allFit` is false (the argument parser's usage line
+    /// does not wrap).
+    static func lines(_ sandbox: Sandbox, _ arguments: String..., allFit: Bool = true) throws -> [String] {
         let terminal = try TerminalSession(sandbox, arguments: arguments, size: (columns, 100))
         defer { terminal.close() }
         #expect(try terminal.waitForExit() == 0)
         let lines = try terminal.screen().components(separatedBy: "\n").filter { !$0.hasPrefix("[exit status") && !$0.isEmpty }
-        for line in lines { #expect(DisplayWidth.of(line) <= columns, "\(line)") }
+        for line in lines where allFit { #expect(DisplayWidth.of(line) <= columns, "\(line)") }
         return lines
     }
 
@@ -46,5 +48,21 @@ struct ListingTerminalTests {
         // The snippet, its matched words underlined on the terminal, hangs by four.
         #expect(search.count > 3 && search.dropFirst(2).allSatisfy { $0.hasPrefix("    ") }, "\(search)")
         #expect(search.joined(separator: " ").contains("sông Tô Lịch"), "\(search)")
+    }
+
+    /// Help's examples (Vietnamese quotes among them) wrap the same way, hanging by six.
+    @Test func helpsExamplesWrapBetweenWords() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let lines = try Self.lines(sandbox, "annotate", "--help", allFit: false)
+        let examples = try #require(lines.firstIndex(of: "EXAMPLES:"), "\(lines)")
+        let section = lines[(examples + 1)...]
+        for line in section { #expect(DisplayWidth.of(line) <= Self.columns, "\(line)") }
+        #expect(section.allSatisfy { $0.hasPrefix("  annotate ") || $0.hasPrefix("      ") }, "\(section)")
+        #expect(ListingTerminalTests.joined(section).contains("--quote \"mực nước\" --occurrence 2 --note \"đo lúc 6h\""), "\(section)")
+    }
+
+    static func joined(_ lines: some Sequence<String>) -> String {
+        lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 }

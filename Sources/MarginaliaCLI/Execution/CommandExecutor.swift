@@ -72,8 +72,10 @@ public struct CommandExecutor {
         if code == .success {
             let message = MarginaliaCommand.fullMessage(for: error)
             if !message.isEmpty { print(message) }
-            if let examples = CommandExamples.section(forHelpWith: arguments) {
-                print((message.hasSuffix("\n") ? "" : "\n") + examples)
+            if let examples = CommandExamples.examples(forHelpWith: arguments) {
+                print((message.hasSuffix("\n") ? "" : "\n") + "EXAMPLES:")
+                // An example too long for a narrow terminal wraps between words, hanging.
+                Console().list(examples.map { ListItem(lead: "  ", $0, hang: 6) }, paged: false)
             }
             return 0
         }

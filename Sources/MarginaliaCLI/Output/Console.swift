@@ -38,13 +38,16 @@ struct Console {
     }
 
     /// Writes a listing: piped, one line per item; on a terminal, each item wrapped
-    /// between words under its first column (`ListItem`), paged when it does not fit.
-    func list(_ items: [ListItem]) {
+    /// between words under its first column (`ListItem`), and paged when it does not
+    /// fit, unless it ends text written before it (help's examples).
+    func list(_ items: [ListItem], paged: Bool = true) {
         guard terminal.isTerminal else {
             for item in items { line(item.line.rendered(colour: terminal.colour)) }
             return
         }
-        page(items.flatMap { $0.lines(width: terminal.columns) })
+        let lines = items.flatMap { $0.lines(width: terminal.columns) }
+        if paged { return page(lines) }
+        for text in lines { line(text.rendered(colour: terminal.colour)) }
     }
 
     /// Writes one value as a JSON document on its own line.

@@ -95,13 +95,12 @@ enum CommandExamples {
     ]
 
     /// The examples of the command `arguments` ask help for (`annotate --help`, `help
-    /// peer add`), as a help section, or nil when they name no command with examples.
-    static func section(forHelpWith arguments: [String]) -> String? {
+    /// peer add`), or nil when they name no command with examples.
+    static func examples(forHelpWith arguments: [String]) -> [String]? {
         let words = arguments.filter { !$0.hasPrefix("-") && $0 != "help" }
         for (index, word) in words.enumerated() {
             let pair = index + 1 < words.count ? "\(word) \(words[index + 1])" : nil
-            guard let examples = pair.flatMap({ byCommand[$0] }) ?? byCommand[word] else { continue }
-            return "EXAMPLES:\n" + examples.map { "  " + $0 }.joined(separator: "\n")
+            if let examples = pair.flatMap({ byCommand[$0] }) ?? byCommand[word] { return examples }
         }
         return nil
     }
