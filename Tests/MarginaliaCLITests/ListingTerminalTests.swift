@@ -2,7 +2,7 @@ import Foundation
 import MarginaliaCore
 import Testing
 
-/// The listings (`ls`, `log`, `search`) in a narrow real terminal: each item wraps
+/// The listings (`ls`, `log`, `status`, `search`) in a narrow real terminal: each item wraps
 /// between words, its continuation lines hang under the text after the id, and no
 /// Vietnamese word is cut where the terminal would have wrapped it. Piped, each item
 /// is one line (the listing tests elsewhere read them so). Help's examples too.
@@ -23,7 +23,7 @@ struct ListingTerminalTests {
         return lines
     }
 
-    @Test func lsLogAndSearchWrapBetweenWordsUnderTheirFirstColumn() throws {
+    @Test func listingsWrapBetweenWordsUnderTheirFirstColumn() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         let id = try PagerTerminalTests.desk(sandbox)
@@ -42,6 +42,13 @@ struct ListingTerminalTests {
         let heads = log.filter { $0.range(of: #"^[0-9a-z]{8}:[0-9]+  desk  "#, options: .regularExpression) != nil }
         #expect(heads.count == 2 && log.allSatisfy { heads.contains($0) || $0.hasPrefix("    ") }, "\(log)")
         #expect(log.joined(separator: " ").contains("title=“Hà Nội: Mưa lớn kéo dài,"), "\(log)")
+
+        // The identity's fingerprint and the file's path, one word each, are cut to
+        // fit, and go on under the values.
+        let status = try Self.lines(sandbox, "status")
+        let identity = try #require(status.firstIndex { $0.hasPrefix("identity    ") }, "\(status)")
+        #expect(status[identity + 1].hasPrefix("            "), "\(status)")
+        #expect(status.contains("conflicts   0"), "\(status)")
 
         let search = try Self.lines(sandbox, "search", "Tô Lịch")
         #expect(search.prefix(2) == ["\(short)  Hà Nội: Mưa lớn kéo dài, nhiều", "          tuyến phố ngập sâu"], "\(search)")
