@@ -39,6 +39,27 @@ struct HistoryPatchTests {
         #expect(ConflictViewTests.joined(narrow).contains("sáng đạt [-135,5-]{+137,2+} mm, mức"), "\(narrow)")
     }
 
+    /// A resolution is compared with each value it replaced, each named by its change:
+    /// the merged body differs from office's by laptop's correction and from laptop's
+    /// by office's.
+    @Test func aResolutionIsComparedWithEachValueItReplaced() throws {
+        let s = try ConflictViewTests.Story()
+        defer { s.shared.lab.remove() }
+        try s.laptop.ok("resolve", s.article, "body", "--merge")
+        let lines = try s.laptop.ok(["history", s.article, "--patch"], env: ["COLUMNS": "400"]).lines
+        // Office's body change: its header, then its body's diff.
+        let office = try #require(lines.indices.dropLast().first {
+            lines[$0].hasPrefix("\(s.office.id.prefix(8)):") && lines[$0 + 1].hasPrefix("    body: ")
+        }, "\(lines)")
+        let officeDot = String(lines[office].prefix { $0 != " " })
+        let resolution = try #require(lines.lastIndex { $0.hasPrefix("\(s.laptop.id.prefix(8)):") }, "\(lines)")
+        let edits = lines[(resolution + 1)...].filter { $0.hasPrefix("    body") }
+        #expect(edits.count == 2, "\(lines)")
+        #expect(edits.contains { $0.hasPrefix("    body (against \(officeDot)): ") && $0.contains("đạt [-135,5-]{+137,2+} mm") && !$0.contains("[-45-]") },
+                "\(edits)")
+        #expect(edits.contains { $0.contains("cùng [-45-]{+52+} xe bơm") && !$0.contains("[-135,5-]") }, "\(edits)")
+    }
+
     /// At a terminal the diff is coloured instead of bracketed.
     @Test func historyWithPatchesIsColouredAtATerminal() throws {
         let shared = try SharedArticle("Hà Nội", "--body", "Mưa lớn kéo dài ba ngày.")

@@ -22,6 +22,34 @@ struct FieldEditTests {
         ])
     }
 
+    /// A change made while its author saw two values side by side (a resolution) is
+    /// compared with each of them, the displayed one first, as `git log -c` compares a
+    /// merge with each parent; a value seen twice is compared once.
+    @Test func aResolutionIsComparedWithEachValueItReplaced() {
+        let created = F.change(F.a, 1, fields: [.alive: .flag(true), .body: .text("mưa 135 mm, 45 xe bơm")])
+        let mine = F.change(F.a, 2, fields: [.body: .text("mưa 137 mm, 45 xe bơm")], context: F.vector([(F.a, 1)]))
+        let theirs = F.change(F.b, 1, lamport: 2, fields: [.body: .text("mưa 135 mm, 52 xe bơm")], context: F.vector([(F.a, 1)]))
+        let merged = F.change(F.a, 3, lamport: 3, fields: [.body: .text("mưa 137 mm, 52 xe bơm")],
+                              context: F.vector([(F.a, 2), (F.b, 1)]))
+        let log = [created, mine, theirs, merged]
+        // b's value is displayed (same Lamport, higher replica id), so it comes first.
+        #expect(FieldEdit.made(by: merged, in: log) == [
+            FieldEdit(field: .body, before: .text("mưa 135 mm, 52 xe bơm"), after: .text("mưa 137 mm, 52 xe bơm"), against: theirs.dot),
+            FieldEdit(field: .body, before: .text("mưa 137 mm, 45 xe bơm"), after: .text("mưa 137 mm, 52 xe bơm"), against: mine.dot),
+        ])
+        // After the resolution the field has one value again.
+        let later = F.change(F.b, 2, lamport: 4, fields: [.body: .text("mưa 137 mm, 52 xe")], context: F.vector([(F.a, 3), (F.b, 1)]))
+        #expect(FieldEdit.made(by: later, in: log + [later]) == [
+            FieldEdit(field: .body, before: .text("mưa 137 mm, 52 xe bơm"), after: .text("mưa 137 mm, 52 xe")),
+        ])
+        // Equal values written side by side are one value to compare with.
+        let same = F.change(F.c, 1, lamport: 2, fields: [.body: .text("mưa 137 mm, 45 xe bơm")], context: F.vector([(F.a, 1)]))
+        let settled = F.change(F.a, 3, lamport: 3, fields: [.body: .text("mưa 137 mm")], context: F.vector([(F.a, 2), (F.c, 1)]))
+        #expect(FieldEdit.made(by: settled, in: [created, mine, same, settled]) == [
+            FieldEdit(field: .body, before: .text("mưa 137 mm, 45 xe bơm"), after: .text("mưa 137 mm")),
+        ])
+    }
+
     /// An edit concurrent with a delete: what the editor's side changed that the
     /// deleter never saw, over all its changes, against what the deleter saw.
     @Test func anEditUnseenByADeletion() {

@@ -24,7 +24,8 @@ struct DiffText {
         if case .tag(let name) = edit.field {
             return edit.after == .flag(true) ? StyledText("+#\(name)", .inserted) : StyledText("-#\(name)", .deleted)
         }
-        var line = StyledText("\(edit.field): ")
+        // A resolution is compared with each value it replaced, each named.
+        var line = StyledText("\(edit.field)" + (edit.against.map { " (against \(HumanFormat.short($0)))" } ?? "") + ": ")
         if edit.field.holdsText {
             line.append(diff(from: edit.before?.text ?? "", to: edit.after.text ?? ""))
         } else {

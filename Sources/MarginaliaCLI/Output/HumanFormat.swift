@@ -6,6 +6,9 @@ enum HumanFormat {
     /// Ids are shown by their first eight characters; any four or more are accepted back.
     static func short(_ id: EntityID) -> String { String(id.rawValue.prefix(8)) }
 
+    /// `8x2k3m4n:4`: a change as `log` and `history` head it.
+    static func short(_ dot: Dot) -> String { "\(dot.replica.rawValue.prefix(8)):\(dot.counter)" }
+
     /// A time in the local zone, to the minute: `2026-11-29 14:27`. Through the C
     /// library: `Calendar.current` costs a one-shot command a few milliseconds to load.
     static func time(_ milliseconds: Int64) -> String {

@@ -37,7 +37,7 @@ struct LogPrinter {
     /// `8x2k3m4n:4  laptop  2026-11-29 14:27`, and the entity when asked.
     private func header(_ entry: LogEntry, showEntity: Bool) -> String {
         let change = entry.change
-        var line = "\(change.dot.replica.rawValue.prefix(8)):\(change.dot.counter)"
+        var line = HumanFormat.short(change.dot)
         line += "  \(entry.replicaName ?? "?")  \(HumanFormat.time(change.time))"
         if showEntity { line += "  \(change.kind) \(HumanFormat.short(change.entity))" }
         return line

@@ -2,27 +2,43 @@
 /// `history --patch` and an edit made while the entity was deleted elsewhere show as a
 /// diff, so people see what was changed rather than what was left.
 ///
-/// "Saw" is read from the entity's log: for each field, the latest value (by Lamport
-/// timestamp, then replica, as a register displays concurrent values) among the changes
-/// the author's context covers.
+/// "Saw" is read from the entity's log: each field's register over the changes the
+/// author's context covers. When it held one value, that is the value before; when it
+/// held several side by side (the change resolved a conflict), the change is compared
+/// with each, as `git log -c` compares a merge with each parent, and each edit names
+/// the change of the value it is compared with (`against`).
 public struct FieldEdit: Hashable, Sendable {
     public var field: FieldName
     /// The value before, nil when the field had none.
     public var before: FieldValue?
     public var after: FieldValue
+    /// The change whose value `before` is, when the author saw several values of the
+    /// field side by side; nil when it saw one or none.
+    public var against: Dot?
 
-    public init(field: FieldName, before: FieldValue?, after: FieldValue) {
+    public init(field: FieldName, before: FieldValue?, after: FieldValue, against: Dot? = nil) {
         self.field = field
         self.before = before
         self.after = after
+        self.against = against
     }
 
     /// What `change` wrote, field by field in canonical order, each against the value
-    /// its author saw; `alive` is left out (a deletion or a restore says so itself).
+    /// its author saw, or against each of the values it saw side by side, the displayed
+    /// one first; `alive` is left out (a deletion or a restore says so itself).
     public static func made(by change: Change, in history: [Change]) -> [FieldEdit] {
-        let seen = values(seenBy: change.context, in: history)
-        return change.sortedFields.filter { $0.name != .alive }.map {
-            FieldEdit(field: $0.name, before: seen[$0.name], after: $0.value)
+        let seen = registers(seenBy: change.context, in: history)
+        return change.sortedFields.filter { $0.name != .alive }.flatMap { field, value -> [FieldEdit] in
+            let register = seen[field] ?? Register()
+            guard register.isConflicted else {
+                return [FieldEdit(field: field, before: register.winner?.value, after: value)]
+            }
+            var compared: [FieldValue] = []
+            return register.siblings.sorted { $0.isPreferred(over: $1) }.compactMap { sibling in
+                guard !compared.contains(sibling.value) else { return nil }
+                compared.append(sibling.value)
+                return FieldEdit(field: field, before: sibling.value, after: value, against: sibling.dot)
+            }
         }
     }
 
@@ -31,10 +47,10 @@ public struct FieldEdit: Hashable, Sendable {
     /// delete, what keeping the entity would keep. Fields the edit's side wrote back to
     /// the value the deletion saw are left out.
     public static func unseen(by deletion: Change, madeBy edit: Change, in history: [Change]) -> [FieldEdit] {
-        let before = values(seenBy: deletion.context, in: history)
+        let before = registers(seenBy: deletion.context, in: history).compactMapValues { $0.winner?.value }
         var afterContext = edit.context
         afterContext.record(edit.dot)
-        let after = values(seenBy: afterContext, in: history)
+        let after = registers(seenBy: afterContext, in: history).compactMapValues { $0.winner?.value }
         let written = Set(history.lazy
             .filter { afterContext.covers($0.dot) && !deletion.context.covers($0.dot) && $0.dot != deletion.dot }
             .flatMap(\.fields.keys))
@@ -44,17 +60,16 @@ public struct FieldEdit: Hashable, Sendable {
         }
     }
 
-    /// Each field's latest value among the changes of `history` that `context` covers.
-    private static func values(seenBy context: VersionVector, in history: [Change]) -> [FieldName: FieldValue] {
-        var latest: [FieldName: Change] = [:]
+    /// Each field's register over the changes of `history` that `context` covers, as
+    /// the entity held it then (a log is in causal order, as registers need).
+    private static func registers(seenBy context: VersionVector, in history: [Change]) -> [FieldName: Register] {
+        var registers: [FieldName: Register] = [:]
         for change in history where context.covers(change.dot) {
-            for field in change.fields.keys {
-                if let known = latest[field], (known.lamport, known.dot.replica) > (change.lamport, change.dot.replica) {
-                    continue
-                }
-                latest[field] = change
+            for (field, value) in change.fields {
+                registers[field, default: Register()]
+                    .apply(Sibling(dot: change.dot, lamport: change.lamport, value: value), context: change.context)
             }
         }
-        return latest.reduce(into: [:]) { values, entry in values[entry.key] = entry.value.fields[entry.key] }
+        return registers
     }
 }
