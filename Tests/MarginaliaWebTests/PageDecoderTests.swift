@@ -77,6 +77,23 @@ struct PageDecoderTests {
         #expect(decoded.text == "<p>Hà Nội</p>" && decoded.encoding == .utf16LittleEndian)
     }
 
+    /// Windows' Notepad and some exporters save UTF-16 without a byte-order mark. HTML
+    /// starts with `<` (perhaps after white space), so the zero byte beside each ASCII
+    /// byte of the first characters gives the encoding and its byte order away; read as
+    /// UTF-8 such a page failed as "not an HTML page".
+    @Test func utf16WithoutAByteOrderMarkIsKnownByItsFirstCharacters() throws {
+        let page = "\n<!DOCTYPE html><title>Hà Nội</title><p>Mưa lớn…</p>"
+        let little = page.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big = page.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let fromLittle = try PageDecoder.decode(little, contentType: nil)
+        #expect(fromLittle.text == page && fromLittle.encoding == .utf16LittleEndian && fromLittle.reason == .utf16Pattern)
+        let fromBig = try PageDecoder.decode(big, contentType: nil)
+        #expect(fromBig.text == page && fromBig.encoding == .utf16BigEndian && fromBig.reason == .utf16Pattern)
+        // UTF-8 stays UTF-8, and a header naming an encoding is trusted first.
+        #expect(try PageDecoder.decode(Array(page.utf8), contentType: nil).reason == .defaultEncoding)
+        #expect(throws: PageDecodingError.self) { try PageDecoder.decode(little, contentType: "text/html; charset=utf-8") }
+    }
+
     @Test func theContentTypeOverridesTheMetaTag() throws {
         // A page converted to windows-1258 whose <meta> still says UTF-8, as happens when
         // a server converts pages: the header is right.

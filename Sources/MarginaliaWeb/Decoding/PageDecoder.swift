@@ -2,7 +2,8 @@ import MarginaliaCore
 
 /// A web page's bytes as text, in the order the HTML standard trusts what names their
 /// encoding: a byte-order mark, then the HTTP `Content-Type` charset, then a `<meta>`
-/// tag among the first 1024 bytes, else UTF-8.
+/// tag among the first 1024 bytes, then (beyond the standard) UTF-16 told by its first
+/// characters, else UTF-8.
 ///
 /// Why UTF-8 by default, where browsers guess from the reader's locale (windows-1258 in
 /// Vietnam, windows-1252 in much of the world): nearly every page written since 2010 is
@@ -44,7 +45,21 @@ public enum PageDecoder {
             return (encoding, .contentType, 0)
         }
         if let encoding = try MetaCharsetPrescan.encoding(in: bytes) { return (encoding, .metaTag, 0) }
+        if let encoding = utf16ByItsFirstCharacters(bytes) { return (encoding, .utf16Pattern, 0) }
         return (.utf8, .defaultEncoding, 0)
+    }
+
+    /// UTF-16 saved without a byte-order mark (Notepad, some exporters), told by its
+    /// first four characters: HTML starts with `<` or white space, all ASCII, so in
+    /// UTF-16 each is a zero byte beside an ASCII one, a pattern UTF-8 text never has.
+    private static func utf16ByItsFirstCharacters(_ bytes: [UInt8]) -> PageEncoding? {
+        guard bytes.count >= 8 else { return nil }
+        let units = stride(from: 0, to: 8, by: 2).map { (bytes[$0], bytes[$0 + 1]) }
+        let first = units[0].0 == 0 ? units[0].1 : units[0].0
+        guard first == UInt8(ascii: "<") || first.isASCIIWhitespace else { return nil }
+        if units.allSatisfy({ $0.0 != 0 && $0.0 < 0x80 && $0.1 == 0 }) { return .utf16LittleEndian }
+        if units.allSatisfy({ $0.0 == 0 && $0.1 != 0 && $0.1 < 0x80 }) { return .utf16BigEndian }
+        return nil
     }
 }
 

@@ -27,6 +27,8 @@ public enum EncodingReason: Equatable, Sendable, CustomStringConvertible {
     case byteOrderMark
     case contentType
     case metaTag
+    /// No byte-order mark, but the first characters are UTF-16 (`PageDecoder`).
+    case utf16Pattern
     case defaultEncoding
 
     public var description: String {
@@ -34,6 +36,7 @@ public enum EncodingReason: Equatable, Sendable, CustomStringConvertible {
         case .byteOrderMark: "the encoding its byte-order mark names"
         case .contentType: "the encoding its HTTP Content-Type names"
         case .metaTag: "the encoding its <meta> tag names"
+        case .utf16Pattern: "it has no byte-order mark, but its first characters are UTF-16"
         case .defaultEncoding: "it names no encoding, and UTF-8 is the default"
         }
     }
