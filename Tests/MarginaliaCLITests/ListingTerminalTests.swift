@@ -69,6 +69,21 @@ struct ListingTerminalTests {
         #expect(ListingTerminalTests.joined(section).contains("--quote \"mực nước\" --occurrence 2 --note \"đo lúc 6h\""), "\(section)")
     }
 
+    /// The REPL's banner too: "leave" was cut in two at 40 columns.
+    @Test func theREPLsBannerWrapsBetweenWords() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init", "--name", "desk")
+        let terminal = try TerminalSession(sandbox, size: (Self.columns, 24))
+        defer { terminal.close() }
+        try terminal.waitFor("desk> ")
+        let lines = try terminal.screen().components(separatedBy: "\n").filter { !$0.isEmpty }
+        for line in lines { #expect(DisplayWidth.of(line) <= Self.columns, "\(line)") }
+        #expect(lines.first == "Marginalia on replica desk", "\(lines)")
+        #expect(Self.joined(lines).contains("Tab to complete, Ctrl-D to leave."), "\(lines)")
+        try terminal.press("C-d")
+    }
+
     static func joined(_ lines: some Sequence<String>) -> String {
         lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }

@@ -49,6 +49,15 @@ public final class CommandContext {
             location: location, textBlock: textBlock, console: Console(terminal: .standardOutput(colour: colour)))
     }
 
+    /// Writes `text` (plain, one paragraph) as the session's own words, such as the REPL's
+    /// banner: wrapped between words on a terminal, `lead` styled `.heading` there
+    /// when colour is on; one line when piped.
+    public func say(_ lead: String, _ text: String) {
+        var styled = StyledText(lead, .heading)
+        styled.append(text)
+        console.list([ListItem(styled)], paged: false)
+    }
+
     /// Whether the replica file is missing and only `init` may create it (`--db` names a
     /// file that does not exist).
     public var awaitsInit: Bool {

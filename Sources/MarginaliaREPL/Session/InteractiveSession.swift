@@ -25,19 +25,20 @@ struct InteractiveSession {
         let prompt = Prompt(context: context, style: style)
         let lines = TerminalLines(editor: editor, history: history, prompt: prompt.text)
         source = lines
-        printBanner(context: context, style: style)
+        printBanner(context: context)
         let options = CommandLoop.Options(bail: request.bail, numbersLines: false, interrupts: interrupts)
         _ = await CommandLoop(lines: lines, context: context, options: options).run()
         return 0
     }
 
-    private func printBanner(context: CommandContext, style: TerminalStyle) {
+    /// Wrapped between words, as every listing is: at 40 columns the terminal cut "leave".
+    private func printBanner(context: CommandContext) {
         if context.awaitsInit {
-            print(style.text("Marginalia", .bold) + ": no replica at \(context.replicaPath) yet; 'init' creates one there")
+            context.say("Marginalia", ": no replica at \(context.replicaPath) yet; 'init' creates one there")
         } else {
             let name = (try? context.replica().name()) ?? "?"
-            print(style.text("Marginalia", .bold) + " on replica \(name) (\(context.replicaPath))")
+            context.say("Marginalia", " on replica \(name) (\(context.replicaPath))")
         }
-        print("Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
+        context.say("", "Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
     }
 }
