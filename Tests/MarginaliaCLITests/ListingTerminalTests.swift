@@ -84,6 +84,25 @@ struct ListingTerminalTests {
         try terminal.press("C-d")
     }
 
+    /// And `help`'s part about the REPL, which the terminal cut even at 80 columns.
+    @Test func theREPLsHelpWrapsBetweenWords() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init", "--name", "desk")
+        let terminal = try TerminalSession(sandbox, size: (80, 24))
+        defer { terminal.close() }
+        try terminal.waitFor("desk> ")
+        try terminal.enter("help")
+        try terminal.waitFor("shows a command's options and examples.")
+        let lines = try terminal.screen().components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "IN THE REPL:"), "\(lines)")
+        #expect(lines[start - 1].isEmpty, "\(lines)")
+        let section = lines[(start + 1)...].prefix { !$0.hasPrefix("desk> ") }
+        for line in section { #expect(DisplayWidth.of(line) <= 80 && line.hasPrefix("  "), "\(line)") }
+        #expect(Self.joined(section).contains("ids (also from a word of a title or note), peers and fields."), "\(section)")
+        try terminal.press("C-d")
+    }
+
     static func joined(_ lines: some Sequence<String>) -> String {
         lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }

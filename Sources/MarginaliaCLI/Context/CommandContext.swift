@@ -50,12 +50,13 @@ public final class CommandContext {
     }
 
     /// Writes `text` (plain, one paragraph) as the session's own words, such as the REPL's
-    /// banner: wrapped between words on a terminal, `lead` styled `.heading` there
-    /// when colour is on; one line when piped.
-    public func say(_ lead: String, _ text: String) {
-        var styled = StyledText(lead, .heading)
+    /// banner and help: `indent` spaces before it, after `heading` (styled as a heading
+    /// when colour is on); on a terminal wrapped between words, continuation lines
+    /// under the first; one line when piped.
+    public func say(_ text: String, after heading: String = "", indent: Int = 0) {
+        var styled = StyledText(heading, .heading)
         styled.append(text)
-        console.list([ListItem(styled)], paged: false)
+        console.list([ListItem(lead: StyledText(String(repeating: " ", count: indent)), styled)], paged: false)
     }
 
     /// Whether the replica file is missing and only `init` may create it (`--db` names a

@@ -67,7 +67,7 @@ final class CommandLoop {
         }
         switch outcome {
         case .finished(let status):
-            if status == 0, words.first == "help" { HelpExtras.print(for: Array(words.dropFirst())) }
+            if status == 0, words.first == "help" { HelpExtras.print(for: Array(words.dropFirst()), in: context) }
             return status
         case .session:
             return executor.report(UsageError("give a command after the options ('help' lists them)"))

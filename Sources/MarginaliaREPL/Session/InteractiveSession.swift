@@ -34,11 +34,11 @@ struct InteractiveSession {
     /// Wrapped between words, as every listing is: at 40 columns the terminal cut "leave".
     private func printBanner(context: CommandContext) {
         if context.awaitsInit {
-            context.say("Marginalia", ": no replica at \(context.replicaPath) yet; 'init' creates one there")
+            context.say(": no replica at \(context.replicaPath) yet; 'init' creates one there", after: "Marginalia")
         } else {
             let name = (try? context.replica().name()) ?? "?"
-            context.say("Marginalia", " on replica \(name) (\(context.replicaPath))")
+            context.say(" on replica \(name) (\(context.replicaPath))", after: "Marginalia")
         }
-        context.say("", "Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
+        context.say("Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
     }
 }
