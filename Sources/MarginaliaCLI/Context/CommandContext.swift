@@ -51,12 +51,14 @@ public final class CommandContext {
 
     /// Writes `text` (plain, one paragraph) as the session's own words, such as the REPL's
     /// banner and help: `indent` spaces before it, after `heading` (styled as a heading
-    /// when colour is on); on a terminal wrapped between words, continuation lines
-    /// under the first; one line when piped.
+    /// when colour is on); on a terminal wrapped between words, the continuation lines
+    /// of an indented point indented two more, so that points stand apart; one line
+    /// when piped.
     public func say(_ text: String, after heading: String = "", indent: Int = 0) {
         var styled = StyledText(heading, .heading)
         styled.append(text)
-        console.list([ListItem(lead: StyledText(String(repeating: " ", count: indent)), styled)], paged: false)
+        let lead = StyledText(String(repeating: " ", count: indent))
+        console.list([ListItem(lead: lead, styled, hang: indent > 0 ? indent + 2 : nil)], paged: false)
     }
 
     /// Whether the replica file is missing and only `init` may create it (`--db` names a
