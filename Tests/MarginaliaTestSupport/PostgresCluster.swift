@@ -79,6 +79,18 @@ public final class PostgresCluster: @unchecked Sendable {
             asServer: false)
     }
 
+    /// Everything in `database` as `pg_dump` writes it (schema, rows, sequences): compared
+    /// before and after something that must leave the database exactly as it was. (Without
+    /// the `\restrict` lines newer versions add, whose key is new at each dump.)
+    public func dump(database: String = "postgres") throws -> String {
+        try Self.run(
+            binaries + "/pg_dump",
+            ["--host", "127.0.0.1", "--port", String(port), "--username", Self.user, "--dbname", database, "--no-password"],
+            asServer: false
+        ).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("\\restrict ") && !$0.hasPrefix("\\unrestrict ") }.joined(separator: "\n")
+    }
+
     /// Stops the server at once (`immediate`, as a crash would: committed transactions
     /// survive, since the write-ahead log is flushed at commit; fsync=off only skips the
     /// flush to disk, which a process crash does not need).

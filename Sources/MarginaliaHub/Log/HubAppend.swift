@@ -8,9 +8,11 @@ import PostgresNIO
 /// and the log never holds a gap, a duplicate, or two changes under one dot.
 ///
 /// The transaction runs at READ COMMITTED:
-/// 1. Before it, a knowledge row at 0 is inserted for each origin the batch names that
-///    has none (`ON CONFLICT DO NOTHING`, committed on its own: inserting new rows inside
-///    the transaction would lock them in another order than step 2 and could deadlock).
+/// 1. A knowledge row at 0 is inserted for each origin the batch names that has none
+///    (`ON CONFLICT DO NOTHING`, in sorted order, which waits for a concurrent batch
+///    inserting the same row), inside the transaction, so that a refused batch leaves
+///    no row behind. Every batch inserts before it locks, each step in sorted order, so
+///    no two batches wait for each other.
 /// 2. The batch's origins' knowledge rows are locked `FOR UPDATE` in sorted order (no
 ///    deadlock between batches), so each origin's counter checked for contiguity is the
 ///    one the batch will raise: no other batch can store a change of those origins
@@ -30,14 +32,12 @@ struct HubAppend {
     func append(_ changes: [PreparedChange], to database: HubDatabase) async throws -> IntegrationSummary {
         let origins = Set(changes.map(\.change.dot.replica)).map(\.rawValue).sorted()
         guard !origins.isEmpty else { return IntegrationSummary() }
-        try await database.connection { connection in
+        return try await database.transaction { connection in
             try await connection.query("""
                 INSERT INTO knowledge (origin, counter, digest)
                 SELECT origin, 0, \(ByteBuffer(bytes: LogDigest.zero.bytes)) FROM unnest(\(origins)::text[]) AS origin
                 ORDER BY origin ON CONFLICT DO NOTHING
                 """, logger: HubDatabase.log)
-        }
-        return try await database.transaction { connection in
             var digests: [ReplicaID: LogDigest] = [:]
             let locked = try await connection.query(
                 "SELECT origin, digest FROM knowledge WHERE origin = ANY(\(origins)) ORDER BY origin FOR UPDATE",

@@ -79,6 +79,14 @@ enum ProtocolLines {
         return result
     }
 
+    /// Each line's message `type` ("?" for a line that is not a message).
+    static func types(of lines: [String]) -> [String] {
+        lines.map { line in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["type"] as? String ?? "?"
+        }
+    }
+
     /// `{"a":1,"b":2}`, keys sorted.
     static func knowledgeText(_ knowledge: [String: Int]) -> String {
         "{" + knowledge.keys.sorted().map { "\"\($0)\":\(knowledge[$0]!)" }.joined(separator: ",") + "}"
@@ -87,12 +95,7 @@ enum ProtocolLines {
 
 extension RunResult {
     /// The protocol lines a `serve --stdio` wrote, decoded as JSON objects' `type`s.
-    var protocolTypes: [String] {
-        lines.map { line in
-            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            return object?["type"] as? String ?? "?"
-        }
-    }
+    var protocolTypes: [String] { ProtocolLines.types(of: lines) }
 
     /// The last line of standard output as a protocol error.
     var protocolError: ProtocolErrorDoc? {

@@ -143,6 +143,11 @@ final class RawConnection {
 
     deinit { close() }
 
+    /// Ends what this side sends (the server reads the end of its input), still reading.
+    func finishSending() {
+        shutdown(descriptor, Int32(SHUT_WR))
+    }
+
     /// Hangs up.
     func close() {
         guard open else { return }
@@ -154,10 +159,13 @@ final class RawConnection {
         try send(bytes: Array((line + "\n").utf8))
     }
 
+    /// Sends `bytes`; a connection the other end has closed throws (EPIPE, never SIGPIPE).
     func send(bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard written > 0 else { throw LabError("write: \(String(cString: strerror(errno)))") }
             offset += written
         }
