@@ -74,16 +74,15 @@ final class SyncLab {
         return node
     }
 
-    /// Creates many replicas at once (`init --name` for each, side by side): a fleet of
-    /// clients in the time of a few.
+    /// Creates many replicas at once (`init --name` for each, side by side; their ids read
+    /// in this process): a fleet of clients in the time of a few.
     func replicas(_ names: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [ReplicaNode] {
         var nodes = names.map { ReplicaNode(lab: self, name: $0, path: root.appendingPathComponent("\($0).db").path, id: "") }
         for result in try nodes.map({ try $0.start(["init", "--name", $0.name]) }).map({ try $0.finish() }) {
             try #require(result.status == 0, "\(result)", sourceLocation: sourceLocation)
         }
-        let statuses = try nodes.map { try $0.start(["status", "--json"]) }.map { try $0.finish() }
         for index in nodes.indices {
-            nodes[index].id = try JSONDecoder().decode(StatusDoc.self, from: Data(statuses[index].stdout.utf8)).replica.id
+            nodes[index].id = try nodes[index].withReplica { $0.id.rawValue }
         }
         return nodes
     }
