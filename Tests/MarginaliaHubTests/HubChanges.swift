@@ -4,13 +4,16 @@ import MarginaliaTestSupport
 /// Changes as replicas make them, for feeding a hub directly: each origin's counters
 /// contiguous, each context naming everything its author had seen.
 enum HubChanges {
-    /// One article title change by `origin`, its `counter`-th, made after `seen`.
-    static func change(_ origin: ReplicaID, _ counter: UInt64, seen: VersionVector = VersionVector(), title: String) -> Change {
+    /// One article title change (and body, if given) by `origin`, its `counter`-th, made after `seen`.
+    static func change(
+        _ origin: ReplicaID, _ counter: UInt64, seen: VersionVector = VersionVector(), title: String, body: String? = nil
+    ) -> Change {
         var context = seen.counters
         context[origin] = counter - 1
         return Change(
             dot: Dot(replica: origin, counter: counter), lamport: counter, time: 1_764_000_000_000 + Int64(counter),
-            entity: EntityID("0000000000000001")!, kind: .article, fields: [.title: .text(title)],
+            entity: EntityID("0000000000000001")!, kind: .article,
+            fields: body.map { [.title: .text(title), .body: .text($0)] } ?? [.title: .text(title)],
             context: VersionVector(context.filter { $0.value > 0 }))
     }
 

@@ -49,6 +49,32 @@ import Testing
         await hub.database.close()
     }
 
+    /// A page stops once it holds `HubLog.pageBytes` of payloads (but holds at least one
+    /// change), so that a session sending a log of long articles holds little of it at a
+    /// time, however slowly its client reads.
+    @Test func aPageHoldsAboutAMebibyteOfLongChanges() async throws {
+        var random = SplitMix64(seed: 17)
+        let origin = HubChanges.origins(1, using: &random)[0]
+        let body = String(repeating: "Mực nước sông Hồng dâng cao, phố cổ chìm trong nước. ", count: 2_500)
+        let changes = (1...24).map { HubChanges.change(origin, UInt64($0), title: "Bản tin \($0)", body: body) }
+        let hub = try await hub()
+        try await hub.integrate(changes.map(PreparedChange.init))
+        var pages: [[String]] = []
+        var position: Int64 = 0
+        while true {
+            let page = try await hub.changePage(notCoveredBy: VersionVector(), after: position, limit: 1_000)
+            if page.payloads.isEmpty { break }
+            pages.append(page.payloads)
+            position = page.next
+        }
+        #expect(pages.joined().count == changes.count)
+        #expect(pages.count > 1, "\(pages.map(\.count)) changes per page")
+        for page in pages {
+            #expect(page.dropLast().map(\.utf8.count).reduce(0, +) < HubLog.pageBytes, "\(pages.map(\.count)) changes per page")
+        }
+        await hub.database.close()
+    }
+
     /// The same batches into the hub and into a SQLite replica: same knowledge, same
     /// digests (whole, covering a vector, of ranges), and the hub's pages give a fresh
     /// replica every change in an order it accepts.

@@ -10,9 +10,15 @@ extension HubLog {
         try await HubAppend(hub: id).append(changes, to: database)
     }
 
+    /// The payload bytes after which a page ends: a session holds its page while its
+    /// client reads it, so a page of 1,000 long articles (or of changes up to the 16 MiB
+    /// line limit) would multiply by the clients served at once.
+    public static let pageBytes = 1 << 20
+
     /// One page of the changes `knowledge` does not cover, in accepted order (a causal
     /// order), after position `position` (0 for the start): their payloads as stored and
-    /// the position to continue from. Each page is its own statement, so no transaction
+    /// the position to continue from; at most `limit` changes, ending once they hold
+    /// `pageBytes` (at least one). Each page is its own statement, so no transaction
     /// stays open while a client reads slowly; `accepted` numbers become visible in order
     /// (`HubAppend`), so no page passes a change that commits later.
     public func changePage(notCoveredBy knowledge: VersionVector, after position: Int64, limit: Int) async throws
@@ -36,11 +42,17 @@ extension HubLog {
             }
             var payloads: [String] = []
             var next = start
+            // The running sum reads each payload's length from its TOAST header, not the text.
             let rows = try await connection.query("""
-                SELECT c.accepted, c.payload FROM changes c
-                LEFT JOIN unnest(\(origins)::text[], \(counters)::bigint[]) AS peer (origin, counter) ON peer.origin = c.origin
-                WHERE c.accepted > \(start) AND c.counter > coalesce(peer.counter, 0)
-                ORDER BY c.accepted LIMIT \(limit)
+                SELECT accepted, payload FROM (
+                    SELECT c.accepted, c.payload,
+                           sum(octet_length(c.payload)) OVER (ORDER BY c.accepted) - octet_length(c.payload) AS before
+                    FROM changes c
+                    LEFT JOIN unnest(\(origins)::text[], \(counters)::bigint[]) AS peer (origin, counter) ON peer.origin = c.origin
+                    WHERE c.accepted > \(start) AND c.counter > coalesce(peer.counter, 0)
+                    ORDER BY c.accepted LIMIT \(limit)
+                ) AS page
+                WHERE before < \(Int64(Self.pageBytes)) ORDER BY accepted
                 """, logger: HubDatabase.log)
             for try await (accepted, payload) in rows.decode((Int64, String).self) {
                 next = accepted
