@@ -235,13 +235,23 @@ vector("10-hang-up-mid-batch",
        [hello(A, OFFICE, {})],
        outcome={"hung_up_after": 2})
 
-vector("11-peer-error",
-       "The initiator sends an error line instead of done: the session ends at once, nothing is answered, and "
-       "the unfinished batch is not applied.",
-       [hello(B, LAPTOP, {B: 1}), change_line(B1),
-        canon({"type": "error", "code": "internal_error", "message": "the receiver could not store changes"})],
-       [hello(A, OFFICE, {})],
-       outcome={"peer_error": "internal_error"})
+# The initiator ends the session with an error line after one change: nothing is answered, and the
+# unfinished batch is not applied, whichever of the defined codes it sends.
+for name, description, code, message in [
+    ("11-peer-error",
+     "The initiator sends an error line instead of done: the session ends at once, nothing is answered, and "
+     "the unfinished batch is not applied.",
+     "internal_error", "the receiver could not store changes"),
+    ("19-peer-unavailable",
+     "The initiator's storage became unavailable (a hub whose database restarts) and it says so with "
+     "`unavailable`: a defined code, so the session ends at once as for any error line from the peer, nothing "
+     "is answered, and the unfinished batch is not applied.",
+     "unavailable", "the hub's database is down or restarting"),
+]:
+    vector(name, description,
+           [hello(B, LAPTOP, {B: 1}), change_line(B1), canon({"type": "error", "code": code, "message": message})],
+           [hello(A, OFFICE, {})],
+           outcome={"peer_error": code})
 
 # ---------------------------------------------------------------- version 2: digests and probes
 
@@ -811,7 +821,7 @@ CATALOGUE = [
      ["50-batch-rolled-back"]),
     ("The peer's own error",
      "An `error` line from the peer ends the session; nothing is sent back.",
-     ["11-peer-error"]),
+     ["11-peer-error", "19-peer-unavailable"]),
     ("Accepted, for contrast",
      "Repeats of a change already held are harmless, whatever their bytes.",
      ["06-duplicate-change", "07-duplicate-in-other-byte-form", "83-same-change-twice"]),

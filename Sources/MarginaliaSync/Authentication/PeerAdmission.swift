@@ -12,14 +12,19 @@ public struct PeerAdmission: Sendable {
     public var paired: @Sendable (Hello) throws -> Void
     /// Why an unverified peer without a valid proof is refused, in the words shown to people.
     public var refusal: String
+    /// Set when the store could not tell whether it trusts the peer (a hub whose database
+    /// is down): the session's first line is this `unavailable` error, and nothing else
+    /// is read or sent.
+    public var unavailable: ProtocolError?
 
     public init(
-        authenticator: Authenticator?, peerVerified: Bool, refusal: String,
+        authenticator: Authenticator?, peerVerified: Bool, refusal: String, unavailable: ProtocolError? = nil,
         paired: @escaping @Sendable (Hello) throws -> Void
     ) {
         self.authenticator = authenticator
         self.peerVerified = peerVerified
         self.refusal = refusal
+        self.unavailable = unavailable
         self.paired = paired
     }
 

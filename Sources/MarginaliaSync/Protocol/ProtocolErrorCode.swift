@@ -20,6 +20,10 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
     case timeout = "timeout"
     /// The receiver failed for reasons of its own (disk full, read-only replica).
     case internalError = "internal_error"
+    /// The receiver's storage is unavailable for now (a hub whose database is down or
+    /// restarting): nothing half stored, and trying again later may work, which
+    /// `internal_error` does not promise.
+    case unavailable = "unavailable"
     /// The change checks (see `ChangeRejection.Code`).
     case malformedChange = "malformed_change"
     case nonContiguous = "non_contiguous"

@@ -169,6 +169,7 @@ extension SyncSession {
 
     /// Tells the peer why the session ends (best effort) and returns the error to throw.
     func fail(_ error: ProtocolError) async throws -> SyncFailure {
+        sentError = true
         try? await send(.error(error))
         try? await transport.flush()
         return SyncFailure.refused(error)

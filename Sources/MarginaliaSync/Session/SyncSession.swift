@@ -30,6 +30,8 @@ public final class SyncSession {
     let findingDivergence: Bool
     /// The version both sides speak, once the hellos are exchanged.
     var version = ProtocolConstants.version
+    /// Whether this side has sent its `error` line: the last it may send.
+    var sentError = false
 
     /// `admission` is given for TCP: how the peer is admitted (see `PeerAdmission`).
     /// `findingDivergence` (initiator): compare range digests first, and name the changes
@@ -45,8 +47,19 @@ public final class SyncSession {
         self.progress = progress
     }
 
-    /// Runs the session to its end.
+    /// Runs the session to its end. A failure of the store that passes (a hub's database
+    /// restarting) is told to the peer as `unavailable`, whatever the session was doing,
+    /// so that it tries again later rather than take it for a hang-up.
     public func run(as role: Role) async throws -> SyncSummary {
+        do {
+            return try await runToEnd(as: role)
+        } catch {
+            if !sentError, let unavailable = store.unavailability(error) { _ = try? await fail(unavailable) }
+            throw error
+        }
+    }
+
+    private func runToEnd(as role: Role) async throws -> SyncSummary {
         let conflictsBefore = try await openConflicts()
         let peer: Hello
         // What the peer is known to hold at the end: a lower bound, never more, since
@@ -134,6 +147,8 @@ public final class SyncSession {
     }
 
     private func introduceAsResponder() async throws -> (own: Hello, peer: Hello) {
+        // The store could not say whether it admits the peer: said instead of the challenge.
+        if let unavailable = admission?.unavailable { throw try await fail(unavailable) }
         let serverNonce = admission.map { _ in Authenticator.makeNonce() }
         if let serverNonce {
             try await send(.challenge(Challenge(nonce: serverNonce)))

@@ -43,6 +43,11 @@ public protocol SyncStore: AnyObject, Sendable {
     /// a refusal): why, in a few words, never where the store lives.
     func storageFailure(_ error: any Error) -> ProtocolError
 
+    /// The `unavailable` error to tell the peer when `error` is a failure that passes (the
+    /// store's database is down or restarting), whatever the session was doing: the peer
+    /// then knows to try again later. Nil for any other failure.
+    func unavailability(_ error: any Error) -> ProtocolError?
+
     /// The digest of the changes `vector` names, compared with the peer's at the end of
     /// each half of a session (version 2); nil when not all of them are held.
     func logDigest(covering vector: VersionVector) async throws -> LogDigest?
@@ -73,4 +78,8 @@ public protocol SyncStore: AnyObject, Sendable {
 extension SyncStore {
     /// A store that puts no work off while storing batches has nothing to finish.
     public func finishIntegrating() async throws {}
+
+    /// A store on a local file (a replica) has no outage that passes: a locked or full
+    /// file is its own failure, told as `internal_error` when storing.
+    public func unavailability(_ error: any Error) -> ProtocolError? { nil }
 }

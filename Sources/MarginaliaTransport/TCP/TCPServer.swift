@@ -131,6 +131,10 @@ public final class TCPServer: Sendable {
         do {
             if try await store.trusts(seen) { return .verified }
         } catch {
+            if let unavailable = store.unavailability(error) {
+                log("told fingerprint \(seen) to try again later: the trusted peers cannot be read (\(error))")
+                return .unavailable(unavailable)
+            }
             return .refused("refused fingerprint \(seen): the trusted peers cannot be read (\(error))")
         }
         if case .tls(.some, _) = security { return .mustPair }

@@ -1,5 +1,6 @@
 import MarginaliaCore
 import MarginaliaIdentity
+import MarginaliaSync
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOSSL
@@ -11,11 +12,14 @@ import X509
 /// `certificate unknown` alert does not carry.
 final class PeerCertificateCheck: Sendable {
     /// What a fingerprint earns: a session, a session that must pair with the token
-    /// first, or a refusal saying why.
+    /// first, a refusal saying why, or, when the store cannot tell (a hub whose database
+    /// is down), a handshake that completes only so that the client reads `unavailable`
+    /// (TLS alerts carry no reason) and knows to try again later.
     enum Verdict: Sendable, Equatable {
         case verified
         case mustPair
         case refused(String)
+        case unavailable(ProtocolError)
     }
 
     /// Asynchronous, since a hub reads its trusted peers from PostgreSQL: the handshake
