@@ -40,7 +40,8 @@ struct HubCommand: AsyncParsableCommand {
 
         func run(in context: CommandContext) async throws {
             guard let address = TCPAddress(listen) else { return }
-            let database = try await postgres.database()
+            // Losing PostgreSQL and getting it back, in the server's log with its sessions.
+            let database = try await postgres.database(log: { StandardError.line($0) })
             do {
                 let hub = try await HubLog.open(database)
                 var options = TCPServer.Options()
@@ -182,12 +183,13 @@ struct PostgresOption: DescribedArguments {
     var postgres: String?
     static let grammar: [GrammarArgument] = [.option("--postgres")]
 
-    /// Connects (failing at once with the reason when PostgreSQL cannot be reached).
-    func database() async throws -> HubDatabase {
+    /// Connects (failing at once with the reason when PostgreSQL cannot be reached);
+    /// `log` hears when the server is lost and back.
+    func database(log: @escaping @Sendable (String) -> Void = { _ in }) async throws -> HubDatabase {
         guard let text = postgres ?? ProcessInfo.processInfo.environment["MARGINALIA_HUB_POSTGRES"] else {
             throw UsageError("give the hub's database with --postgres URL (or $MARGINALIA_HUB_POSTGRES)")
         }
-        return try await HubDatabase(url: try PostgresURL(text))
+        return try await HubDatabase(url: try PostgresURL(text), log: log)
     }
 
     /// Runs `body` on the hub in the database, closing the connections after.

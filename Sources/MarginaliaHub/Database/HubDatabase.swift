@@ -1,68 +1,78 @@
 import PostgresNIO
 
-/// The hub's connections to PostgreSQL: a pool (postgres-nio's `PostgresClient`) that
-/// reconnects with backoff when the server restarts, run for as long as the hub lives.
+/// The hub's connections to PostgreSQL (`HubConnections`), which come back promptly,
+/// with backoff, when the server restarts; held for as long as the hub lives.
 ///
 /// Every hub process holds one; they share nothing but the database, so that several can
 /// run behind one address and any of them may die without losing anything.
 public final class HubDatabase: Sendable {
     public let url: PostgresURL
-    let client: PostgresClient
-    private let running: Task<Void, Never>
+    private let connections: HubConnections
     private static let logger = Logger(label: "marginalia.hub")
 
-    /// Connects once directly first, so that a wrong URL or a server that is down fails at
-    /// once with its reason (the pool alone would keep retrying).
-    public init(url: PostgresURL, maximumConnections: Int = 20) async throws {
+    /// Connects once at once, so that a wrong URL or a server that is down fails with its
+    /// reason. `log` hears when the server is lost and when it is back (`hub --listen`
+    /// writes it to standard error).
+    public init(url: PostgresURL, maximumConnections: Int = 20, log: @escaping @Sendable (String) -> Void = { _ in })
+        async throws
+    {
+        let configuration: PostgresConnection.Configuration
         do {
-            let probe = try await PostgresConnection.connect(
-                configuration: try url.connectionConfiguration, id: 0, logger: Self.logger)
-            try await probe.close()
+            configuration = try url.connectionConfiguration
         } catch {
-            throw HubError.from(error)
+            throw HubError.badURL(url.description, "cannot set up TLS: \(error)")
         }
-        var configuration = url.clientConfiguration
-        configuration.options.maximumConnections = maximumConnections
-        let client = PostgresClient(configuration: configuration)
         self.url = url
-        self.client = client
-        running = Task { await client.run() }
+        connections = HubConnections(
+            configuration: configuration, maximum: maximumConnections, backoff: ReconnectBackoff(), log: log)
+        do {
+            try await connection { _ in }
+        } catch {
+            await connections.close()
+            throw error
+        }
     }
 
     /// Closes every connection (after the work in flight).
     public func close() async {
-        running.cancel()
-        await running.value
+        await connections.close()
     }
 
     /// Runs `body` in one transaction at READ COMMITTED (PostgreSQL's default, named so
     /// the hub's locking argument in Protocol/README.md holds whatever the server's
-    /// setting): committed if it returns, rolled back if it throws.
+    /// setting): committed if it returns, rolled back if it throws. A connection lost
+    /// before the commit is a rollback too (PostgreSQL's), so a batch is never half stored.
     func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        do {
-            return try await client.withConnection { connection in
-                try await connection.query("BEGIN ISOLATION LEVEL READ COMMITTED", logger: Self.logger)
-                let result: Result
-                do {
-                    result = try await body(connection)
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: Self.logger)
-                    throw error
-                }
-                try await connection.query("COMMIT", logger: Self.logger)
-                return result
+        try await connection { connection in
+            try await connection.query("BEGIN ISOLATION LEVEL READ COMMITTED", logger: Self.logger)
+            let result: Result
+            do {
+                result = try await body(connection)
+            } catch {
+                // A lost connection's transaction is rolled back by PostgreSQL: nothing to send.
+                if case HubError.unavailable = HubError.from(error) { throw error }
+                _ = try? await connection.query("ROLLBACK", logger: Self.logger)
+                throw error
             }
-        } catch {
-            throw HubError.from(error)
+            try await connection.query("COMMIT", logger: Self.logger)
+            return result
         }
     }
 
     /// Runs `body` on one connection, outside any transaction (each statement its own).
+    /// A connection that saw a failure is closed rather than reused (it may be lost, or
+    /// in a transaction whose rollback failed); one lost with the server starts reconnecting.
     func connection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        let connection = try await connections.lease()
         do {
-            return try await client.withConnection { connection in try await body(connection) }
+            let result = try await body(connection)
+            await connections.release(connection, reusable: true)
+            return result
         } catch {
-            throw HubError.from(error)
+            await connections.release(connection, reusable: false)
+            let failure = HubError.from(error)
+            if case HubError.unavailable(let reason) = failure { await connections.lost(reason) }
+            throw failure
         }
     }
 

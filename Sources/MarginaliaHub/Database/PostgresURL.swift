@@ -51,22 +51,7 @@ public struct PostgresURL: Sendable, CustomStringConvertible {
         description = shown.string ?? text
     }
 
-    /// For the pool every hub process keeps.
-    var clientConfiguration: PostgresClient.Configuration {
-        let tls: PostgresClient.Configuration.TLS = switch sslMode {
-        case .disable: .disable
-        case .prefer: .prefer(.makeClientConfiguration())
-        case .require: .require(.makeClientConfiguration())
-        }
-        return switch endpoint {
-        case .tcp(let host, let port):
-            .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
-        case .socket(let path):
-            .init(unixSocketPath: path, username: user, password: password, database: database)
-        }
-    }
-
-    /// For one connection made directly (the first, which fails fast).
+    /// For each connection a hub process opens (`HubConnections`).
     var connectionConfiguration: PostgresConnection.Configuration {
         get throws {
             let tls: PostgresConnection.Configuration.TLS = switch sslMode {

@@ -75,7 +75,9 @@ struct HubAppend {
             }
             guard summary.applied > 0 else { return summary }
             try await kinds.store(changes, on: connection)
-            try await connection.query("SELECT pg_advisory_xact_lock(\(HubLocks.sequencer))", logger: HubDatabase.log)
+            // Read to its end: the lock is held once the row arrives, and a connection lost
+            // while waiting for it fails here, not in a statement queued behind it.
+            _ = try await connection.query("SELECT pg_advisory_xact_lock(\(HubLocks.sequencer))", logger: HubDatabase.log).collected()
             try await connection.query("""
                 INSERT INTO changes (origin, counter, lamport, payload, hash)
                 SELECT origin, counter, lamport, payload, hash

@@ -31,7 +31,7 @@ public final class HubLog: Sendable {
     public static func initialize(on database: HubDatabase, name: String, now: Date) async throws -> Bool {
         guard let name = ReplicaNameRule.normalized(name) else { throw HubError.invalidName(name) }
         return try await database.transaction { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(HubLocks.schema))", logger: HubDatabase.log)
+            _ = try await connection.query("SELECT pg_advisory_xact_lock(\(HubLocks.schema))", logger: HubDatabase.log).collected()
             if let installed = try await HubSchema.installedVersion(on: connection) {
                 try await HubSchema.upgrade(from: installed, on: connection)
                 try await connection.query("UPDATE hub SET schema_version = \(HubSchema.version)", logger: HubDatabase.log)
