@@ -15,7 +15,7 @@ import Testing
 @Suite struct HubFaultTests {
     /// What a client prints when the hub's database is down (exit 75).
     static let unavailable =
-        "marginalia: the peer is unavailable for now, try again later: the hub's database is down or restarting"
+        "marginalia: the peer ended the sync: unavailable: the hub's database is down or restarting; try again later"
 
     /// The bytes `count` change lines take on the wire, from `node`'s log after its first
     /// `skip` changes: holding a push after them stops it a little before its `count`-th

@@ -14,8 +14,7 @@ public enum SyncFailure: Error, Equatable, CustomStringConvertible {
         case .refused(let error) where error.code == .unavailable: "told the peer to try again later: \(error.message)"
         case .refused(let error): "sync refused the peer's input: \(error)"
         // Not a fault of either side's data: said so, for a person deciding whether to retry.
-        case .peerReported(let error) where error.code == .unavailable:
-            "the peer is unavailable for now, try again later: \(error.message)"
+        case .peerReported(let error) where error.code == .unavailable: "the peer ended the sync: \(error); try again later"
         case .peerReported(let error): "the peer ended the sync: \(error)"
         case .peerHungUp(let line, let expected):
             "the peer hung up after \(line) line\(line == 1 ? "" : "s"), while \(expected) was expected"
