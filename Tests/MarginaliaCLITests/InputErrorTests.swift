@@ -129,6 +129,40 @@ struct InputErrorTests {
         #expect(try sandbox.status().articles == 0)
     }
 
+    /// A folder is read in batches while the batches before are written: every file of
+    /// several batches, whatever its kind, lands in name order; a bad file, or a page
+    /// already imported, past the first batch is the one reported, and nothing of the
+    /// batches written before it is kept.
+    @Test func aFolderOfSeveralBatchesImportsAllOrNothing() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ok("init")
+        for index in 0..<600 {
+            let name = String(format: "many/a%03d", index)
+            try index % 2 == 0
+                ? sandbox.write(name + ".txt", "Bài \(index)\n\nMưa lớn ở Hà Nội.")
+                : sandbox.write(name + ".md", "# Bài \(index)\n\nNước dâng ở phố cổ.")
+        }
+        let folder = sandbox.work.appendingPathComponent("many").path
+        let ids = try sandbox.ok("import", folder).lines
+        #expect(ids.count == 600)
+        #expect(try sandbox.sqlite("SELECT title FROM articles WHERE id = '\(ids[599])'") == "Bài 599")
+
+        try sandbox.write("many/a550.txt", bytes: Self.notUTF8)
+        try sandbox.write("many/a580.txt", "\n")
+        try sandbox.expectRejected(["import", folder], status: Exit.dataError, mentioning: "a550.txt")
+        #expect(try sandbox.status().articles == 600)
+
+        try sandbox.write("many/a550.txt", "Bài 550\n\nMưa lớn ở Hà Nội.")
+        try sandbox.write("many/a580.txt", "Bài 580\n\nMưa lớn ở Hà Nội.")
+        let page = Array(try Data(contentsOf: MarginaliaProcess.packageRoot
+            .appendingPathComponent("examples/pages/vnexpress-mua-lon.html")))
+        let first = try sandbox.id("import", try sandbox.write("trang.html", bytes: page))
+        try sandbox.write("many/a590.html", bytes: page)
+        try sandbox.expectRejected(["import", folder], status: Exit.failure, mentioning: "is already imported as \(first.prefix(8))")
+        #expect(try sandbox.status().articles == 601)
+    }
+
     /// Problems are reported on one line even when what was typed spans several; so is
     /// each near match suggested, whose words span lines in the body.
     @Test func aMultiLineQuoteIsReportedOnOneLine() throws {

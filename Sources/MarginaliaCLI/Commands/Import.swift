@@ -52,33 +52,59 @@ struct Import: AsyncReplicaCommand, DescribedArguments {
         let tags = try TagArguments.parse(tags)
         let standardInput = paths.contains(ImportSources.standardInputPath) ? try context.standardInputData() : nil
         // Ctrl-C while pages come in stops the one-shot command as it stops a sync.
-        let read = Handoff(value: { [paths, format] in
-            try await ImportSources.documents(paths, format: format, standardInput: standardInput)
-        })
-        var documents = try await context.isOneShot ? InterruptSignal.cancelling(read) : read.value()
-        if let source {
-            guard documents.count == 1 else {
-                throw UsageError("--source is one article's address: import one file with it, not \(documents.count)")
-            }
-            documents[0].source = source.isEmpty ? nil : source
+        let fetch = Handoff(value: { [paths] in try await ImportSources.inputs(paths) })
+        let inputs = try await context.isOneShot ? InterruptSignal.cancelling(fetch) : fetch.value()
+        if source != nil, inputs.count != 1 {
+            throw UsageError("--source is one article's address: import one file with it, not \(inputs.count)")
+        }
+        func sourced(_ document: ImportDocument) -> ImportDocument {
+            guard let source else { return document }
+            var sourced = document
+            sourced.source = source.isEmpty ? nil : source
+            return sourced
         }
         if dryRun {
+            let documents = try ImportSources.read(inputs, format: format, standardInput: standardInput).map(sourced)
             ImportPreview.show(documents, json: output.json, on: context.console)
             return
         }
-        let replica = try context.replica()
-        if !again {
-            for source in documents.compactMap(\.source) {
-                if let existing = try replica.articles(withSource: source).first {
-                    throw AlreadyImported(address: source, article: existing)
+        // What to report when the transaction ends on a file that cannot be read or a
+        // page already imported: the transaction would report any error as the replica's.
+        var refusal: (any Error)?
+        var ids: [EntityID] = []
+        var lines: [JSONValue] = []
+        do {
+            try context.replica().edit { editor in
+                // A page already imported is one that was before this import began.
+                var imported = Set<EntityID>()
+                do {
+                    try ImportSources.forEachBatch(of: inputs, format: format, standardInput: standardInput) { documents in
+                        for document in documents.map(sourced) {
+                            if !again, let source = document.source,
+                               let existing = try editor.articles(withSource: source).first(where: { !imported.contains($0) })
+                            {
+                                throw AlreadyImported(address: source, article: existing)
+                            }
+                            let id = try editor.addArticle(
+                                title: document.title, body: document.body, source: document.source, tags: tags)
+                            ids.append(id)
+                            if document.source != nil { imported.insert(id) }
+                            if output.json { lines.append(ImportJSON.json(imported: document, id: id)) }
+                        }
+                    }
+                } catch let failure as ImportSources.Unreadable {
+                    refusal = failure.error
+                    throw failure
+                } catch let failure as AlreadyImported {
+                    refusal = failure
+                    throw failure
                 }
             }
-        }
-        let ids = try replica.edit { editor in
-            try documents.map { try editor.addArticle(title: $0.title, body: $0.body, source: $0.source, tags: tags) }
+        } catch {
+            throw refusal ?? error
         }
         if output.json {
-            context.console.jsonLines(zip(ids, documents).map { ImportJSON.json(imported: $1, id: $0) })
+            context.console.jsonLines(lines)
         } else {
             for id in ids { context.console.line(id.rawValue) }
         }
@@ -92,21 +118,31 @@ enum ImportSources {
 
     static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
 
-    /// The article of every file and web page, in the order given: files are read first,
-    /// all at once (a typo in a path is said before any network wait), then pages are
-    /// fetched one by one.
-    static func documents(_ arguments: [String], format: ImportFormat?, standardInput: Data?) async throws -> [ImportDocument] {
-        let paths = try expand(arguments.filter { !WebPageInput.isWebAddress($0) })
-        var files = try read(paths, format: format, standardInput: standardInput).makeIterator()
-        var documents: [ImportDocument] = []
-        for argument in arguments {
-            if WebPageInput.isWebAddress(argument) {
-                documents.append(try await WebPageInput.document(at: argument))
-            } else {
-                for _ in try expand([argument]) { documents.append(files.next()!) }
+    /// One input of an import: a file (or `-`) still to be read, or a page already fetched.
+    enum Input {
+        case file(String)
+        case page(ImportDocument)
+    }
+
+    /// Every file and web page given, in order, directories expanded and pages fetched
+    /// one by one; a path that names nothing is said before any network wait. Files are
+    /// read later, a batch at a time (`forEachBatch`).
+    static func inputs(_ arguments: [String]) async throws -> [Input] {
+        let files = try arguments.map { WebPageInput.isWebAddress($0) ? [] : try expand([$0]) }
+        if arguments.contains(where: WebPageInput.isWebAddress) {
+            for path in files.joined() where path != standardInputPath && !FileManager.default.fileExists(atPath: path) {
+                _ = try TextInput.bytes(ofFile: path)
             }
         }
-        return documents
+        var inputs: [Input] = []
+        for (argument, paths) in zip(arguments, files) {
+            if WebPageInput.isWebAddress(argument) {
+                inputs.append(.page(try await WebPageInput.document(at: argument)))
+            } else {
+                inputs += paths.map(Input.file)
+            }
+        }
+        return inputs
     }
 
     static func expand(_ paths: [String]) throws -> [String] {
@@ -126,19 +162,66 @@ enum ImportSources {
         }
     }
 
-    /// Every input read and parsed, on all cores (reading and parsing is a quarter of
-    /// an import, and the one transaction that follows can only use one); the first
-    /// input in order that fails gives the error, so which one is reported never
-    /// depends on timing. `standardInput` is what `-` reads.
-    static func read(_ paths: [String], format: ImportFormat?, standardInput: Data?) throws -> [ImportDocument] {
-        let results = NIOLockedValueBox([Result<ImportDocument, any Error>?](repeating: nil, count: paths.count))
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+    /// A file of `forEachBatch` that could not be read or parsed (`error` says which and why).
+    struct Unreadable: Error {
+        var error: any Error
+    }
+
+    /// How many inputs a batch of `forEachBatch` holds.
+    static let batchSize = 256
+
+    /// Hands `inputs` to `body` read and parsed (`read`), in order, `batchSize` at a
+    /// time, while the next batch is read on other threads: reading and parsing is a
+    /// quarter of an import and its one transaction can only use one core, and an
+    /// import holds two batches at once, not every file (200,000 articles are 800 MB of
+    /// text). The first input in order that fails gives the error (as `Unreadable`),
+    /// before `body` sees its batch.
+    static func forEachBatch(
+        of inputs: [Input], format: ImportFormat?, standardInput: Data?, _ body: ([ImportDocument]) throws -> Void
+    ) throws {
+        let batches = stride(from: 0, to: inputs.count, by: batchSize).map {
+            Array(inputs[$0..<min(inputs.count, $0 + batchSize)])
+        }
+        let reading = DispatchGroup()
+        // Never return while a batch is still being read.
+        defer { reading.wait() }
+        let next = NIOLockedValueBox<Result<[ImportDocument], any Error>?>(nil)
+        func startReading(_ index: Int) {
+            guard batches.indices.contains(index) else { return }
+            DispatchQueue.global().async(group: reading) {
+                let result = Result { try read(batches[index], format: format, standardInput: standardInput) }
+                next.withLockedValue { $0 = result }
+            }
+        }
+        startReading(0)
+        for index in batches.indices {
+            reading.wait()
+            let documents: [ImportDocument]
+            do {
+                documents = try next.withLockedValue { $0 }!.get()
+            } catch {
+                throw Unreadable(error: error)
+            }
+            startReading(index + 1)
+            try body(documents)
+        }
+    }
+
+    /// Every input read and parsed, on all cores; the first input in order that fails
+    /// gives the error, so which one is reported never depends on timing.
+    /// `standardInput` is what `-` reads.
+    static func read(_ inputs: [Input], format: ImportFormat?, standardInput: Data?) throws -> [ImportDocument] {
+        let results = NIOLockedValueBox([Result<ImportDocument, any Error>?](repeating: nil, count: inputs.count))
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             let result = Result<ImportDocument, any Error> {
-                let path = paths[index]
-                if path == standardInputPath {
+                switch inputs[index] {
+                case .page(let document):
+                    return document
+                case .file(let path) where path == standardInputPath:
                     return try document(standardInput ?? Data(), named: TextInput.standardInputName, format: format ?? sniffed(standardInput))
+                case .file(let path):
+                    return try document(try TextInput.bytes(ofFile: path), named: path, format: format ?? ImportFormat(path: path))
                 }
-                return try document(try TextInput.bytes(ofFile: path), named: path, format: format ?? ImportFormat(path: path))
             }
             results.withLockedValue { $0[index] = result }
         }

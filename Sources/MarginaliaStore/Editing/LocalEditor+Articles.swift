@@ -16,6 +16,12 @@ extension LocalEditor {
         return id
     }
 
+    /// `Replica.articles(withSource:)` as this transaction sees it: lets `import`, which
+    /// writes a batch of files at a time, refuse a page already imported.
+    public func articles(withSource source: String) throws -> [EntityID] {
+        try Replica.articles(withSource: source, in: db)
+    }
+
     /// Changes the given fields of an article. A field whose register is conflicted is
     /// written even when its displayed value is unchanged: writing resolves the conflict.
     public mutating func editArticle(_ id: EntityID, title: String? = nil, body: String? = nil, source: String? = nil)
