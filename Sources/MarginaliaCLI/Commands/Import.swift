@@ -74,7 +74,7 @@ struct Import: AsyncReplicaCommand, DescribedArguments {
         var ids: [EntityID] = []
         var lines: [JSONValue] = []
         do {
-            try context.replica().edit { editor in
+            try context.replica().bulkEdit { editor in
                 // A page already imported is one that was before this import began.
                 var imported = Set<EntityID>()
                 do {
