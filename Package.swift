@@ -124,8 +124,11 @@ let package = Package(
         .target(
             name: "MarginaliaCoreTestSupport", dependencies: ["MarginaliaCorpus"],
             path: "Tests/MarginaliaCoreTestSupport"),
+        // A throwaway PostgreSQL cluster (initdb, pg_ctl): the hub's tests and benchmarks both start one.
+        .target(name: "MarginaliaPostgresCluster", path: "Tests/MarginaliaPostgresCluster"),
         .target(
-            name: "MarginaliaTestSupport", dependencies: ["MarginaliaCoreTestSupport", "MarginaliaStore"],
+            name: "MarginaliaTestSupport",
+            dependencies: ["MarginaliaCoreTestSupport", "MarginaliaPostgresCluster", "MarginaliaStore"],
             path: "Tests/MarginaliaTestSupport"),
         .testTarget(name: "MarginaliaCoreTests", dependencies: ["MarginaliaCore", "MarginaliaCoreTestSupport"]),
         .testTarget(name: "MarginaliaWebTests", dependencies: ["MarginaliaWeb", "MarginaliaCore"]),
@@ -166,7 +169,7 @@ let package = Package(
             name: "marginalia-bench",
             dependencies: [
                 "marginalia", "MarginaliaCorpus", "MarginaliaCore", "MarginaliaStore", "CMarginaliaSearch",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "MarginaliaPostgresCluster", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/MarginaliaBenchmarks"),
     ],

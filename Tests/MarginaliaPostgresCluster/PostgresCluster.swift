@@ -1,13 +1,12 @@
 import Foundation
-import MarginaliaCoreTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A throwaway PostgreSQL cluster of a test's own: Debian's `initdb` into a temporary
-/// folder, `pg_ctl start` on a private port with its socket in that folder, stopped and
-/// deleted when released. The hub's tests run against a real server, never a mock: its
-/// locks and isolation are what they check.
+/// A throwaway PostgreSQL cluster of a test's or a benchmark's own: Debian's `initdb` into
+/// a temporary folder, `pg_ctl start` on a private port with its socket in that folder,
+/// stopped and deleted when released. The hub's tests run against a real server, never a
+/// mock: its locks and isolation are what they check; the benchmarks time the real thing.
 ///
 /// `initdb` refuses to run as root, and the tests run as root here and in CI: then every
 /// server command runs as the unprivileged `postgres` user that Debian's package creates
@@ -17,18 +16,23 @@ public final class PostgresCluster: @unchecked Sendable {
     /// (trust authentication: the cluster is reachable only by this machine's users).
     public static let user = "marginalia"
     public let port: Int
-    /// The folder holding the data directory and the server's socket.
-    public let folder: TemporaryDirectory
+    /// The folder holding the data directory and the server's socket (removed on release).
+    public let folder: String
     private let binaries: String
+    private let settings: [String: String]
 
-    /// Creates and starts a cluster (a few seconds).
-    public init() throws {
-        binaries = try Self.findBinaries()
-        folder = try TemporaryDirectory()
-        if geteuid() == 0 { try Self.run("/usr/bin/chown", ["postgres:postgres", folder.path], asServer: false) }
+    /// Creates and starts a cluster (a few seconds). `settings` are server parameters
+    /// over the defaults (`fsync` off: a test needs no durability across a power cut; a
+    /// benchmark of durable commits turns it on).
+    public init(settings: [String: String] = [:]) throws {
+        binaries = try Self.serverBinaries()
+        self.settings = ["fsync": "off"].merging(settings) { $1 }
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("marginalia-cluster-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if geteuid() == 0 { try Self.run("/usr/bin/chown", ["postgres:postgres", folder], asServer: false) }
         try Self.run(
             binaries + "/initdb",
-            ["--pgdata", folder.file("data"), "--username", Self.user, "--auth", "trust", "--encoding", "UTF8",
+            ["--pgdata", folder + "/data", "--username", Self.user, "--auth", "trust", "--encoding", "UTF8",
              "--locale", "C", "--no-sync"])
         // A private port: a free one found now may be taken before the server binds it,
         // so a few are tried.
@@ -36,7 +40,7 @@ public final class PostgresCluster: @unchecked Sendable {
         while true {
             let candidate = try Self.freePort()
             do {
-                try Self.start(binaries: binaries, folder: folder, port: candidate)
+                try Self.start(binaries: binaries, folder: folder, port: candidate, settings: self.settings)
                 port = candidate
                 break
             } catch {
@@ -48,13 +52,15 @@ public final class PostgresCluster: @unchecked Sendable {
 
     /// Starts the server again after `stop()`, on the same port (a database restart).
     public func start() throws {
-        try Self.start(binaries: binaries, folder: folder, port: port)
+        try Self.start(binaries: binaries, folder: folder, port: port, settings: settings)
     }
 
-    private static func start(binaries: String, folder: TemporaryDirectory, port: Int) throws {
+    private static func start(binaries: String, folder: String, port: Int, settings: [String: String]) throws {
+        let parameters = ["listen_addresses": "127.0.0.1", "port": String(port), "unix_socket_directories": folder]
+            .merging(settings) { $1 }.sorted { $0.key < $1.key }.map { "-c \($0.key)=\($0.value)" }
         try run(binaries + "/pg_ctl", [
-            "start", "--wait", "--pgdata", folder.file("data"), "--log", folder.file("server.log"),
-            "-o", "-c listen_addresses=127.0.0.1 -c port=\(port) -c unix_socket_directories=\(folder.path) -c fsync=off",
+            "start", "--wait", "--pgdata", folder + "/data", "--log", folder + "/server.log",
+            "-o", parameters.joined(separator: " "),
         ])
     }
 
@@ -95,13 +101,17 @@ public final class PostgresCluster: @unchecked Sendable {
     /// survive, since the write-ahead log is flushed at commit; fsync=off only skips the
     /// flush to disk, which a process crash does not need).
     public func stop() throws {
-        try Self.run(binaries + "/pg_ctl", ["stop", "--wait", "--pgdata", folder.file("data"), "--mode", "immediate"])
+        try Self.run(binaries + "/pg_ctl", ["stop", "--wait", "--pgdata", folder + "/data", "--mode", "immediate"])
     }
 
-    deinit { try? stop() }
+    deinit {
+        try? stop()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
-    /// The newest installed PostgreSQL's `bin` folder (Debian: /usr/lib/postgresql/N/bin).
-    private static func findBinaries() throws -> String {
+    /// The newest installed PostgreSQL's `bin` folder (Debian: /usr/lib/postgresql/N/bin);
+    /// throws, saying what to install, when there is none.
+    public static func serverBinaries() throws -> String {
         let root = "/usr/lib/postgresql"
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         guard let newest = versions.compactMap(Int.init).sorted().last(where: {
