@@ -53,6 +53,37 @@ struct ChildProcess {
             outcome.peakResidentBytes = kilobytes.map { $0 * 1024 }
             return outcome
         }
+        return try start(executable, arguments, output: output, errorFile: errorFile).wait()
+    }
+
+    /// A child started by `start`, not yet reaped.
+    struct Running {
+        let pid: pid_t
+        let started: ContinuousClock.Instant
+
+        /// Waits for the child to exit and reaps it.
+        func wait() throws -> Outcome {
+            var status: Int32 = 0
+            var usage = rusage()
+            while wait4(pid, &status, 0, &usage) < 0 {
+                guard errno == EINTR else { throw BenchError("wait4 failed: \(String(cString: strerror(errno)))") }
+            }
+            let seconds = Measure.seconds(ContinuousClock.now - started)
+            let exited = status & 0x7F == 0
+            return Outcome(
+                exitStatus: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+                seconds: seconds,
+                userSeconds: Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
+                systemSeconds: Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6,
+                peakResidentBytes: nil)
+        }
+    }
+
+    /// Starts `executable` and returns at once, for children that must run at the same
+    /// time; `run` is this and `wait`.
+    static func start(
+        _ executable: String, _ arguments: [String], output: Output = .discard, errorFile: String? = nil
+    ) throws -> Running {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -66,26 +97,13 @@ struct ChildProcess {
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
 
-        let clock = ContinuousClock()
-        let start = clock.now
+        let started = ContinuousClock.now
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard spawned == 0 else {
             throw BenchError("cannot run \(executable): \(String(cString: strerror(spawned)))")
         }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw BenchError("wait4 failed: \(String(cString: strerror(errno)))") }
-        }
-        let seconds = Measure.seconds(clock.now - start)
-        let exited = status & 0x7F == 0
-        return Outcome(
-            exitStatus: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
-            seconds: seconds,
-            userSeconds: Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
-            systemSeconds: Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6,
-            peakResidentBytes: nil)
+        return Running(pid: pid, started: started)
     }
 
     /// Runs and fails unless the exit status is 0, quoting standard error.
@@ -93,15 +111,21 @@ struct ChildProcess {
         _ executable: String, _ arguments: [String], output: Output = .discard, errorFile: String,
         measurePeakMemory: Bool = false
     ) throws -> Outcome {
-        let outcome = try run(
-            executable, arguments, output: output, errorFile: errorFile, measurePeakMemory: measurePeakMemory)
-        guard outcome.exitStatus == 0 else {
+        try run(executable, arguments, output: output, errorFile: errorFile, measurePeakMemory: measurePeakMemory)
+            .succeeded(executable, arguments, errorFile: errorFile)
+    }
+}
+
+extension ChildProcess.Outcome {
+    /// This outcome, unless the exit status is not 0: then fails, quoting standard error.
+    func succeeded(_ executable: String, _ arguments: [String], errorFile: String) throws -> Self {
+        guard exitStatus == 0 else {
             let message = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
             throw BenchError(
                 "\((executable as NSString).lastPathComponent) \(arguments.joined(separator: " ")) exited with "
-                    + "\(outcome.exitStatus): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+                    + "\(exitStatus): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
-        return outcome
+        return self
     }
 }
 

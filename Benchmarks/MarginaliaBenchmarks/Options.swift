@@ -88,6 +88,8 @@ struct UsageError: Error, CustomStringConvertible {
 }
 
 enum Benchmark {
-    static let defaultNames = ["import", "show", "reanchor", "status", "sync", "sync-tls"]
+    static let defaultNames = ["import", "show", "reanchor", "status", "sync", "sync-tls", "hub", "hub-push"]
     static let allNames = defaultNames + ["scale"]
+    /// Those that start a throwaway PostgreSQL cluster (Debian's `postgresql` package).
+    static let needingPostgreSQL = ["hub", "hub-push"]
 }

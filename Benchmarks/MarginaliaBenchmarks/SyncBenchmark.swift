@@ -106,23 +106,11 @@ enum SyncBenchmark {
         // 3: incremental syncs, re-editing on the source before each.
         let serveCommand = "\(quoted(session.marginalia)) --db \(quoted(sourcePath)) serve --stdio"
         let syncArguments = ["--db", copyPath, "sync", "--json", "exec:" + serveCommand]
-        let article = articleIDs[0]
-        let notes = Array(annotationIDs.prefix(editedNotes))
-        let bodyPath = session.path("sync-body.txt")
         var times: [Double] = []
         var figures: [SummaryFigures] = []
         let incrementalOutput = session.path("sync-incremental.json")
         for run in 0..<incrementalRuns {
-            try (corpus.articles[0].body + "\n\nSửa lần \(run + 1) — thêm một câu.").write(
-                toFile: bodyPath, atomically: true, encoding: .utf8)
-            let editError = session.path("sync-edit.err")
-            _ = try ChildProcess.checked(
-                session.marginalia, ["--db", sourcePath, "edit", article, "--body-file", bodyPath], errorFile: editError)
-            for (index, note) in notes.enumerated() {
-                _ = try ChildProcess.checked(
-                    session.marginalia, ["--db", sourcePath, "note", note, "ghi chú \(index) sửa lần \(run + 1)"],
-                    errorFile: editError)
-            }
+            try editForIncrementalSync(session, source: sourcePath, articleIDs: articleIDs, annotationIDs: annotationIDs, run: run)
             let outcome = try ChildProcess.checked(
                 session.marginalia, syncArguments, output: .file(incrementalOutput), errorFile: errorPath)
             let summary = try SummaryFigures.read(incrementalOutput)
@@ -156,6 +144,24 @@ enum SyncBenchmark {
         session.record(ResultRow(
             name: "sync with nothing to exchange, process", ours: Format.ms(noop.median), baseline: "", ratio: "",
             target: "", met: nil))
+    }
+
+    /// Changes article 0's body and the first `editedNotes` notes on `source` through the
+    /// binary (untimed): what each incremental sync then carries, new again for each `run`.
+    static func editForIncrementalSync(
+        _ session: Session, source: String, articleIDs: [String], annotationIDs: [String], run: Int
+    ) throws {
+        let bodyPath = session.path("sync-body.txt")
+        try (session.corpus.articles[0].body + "\n\nSửa lần \(run + 1) — thêm một câu.").write(
+            toFile: bodyPath, atomically: true, encoding: .utf8)
+        let editError = session.path("sync-edit.err")
+        _ = try ChildProcess.checked(
+            session.marginalia, ["--db", source, "edit", articleIDs[0], "--body-file", bodyPath], errorFile: editError)
+        for (index, note) in annotationIDs.prefix(editedNotes).enumerated() {
+            _ = try ChildProcess.checked(
+                session.marginalia, ["--db", source, "note", note, "ghi chú \(index) sửa lần \(run + 1)"],
+                errorFile: editError)
+        }
     }
 
     /// A replica holding the corpus and all its annotations; returns its path and the

@@ -19,35 +19,21 @@ enum TLSSyncBenchmark {
         try? FileManager.default.removeItem(atPath: token)
         _ = try ChildProcess.checked(
             session.marginalia, ["--db", sourcePath, "token", "new", token], errorFile: session.path("sync-tls-token.err"))
-        let tls = try Server(session, source: sourcePath, token: token, insecure: false)
+        let tls = try server(session, source: sourcePath, token: token, insecure: false)
         defer { tls.stop() }
-        let plain = try Server(session, source: sourcePath, token: token, insecure: true)
+        let plain = try server(session, source: sourcePath, token: token, insecure: true)
         defer { plain.stop() }
-        let modes: [(label: String, server: Server, extra: [String])] = [
+        let modes: [(label: String, server: ServerProcess, extra: [String])] = [
             ("plaintext", plain, ["--insecure"]), ("TLS", tls, []),
         ]
-
-        var times: [String: [Double]] = [:]
-        let copyPath = session.path("sync-tls-copy.db")
-        let outputPath = session.path("sync-tls.json")
+        let syncs = AlternatingSyncs(session: session, name: "sync-tls", source: sourcePath)
+        let times = try syncs.run(
+            modes.map { .init(label: $0.label, arguments: [$0.server.target, "--token-file", token] + $0.extra) },
+            runs: initialRuns)
+        let copyPath = syncs.copyPath
         let errorPath = session.path("sync-tls.err")
-        for run in 1...initialRuns {
-            for mode in modes {
-                try session.freshReplica(at: copyPath)
-                sync()  // so write-back of the last copy does not overlap this one
-                let outcome = try ChildProcess.checked(
-                    session.marginalia,
-                    ["--db", copyPath, "sync", "--json", mode.server.target, "--token-file", token] + mode.extra,
-                    output: .file(outputPath), errorFile: errorPath)
-                let figures = try SummaryFigures.read(outputPath)
-                say("sync-tls: initial run \(run) over \(mode.label) \(Format.s(outcome.seconds)) (user "
-                    + "\(Format.s(outcome.userSeconds)), sys \(Format.s(outcome.systemSeconds))); \(figures.text)")
-                times[mode.label, default: []].append(outcome.seconds)
-            }
-            try SyncBenchmark.sameDigest(sourcePath, copyPath, session, label: "TLS initial")
-        }
-        let ours = Samples(times["TLS"]!).median
-        let baseline = Samples(times["plaintext"]!).median
+        let ours = times["TLS"]!.median
+        let baseline = times["plaintext"]!.median
         let ratio = ours / baseline
         say("sync-tls: initial over TLS \(Format.s(ours)), plaintext \(Format.s(baseline)), ratio \(Format.fixed(ratio, 2))")
         session.record(ResultRow(
@@ -73,38 +59,11 @@ enum TLSSyncBenchmark {
             met: handshake < targetHandshakeSeconds))
     }
 
-    /// `marginalia --db SOURCE serve --listen 127.0.0.1:0 --token-file T [--insecure]`,
-    /// until `stop`.
-    final class Server {
-        let process = Process()
-        private(set) var target = ""
-
-        init(_ session: Session, source: String, token: String, insecure: Bool) throws {
-            let log = session.path("sync-tls-serve-\(insecure ? "plain" : "tls").err")
-            FileManager.default.createFile(atPath: log, contents: nil)
-            process.executableURL = URL(fileURLWithPath: session.marginalia)
-            process.arguments = ["--db", source, "serve", "--listen", "127.0.0.1:0", "--token-file", token]
-                + (insecure ? ["--insecure"] : [])
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-            try process.run()
-            let prefix = "serving \(source) on 127.0.0.1:"
-            for _ in 0..<500 {
-                let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-                if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
-                    target = "tcp://127.0.0.1:" + line.dropFirst(prefix.count)
-                    return
-                }
-                guard process.isRunning else { break }
-                usleep(20_000)
-            }
-            throw BenchError("the server did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
-        }
-
-        func stop() {
-            process.terminate()
-            process.waitUntilExit()
-        }
+    /// `marginalia --db SOURCE serve --listen 127.0.0.1:0 --token-file T [--insecure]`.
+    static func server(_ session: Session, source: String, token: String, insecure: Bool) throws -> ServerProcess {
+        try ServerProcess(
+            session,
+            ["--db", source, "serve", "--listen", "127.0.0.1:0", "--token-file", token] + (insecure ? ["--insecure"] : []),
+            log: session.path("sync-tls-serve-\(insecure ? "plain" : "tls").err"), ready: "serving \(source) on ")
     }
 }

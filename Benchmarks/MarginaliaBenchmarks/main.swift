@@ -2,6 +2,7 @@
 // baselines run in the same process, and prints `name: ours X, baseline Y, ratio Z`
 // lines and a summary table. Run with `make bench` (BENCH_ARGS="--articles 2000 ...").
 import Foundation
+import MarginaliaPostgresCluster
 
 func main() -> Int32 {
     let options: Options
@@ -41,11 +42,23 @@ func main() -> Int32 {
         ("status", StatusBenchmark.run),
         ("sync", SyncBenchmark.run),
         ("sync-tls", TLSSyncBenchmark.run),
+        ("hub", HubSyncBenchmark.run),
+        ("hub-push", HubPushBenchmark.run),
         ("scale", ScaleBenchmark.run),
     ]
     var failed = false
     for (name, run) in benchmarks where options.runs(name) {
         say("")
+        // The hub's benchmarks start a PostgreSQL cluster of their own: without the
+        // server installed they are skipped by default, and fail when asked for by name.
+        if Benchmark.needingPostgreSQL.contains(name), options.only == nil {
+            do {
+                _ = try PostgresCluster.serverBinaries()
+            } catch {
+                say("\(name): skipped: \(error)")
+                continue
+            }
+        }
         do {
             try run(session)
         } catch {
