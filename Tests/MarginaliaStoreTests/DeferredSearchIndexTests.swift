@@ -74,6 +74,47 @@ struct DeferredSearchIndexTests {
         #expect(try found(small, "\"số \(count - 2)\"") == ["Bài số \(count - 2)"])
     }
 
+    /// A replica receiving in bulk writes with `ConnectionSettings.bulk` (a larger page
+    /// cache, checkpoints and disk syncs less often) from its first deferred batch until
+    /// `finishIntegrating`, which sets the ordinary ones back before building the
+    /// indexes; a replica receiving a small batch keeps the ordinary ones throughout.
+    @Test func aReplicaWritesWithBulkSettingsFromTheFirstDeferredBatchUntilItFinishes() async throws {
+        let directory = try TemporaryDirectory()
+        let source = try Replica.fixture("source", in: directory)
+        try source.edit { editor in
+            for number in 0..<ChangeIntegrator.bulkBatch {
+                try editor.addArticle(title: "Bài số \(number)", body: "Mưa lớn ở Hà Nội.")
+            }
+        }
+        let changes = try Self.prepared(from: source, for: try Replica.fixture("empty", in: directory))
+
+        let behind = try Replica.fixture("behind", in: directory)
+        #expect(try Self.settings(behind) == .ordinary)
+        try await behind.integrate(Array(changes.prefix(ChangeIntegrator.bulkBatch / 2)), deferringSearch: true)
+        #expect(try Self.settings(behind) == .bulk)
+        // A later batch is no larger than what the replica holds, but the indexes still lack rows.
+        try await behind.integrate(Array(changes.dropFirst(ChangeIntegrator.bulkBatch / 2).prefix(10)))
+        #expect(try Self.settings(behind) == .bulk)
+        try await behind.integrate(Array(changes.dropFirst(ChangeIntegrator.bulkBatch / 2 + 10)))
+        try await behind.finishIntegrating()
+        #expect(try Self.settings(behind) == .ordinary)
+        #expect(try behind.verify().isConsistent)
+
+        let small = try Replica.fixture("small", in: directory)
+        try await small.integrate(Array(changes.prefix(10)))
+        #expect(try Self.settings(small) == .ordinary)
+    }
+
+    /// The settings of the replica's connection, as SQLite reports them.
+    private static func settings(_ replica: Replica) throws -> ConnectionSettings {
+        try replica.queue.inDatabase { db in
+            ConnectionSettings(
+                cacheKiB: -(try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0),
+                checkpointPages: try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0,
+                syncsEachCommit: try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2)
+        }
+    }
+
     /// A sync stopped after its last batch, before the one pass (or killed during it,
     /// which rolls it back): the mark outlives the process, and the next search builds
     /// the indexes first.

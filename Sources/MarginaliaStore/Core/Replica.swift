@@ -151,7 +151,10 @@ public final class Replica: Sendable {
         let wait = BusyWait(timeout: busyTimeout)
         configuration.busyMode = .callback { tries in wait.tryAgain(after: tries) }
         configuration.label = "marginalia"
-        configuration.prepareDatabase { db in try SearchTokenizer.register(in: db) }
+        configuration.prepareDatabase { db in
+            try SearchTokenizer.register(in: db)
+            try ConnectionSettings.ordinary.apply(to: db)
+        }
         return try DatabaseQueue(path: path, configuration: configuration)
     }
 

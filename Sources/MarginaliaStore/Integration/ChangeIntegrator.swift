@@ -16,11 +16,16 @@ struct ChangeIntegrator {
     /// pass after the last batch costs less than keeping them up to date row by row.
     static let bulkBatch = 1_000
 
+    /// Whether a batch of `count` changes into a replica that holds `knowledge` leaves its
+    /// rows out of the full-text indexes (`bulkBatch`).
+    static func defersSearch(batchOf count: Int, holding knowledge: VersionVector) -> Bool {
+        count >= bulkBatch && UInt64(count) >= knowledge.sortedEntries.reduce(0) { $0 + $1.counter }
+    }
+
     func integrate(_ changes: [PreparedChange]) throws -> IntegrationSummary {
         var admission = ChangeAdmission(receiver: replica, knowledge: try ChangeLog(db: db).knowledge())
         let search = SearchIndex(db: db)
-        let holding = admission.knowledge.sortedEntries.reduce(0) { $0 + $1.counter }
-        if deferringSearch ?? (changes.count >= Self.bulkBatch && UInt64(changes.count) >= holding) {
+        if deferringSearch ?? Self.defersSearch(batchOf: changes.count, holding: admission.knowledge) {
             try search.deferUpdates()
         }
         let applier = ChangeApplier(db: db, searchReach: try search.reach())

@@ -47,7 +47,7 @@ extension Replica {
     /// full-text indexes, marked as lacking rows in the same transaction, and so does
     /// every batch after it until `finishIntegrating` builds them, far cheaper than
     /// keeping them up to date row by row. Until then every search builds
-    /// them first.
+    /// them first. Meanwhile its connection writes with `ConnectionSettings.bulk`.
     @discardableResult
     public func integrate(_ changes: [PreparedChange]) async throws -> IntegrationSummary {
         try await integrate(changes, deferringSearch: nil)
@@ -58,8 +58,26 @@ extension Replica {
     func integrate(_ changes: [PreparedChange], deferringSearch: Bool?) async throws -> IntegrationSummary {
         let replica = id
         do {
-            return try await queue.write { db in
-                try ChangeIntegrator(db: db, replica: replica, deferringSearch: deferringSearch).integrate(changes)
+            return try await queue.writeWithoutTransaction { db in
+                // Decided before the transaction, whose connection settings it sets
+                // (`ConnectionSettings.bulk`, kept for the batches after it until
+                // `finishIntegrating`).
+                let defers = try deferringSearch
+                    ?? ChangeIntegrator.defersSearch(batchOf: changes.count, holding: ChangeLog(db: db).knowledge())
+                let bulk = try defers || SearchIndex(db: db).isStale()
+                try (bulk ? ConnectionSettings.bulk : .ordinary).apply(to: db)
+                var summary: IntegrationSummary?
+                do {
+                    try db.inTransaction {
+                        summary = try ChangeIntegrator(db: db, replica: replica, deferringSearch: defers)
+                            .integrate(changes)
+                        return .commit
+                    }
+                } catch {
+                    try? ConnectionSettings.ordinary.apply(to: db)
+                    throw error
+                }
+                return summary!
             }
         } catch {
             throw integrationFailure(error)
@@ -69,9 +87,12 @@ extension Replica {
     /// Called once a stream of received changes has ended: builds the full-text indexes
     /// when batches left rows out of them, in steps of short transactions
     /// (`SearchIndex.buildStep`), so that other writers get in between (a process stopped
-    /// meanwhile leaves them marked, for the next search to finish).
+    /// meanwhile leaves them marked, for the next search to finish). The connection is
+    /// set back to `ConnectionSettings.ordinary` first, so the first step's commit also
+    /// makes every batch before it durable.
     public func finishIntegrating() async throws {
         do {
+            try await queue.writeWithoutTransaction { db in try ConnectionSettings.ordinary.apply(to: db) }
             while try await !queue.write({ db in try SearchIndex(db: db).buildStep() }) {
                 try? await Task.sleep(for: .seconds(SearchIndex.pauseBetweenSteps))
             }
