@@ -23,16 +23,17 @@ struct ConnectionSettings: Equatable {
     /// SQLite's defaults (Debian's build, set explicitly so that every platform agrees).
     static let ordinary = ConnectionSettings(cacheKiB: 2_000, checkpointPages: 1_000, syncsEachCommit: true)
 
-    /// While receiving in bulk: a 16 MiB cache holds the id-keyed index pages of a
-    /// 20,000-article replica (the syncing process peaked at 93 MiB with it, under the
-    /// 100 MB bound); the log is checkpointed once it reaches 64 MiB, so a page that
+    /// While receiving in bulk: an 8 MiB cache holds most of the id-keyed index pages of
+    /// a 20,000-article replica (the syncing process peaked at 83 MiB with it, as with
+    /// 2 MiB; 16 MiB was barely faster and peaked at up to 104 MiB, over the 100 MB
+    /// bound); the log is checkpointed once it reaches 64 MiB, so a page that
     /// several batches rewrite is copied into the file once; and commits are not synced
     /// to disk one by one. A killed process loses no committed batch that way, and a power
     /// failure can only lose the last ones, never leave the file corrupt (SQLite's
     /// guarantee for a write-ahead log under `synchronous = NORMAL`); a resumed sync sends
     /// them again. `finishIntegrating` sets the ordinary settings back before its first
     /// commit, which syncs every batch before it.
-    static let bulk = ConnectionSettings(cacheKiB: 16 * 1_024, checkpointPages: 16_384, syncsEachCommit: false)
+    static let bulk = ConnectionSettings(cacheKiB: 8 * 1_024, checkpointPages: 16_384, syncsEachCommit: false)
 
     /// Sets the connection so, outside any transaction (SQLite refuses to change
     /// `synchronous` inside one).
