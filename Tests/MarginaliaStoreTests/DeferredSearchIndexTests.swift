@@ -80,13 +80,7 @@ struct DeferredSearchIndexTests {
     /// indexes; a replica receiving a small batch keeps the ordinary ones throughout.
     @Test func aReplicaWritesWithBulkSettingsFromTheFirstDeferredBatchUntilItFinishes() async throws {
         let directory = try TemporaryDirectory()
-        let source = try Replica.fixture("source", in: directory)
-        try source.edit { editor in
-            for number in 0..<ChangeIntegrator.bulkBatch {
-                try editor.addArticle(title: "Bài số \(number)", body: "Mưa lớn ở Hà Nội.")
-            }
-        }
-        let changes = try Self.prepared(from: source, for: try Replica.fixture("empty", in: directory))
+        let changes = try Self.bulkBatchOfArticles(in: directory)
 
         let behind = try Replica.fixture("behind", in: directory)
         #expect(try Self.settings(behind) == .ordinary)
@@ -103,6 +97,30 @@ struct DeferredSearchIndexTests {
         let small = try Replica.fixture("small", in: directory)
         try await small.integrate(Array(changes.prefix(10)))
         #expect(try Self.settings(small) == .ordinary)
+    }
+
+    /// A sync stopped between its batches (Ctrl-C in the REPL) never reaches
+    /// `finishIntegrating`: the next local edit still commits with the ordinary settings.
+    @Test func anEditAfterAStoppedInitialSyncWritesWithTheOrdinarySettings() async throws {
+        let directory = try TemporaryDirectory()
+        let changes = try Self.bulkBatchOfArticles(in: directory)
+        let behind = try Replica.fixture("behind", in: directory)
+        try await behind.integrate(Array(changes.prefix(ChangeIntegrator.bulkBatch / 2)), deferringSearch: true)
+        #expect(try Self.settings(behind) == .bulk)
+        _ = try behind.edit { editor in try editor.addArticle(title: "Ghi chú", body: "Viết khi đồng bộ dừng giữa chừng.") }
+        #expect(try Self.settings(behind) == .ordinary)
+        #expect(try behind.verify().isConsistent)
+    }
+
+    /// A batch that an empty replica defers: `ChangeIntegrator.bulkBatch` new articles.
+    private static func bulkBatchOfArticles(in directory: TemporaryDirectory) throws -> [PreparedChange] {
+        let source = try Replica.fixture("source", in: directory)
+        try source.edit { editor in
+            for number in 0..<ChangeIntegrator.bulkBatch {
+                try editor.addArticle(title: "Bài số \(number)", body: "Mưa lớn ở Hà Nội.")
+            }
+        }
+        return try prepared(from: source, for: try Replica.fixture("empty", in: directory))
     }
 
     /// The settings of the replica's connection, as SQLite reports them.

@@ -179,7 +179,18 @@ public final class Replica: Sendable {
     /// Runs `body` in one write transaction: everything it records commits together or not at all.
     func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.write(body)
+            // With the ordinary settings, whatever a sync left: one stopped between its
+            // batches (Ctrl-C in the REPL) leaves the connection with the bulk ones,
+            // where a commit is not synced to disk by itself.
+            return try queue.writeWithoutTransaction { db in
+                try ConnectionSettings.ordinary.apply(to: db)
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
         } catch {
             throw ReplicaError(error, path: path)
         }
