@@ -108,9 +108,7 @@ struct HubCommand: AsyncParsableCommand {
                 ("digest", status.logDigest.description),
                 ("knowledge", knowledge.isEmpty ? "(empty)" : knowledge.joined(separator: ", ")),
             ]
-            for (label, value) in rows {
-                context.console.line(label.padding(toLength: 12, withPad: " ", startingAt: 0) + value)
-            }
+            context.console.fields(rows)
         }
     }
 }

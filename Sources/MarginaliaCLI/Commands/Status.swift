@@ -33,9 +33,7 @@ struct Status: ReplicaCommand, DescribedArguments {
             ("conflicts", "\(status.openConflicts)"),
             ("knowledge", knowledge.isEmpty ? "(empty)" : knowledge.joined(separator: ", ")),
         ] + status.divergences.map { ("diverged", Self.describe($0)) }
-        context.console.list(rows.map { label, value in
-            ListItem(lead: label.padding(toLength: 12, withPad: " ", startingAt: 0), value)
-        })
+        context.console.fields(rows)
     }
 
     /// `office (q4m8…) holds changes with other content (found …); …`: what `status` and

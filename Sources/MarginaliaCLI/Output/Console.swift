@@ -50,6 +50,12 @@ struct Console {
         for text in lines { line(text.rendered(colour: terminal.colour)) }
     }
 
+    /// Writes a table of labelled values (`status`, `hub status`): each label padded to
+    /// one column, its value after it, as a listing (long values hang under the values).
+    func fields(_ rows: [(label: String, value: String)]) {
+        list(rows.map { ListItem(lead: $0.label.padding(toLength: 12, withPad: " ", startingAt: 0), $0.value) })
+    }
+
     /// Writes one value as a JSON document on its own line.
     func json(_ value: JSONValue) {
         line(value.canonicalString)
