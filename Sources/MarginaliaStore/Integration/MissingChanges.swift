@@ -28,8 +28,15 @@ struct MissingChanges {
         for entry in wanted { arguments += [entry.replica.rawValue, peerKnowledge[entry.replica]] }
         arguments += [limit]
         // A cursor reads each row in place (`fetchAll` would copy every row, names included).
+        // NOT INDEXED: the rows are read in log order from `start` on, by their key, and the
+        // page ends at its last row. Through the (replica, counter) index, SQLite read
+        // every missing change of each origin and sorted them, for each page: in an
+        // initial sync of 120,000 changes, 120 pages of up to 120,000 rows each (3 s of
+        // the serving process's 5).
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT seq, payload FROM changes WHERE seq > ? AND (\(condition)) ORDER BY seq LIMIT ?",
+            db, sql: """
+                SELECT seq, payload FROM changes NOT INDEXED WHERE seq > ? AND (\(condition)) ORDER BY seq LIMIT ?
+                """,
             arguments: arguments)
         var payloads: [String] = []
         var next = start
