@@ -20,7 +20,10 @@ let package = Package(
     ],
     targets: [
         // Pure model: ids, version vectors, changes, registers, merge, text anchoring. No I/O.
-        .target(name: "MarginaliaCore"),
+        .target(
+            name: "MarginaliaCore",
+            // SHA-256 of each change, which the log's digests sum.
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The FTS5 tokenizer that folds "đ" for diacritic-insensitive search (C, on sqlite3.h).
         .target(
             name: "CMarginaliaSearch",
@@ -41,8 +44,6 @@ let package = Package(
             name: "MarginaliaStore",
             dependencies: [
                 "MarginaliaCore", "MarginaliaIdentity", "CMarginaliaSearch", .product(name: "GRDB", package: "GRDB.swift"),
-                // SHA-256 of each change, for the log's digests.
-                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The sync protocol: messages, framing limits, authentication, and the one session
         // implementation every transport runs. Talks to peers through `LineTransport`.
@@ -93,8 +94,6 @@ let package = Package(
                 "MarginaliaCore", "MarginaliaIdentity", "MarginaliaSync", "MarginaliaStore", "MarginaliaTransport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                // SHA-256 of each change, for the log's digests.
-                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The command grammar shared by one-shot invocations and the REPL.
         .target(

@@ -1,5 +1,8 @@
+import Crypto
+import Foundation
+
 /// A digest of a set of changes: the sum, modulo 2^256, of each change's SHA-256 over its
-/// canonical bytes (the hashing is the store's; this is the arithmetic).
+/// canonical bytes.
 ///
 /// A sum rather than a hash of the concatenation because it is kept up to date one change
 /// at a time and does not depend on the order changes were appended in: two replicas
@@ -22,6 +25,11 @@ public struct LogDigest: Hashable, Sendable, CustomStringConvertible {
         var words = [UInt64](repeating: 0, count: 4)
         for (index, byte) in bytes.enumerated() { words[index / 8] = words[index / 8] << 8 | UInt64(byte) }
         limbs = (words[0], words[1], words[2], words[3])
+    }
+
+    /// The digest of the one change whose canonical JSON is `payload`: its SHA-256.
+    public init(payload: String) {
+        self.init(hash: Array(SHA256.hash(data: Data(payload.utf8))))!
     }
 
     /// Reads the 64 lowercase hex digits of `description`.

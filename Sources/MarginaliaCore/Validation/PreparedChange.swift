@@ -1,5 +1,5 @@
 /// A received change with the work that needs no replica already done: validated,
-/// and written as the canonical JSON the log stores.
+/// written as the canonical JSON the log stores, and hashed.
 ///
 /// A sync prepares each change as it decodes it, on its own thread, so the replica's
 /// writer (the bottleneck of a large sync) only checks it against the replica and
@@ -7,16 +7,19 @@
 /// batch reaches it.
 public struct PreparedChange: Sendable {
     public let change: Change
-    /// The change's canonical JSON, or why the change is refused.
-    public let payload: Result<String, ChangeRejection>
+    /// The change as the log stores it, or why the change is refused.
+    public let encoded: Result<EncodedChange, ChangeRejection>
+
+    /// The canonical JSON alone, or why the change is refused.
+    public var payload: Result<String, ChangeRejection> { encoded.map(\.payload) }
 
     public init(_ change: Change) {
         self.change = change
         do throws(ChangeRejection) {
             try ChangeValidator.validate(change)
-            payload = .success(CanonicalChangeWriter.json(change))
+            encoded = .success(EncodedChange(change))
         } catch {
-            payload = .failure(error)
+            encoded = .failure(error)
         }
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import MarginaliaCore
 import PostgresNIO
@@ -56,7 +55,7 @@ struct HubAppend {
             for (index, prepared) in changes.enumerated() {
                 let change = prepared.change
                 do {
-                    let payload = try prepared.payload.get()
+                    let encoded = try prepared.encoded.get()
                     if try admission.classify(change) == .alreadyHeld {
                         let held = if let earlier = rows.payload(of: change.dot) { earlier } else { try await stored(change.dot, on: connection) }
                         try ChangeAdmission.confirmDuplicate(change, held: try Self.decode(held, dot: change.dot))
@@ -64,9 +63,8 @@ struct HubAppend {
                         continue
                     }
                     try kinds.check(change, at: index)
-                    let hash = LogDigest(hash: Array(SHA256.hash(data: Data(payload.utf8))))!
-                    rows.append(change, payload: payload, hash: hash)
-                    digests[change.dot.replica, default: .zero] += hash
+                    rows.append(change, payload: encoded.payload, hash: encoded.hash)
+                    digests[change.dot.replica, default: .zero] += encoded.hash
                     admission.record(change)
                     summary.applied += 1
                 } catch let rejection as ChangeRejection {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import MarginaliaCore
@@ -10,11 +9,6 @@ import MarginaliaCore
 /// few changes past it.
 struct LogDigests {
     let db: Database
-
-    /// A change's hash: SHA-256 of its canonical JSON, as stored and sent.
-    static func hash(_ payload: String) -> LogDigest {
-        LogDigest(hash: Array(SHA256.hash(data: Data(payload.utf8))))!
-    }
 
     /// Adds changes just appended under `origin`, whose hashes sum to `hashes`.
     func add(_ hashes: LogDigest, origin: ReplicaID) throws {

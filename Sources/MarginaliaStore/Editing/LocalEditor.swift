@@ -41,13 +41,13 @@ public struct LocalEditor {
         } catch {
             throw ReplicaError.unacceptableChange(error.message)
         }
-        let payload = CanonicalChangeWriter.json(change)
-        guard payload.utf8.count <= ChangeValidator.maximumEncodedBytes else {
+        let encoded = EncodedChange(change)
+        guard encoded.payload.utf8.count <= ChangeValidator.maximumEncodedBytes else {
             throw ReplicaError.unacceptableChange(
-                "the change takes \(payload.utf8.count) bytes as JSON, more than a sync line holds "
+                "the change takes \(encoded.payload.utf8.count) bytes as JSON, more than a sync line holds "
                     + "(\(ChangeValidator.maximumEncodedBytes))")
         }
-        try applier.apply(change, payload: payload)
+        try applier.apply(change, encoded: encoded)
         knowledge.record(dot)
         return change
     }

@@ -33,9 +33,9 @@ struct ChangeIntegrator {
         var applied = AppliedChanges()
         for (index, prepared) in changes.enumerated() {
             let change = prepared.change
-            let payload: String
+            let encoded: EncodedChange
             do {
-                payload = try prepared.payload.get()
+                encoded = try prepared.encoded.get()
                 if try admission.classify(change) == .alreadyHeld {
                     try ChangeAdmission.confirmDuplicate(change, held: try held(change.dot))
                     summary.duplicates += 1
@@ -45,7 +45,7 @@ struct ChangeIntegrator {
                 throw IntegrationError(index: index, rejection: rejection)
             }
             do {
-                try applier.apply(change, payload: payload, into: &applied)
+                try applier.apply(change, encoded: encoded, into: &applied)
             } catch let mismatch as EntityKindMismatch {
                 throw IntegrationError(index: index, rejection: ChangeRejection(
                     .malformedChange, "change \(change.dot) treats \(mismatch.actual) \(mismatch.entity) as an \(mismatch.claimed)"))

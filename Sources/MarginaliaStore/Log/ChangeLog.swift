@@ -6,17 +6,16 @@ import MarginaliaCore
 struct ChangeLog {
     let db: Database
 
-    /// Appends `change`, encoded as `payload`, the exact bytes peers will receive, with
+    /// Appends `change` as `encoded`: its payload, the exact bytes peers will receive, and
     /// its hash, which `applied` takes in for its origin's digest (`LogDigests`).
-    func append(_ change: Change, payload: String, into applied: inout AppliedChanges) throws {
-        let hash = LogDigests.hash(payload)
+    func append(_ change: Change, encoded: EncodedChange, into applied: inout AppliedChanges) throws {
         try db.cachedStatement(sql: """
             INSERT INTO changes (replica, counter, lamport, time_ms, entity, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 change.dot.replica.rawValue, change.dot.counter, change.lamport, change.time,
-                change.entity.rawValue, payload, Data(hash.bytes),
+                change.entity.rawValue, encoded.payload, Data(encoded.hash.bytes),
             ])
-        applied.add(change, hash: hash)
+        applied.add(change, hash: encoded.hash)
     }
 
     /// Raises knowledge to `knowledge` and the Lamport clock to `lamport` (`AppliedChanges`).

@@ -263,7 +263,7 @@ enum Schema {
                 db, sql: "SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT 1000", arguments: [last])
             guard let end = page.last?[0] as Int64? else { break }
             for row in page {
-                try update.execute(arguments: [Data(LogDigests.hash(row[1]).bytes), row[0] as Int64])
+                try update.execute(arguments: [Data(LogDigest(payload: row[1]).bytes), row[0] as Int64])
             }
             last = end
         }

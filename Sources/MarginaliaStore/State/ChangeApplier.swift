@@ -11,17 +11,17 @@ struct ChangeApplier {
     var searchReach = SearchIndex.Reach.all
 
     /// Applies `change` and raises knowledge, the Lamport clock and the log digest for
-    /// it; `payload` is its canonical JSON when the caller already has it.
-    func apply(_ change: Change, payload: String? = nil) throws {
+    /// it; `encoded` is its canonical JSON and hash when the caller already has them.
+    func apply(_ change: Change, encoded: EncodedChange? = nil) throws {
         var applied = AppliedChanges()
-        try apply(change, payload: payload ?? CanonicalChangeWriter.json(change), into: &applied)
+        try apply(change, encoded: encoded ?? EncodedChange(change), into: &applied)
         try applied.record(in: db)
     }
 
-    /// Applies `change`, encoded as `payload`, leaving what it raises in `applied`, for a
+    /// Applies `change`, stored as `encoded`, leaving what it raises in `applied`, for a
     /// caller applying many changes to record once (`AppliedChanges.record`).
-    func apply(_ change: Change, payload: String, into applied: inout AppliedChanges) throws {
-        try ChangeLog(db: db).append(change, payload: payload, into: &applied)
+    func apply(_ change: Change, encoded: EncodedChange, into applied: inout AppliedChanges) throws {
+        try ChangeLog(db: db).append(change, encoded: encoded, into: &applied)
         try merge(change)
     }
 

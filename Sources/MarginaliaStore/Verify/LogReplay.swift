@@ -53,7 +53,7 @@ struct LogReplay {
                     if change.dot.replica.rawValue != row["replica"] || change.dot.counter != row["counter"] {
                         problems.append("log entry \(row["seq"] as Int64) holds change \(change.dot) under another dot")
                     }
-                    try applier.apply(change, payload: payload)
+                    try applier.apply(change, encoded: EncodedChange(payload: payload))
                     count += 1
                 }
                 return count

@@ -83,7 +83,7 @@ struct LogChecks {
         let rows = try Row.fetchCursor(db, sql: "SELECT replica, counter, payload, hash FROM changes")
         while let row = try rows.next() {
             let origin: String = row[0]
-            let hash = LogDigests.hash(row[2])
+            let hash = LogDigest(payload: row[2])
             if LogDigest(hash: row[3] as Data) != hash {
                 problems.append("change \(origin):\(row[1] as UInt64) has a stored hash that is not its payload's")
             }
