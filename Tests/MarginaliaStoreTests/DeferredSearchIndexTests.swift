@@ -74,6 +74,32 @@ struct DeferredSearchIndexTests {
         #expect(try found(small, "\"số \(count - 2)\"") == ["Bài số \(count - 2)"])
     }
 
+    /// A sync also ends a batch at a size in bytes (`ProtocolConstants.batchBytes`): a
+    /// batch of long articles fewer than `bulkBatch` defers all the same when it weighs
+    /// `bulkBytes`, and a batch as short in changes as in bytes does not.
+    @Test func aBatchOfLongArticlesDefersByItsBytes() async throws {
+        let directory = try TemporaryDirectory()
+        let source = try Replica.fixture("source", in: directory)
+        let count = 100
+        let body = String(repeating: ReplicaFixtures.vietnameseBody + "\n", count: 1 + ChangeIntegrator.bulkBytes / count
+            / ReplicaFixtures.vietnameseBody.utf8.count)
+        try source.edit { editor in
+            for number in 0..<count { try editor.addArticle(title: "Bài dài số \(number)", body: body) }
+        }
+        let changes = try Self.prepared(from: source, for: try Replica.fixture("empty", in: directory))
+        #expect(changes.count < ChangeIntegrator.bulkBatch)
+
+        let behind = try Replica.fixture("behind", in: directory)
+        try await behind.integrate(changes)
+        #expect(try Self.stale(behind))
+        try await behind.finishIntegrating()
+        #expect(try found(behind, "\"dài số \(count - 1)\"") == ["Bài dài số \(count - 1)"])
+
+        let short = try Replica.fixture("short", in: directory)
+        try await short.integrate(Array(changes.prefix(count / 2)))
+        #expect(try !Self.stale(short))
+    }
+
     /// A replica receiving in bulk writes with `ConnectionSettings.bulk` (a larger page
     /// cache, checkpoints and disk syncs less often) from its first deferred batch until
     /// `finishIntegrating`, which sets the ordinary ones back before building the

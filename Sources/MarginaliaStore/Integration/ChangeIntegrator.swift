@@ -10,22 +10,27 @@ struct ChangeIntegrator {
     /// (`bulkBatch`). They are anyway while the indexes lack rows.
     var deferringSearch: Bool? = nil
 
-    /// The fewest changes of a batch that leaves its rows out of the full-text indexes,
-    /// when the replica holds no more changes than the batch: a replica that far behind
-    /// is receiving most of its state (an initial sync), and building the indexes in one
-    /// pass after the last batch costs less than keeping them up to date row by row.
+    /// The fewest changes, or bytes of payloads, of a batch that leaves its rows out of the
+    /// full-text indexes, when the replica holds no more changes than the batch: a replica
+    /// that far behind is receiving most of its state (an initial sync), and building the
+    /// indexes in one pass after the last batch costs less than keeping them up to date row
+    /// by row. Bytes too, because a sync ends its batches at a size in bytes as well
+    /// (a thousand long articles are more than one).
     static let bulkBatch = 1_000
+    static let bulkBytes = 1024 * 1024
 
-    /// Whether a batch of `count` changes into a replica that holds `knowledge` leaves its
-    /// rows out of the full-text indexes (`bulkBatch`).
-    static func defersSearch(batchOf count: Int, holding knowledge: VersionVector) -> Bool {
-        count >= bulkBatch && UInt64(count) >= knowledge.sortedEntries.reduce(0) { $0 + $1.counter }
+    /// Whether `changes` applied to a replica that holds `knowledge` leave their rows out
+    /// of the full-text indexes (`bulkBatch`, `bulkBytes`).
+    static func defersSearch(_ changes: [PreparedChange], holding knowledge: VersionVector) -> Bool {
+        let large = changes.count >= bulkBatch
+            || changes.reduce(0) { $0 + ((try? $1.payload.get().utf8.count) ?? 0) } >= bulkBytes
+        return large && UInt64(changes.count) >= knowledge.sortedEntries.reduce(0) { $0 + $1.counter }
     }
 
     func integrate(_ changes: [PreparedChange]) throws -> IntegrationSummary {
         var admission = ChangeAdmission(receiver: replica, knowledge: try ChangeLog(db: db).knowledge())
         let search = SearchIndex(db: db)
-        if deferringSearch ?? Self.defersSearch(batchOf: changes.count, holding: admission.knowledge) {
+        if deferringSearch ?? Self.defersSearch(changes, holding: admission.knowledge) {
             try search.deferUpdates()
         }
         let applier = ChangeApplier(db: db, searchReach: try search.reach())

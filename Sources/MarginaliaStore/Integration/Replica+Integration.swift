@@ -42,12 +42,12 @@ extension Replica {
     /// writer), without blocking the calling thread: the transaction runs on the
     /// replica's serial queue while the caller is suspended.
     ///
-    /// A replica far behind (a batch of at least `ChangeIntegrator.bulkBatch` changes,
-    /// no fewer than it holds: an initial sync) leaves the batch's rows out of the
-    /// full-text indexes, marked as lacking rows in the same transaction, and so does
-    /// every batch after it until `finishIntegrating` builds them, far cheaper than
-    /// keeping them up to date row by row. Until then every search builds
-    /// them first. Meanwhile its connection writes with `ConnectionSettings.bulk`.
+    /// A replica far behind (a batch of at least `ChangeIntegrator.bulkBatch` changes or
+    /// `bulkBytes` of payloads, no fewer changes than it holds: an initial sync) leaves
+    /// the batch's rows out of the full-text indexes, marked as lacking rows in the same
+    /// transaction, and so does every batch after it until `finishIntegrating` builds
+    /// them, far cheaper than keeping them up to date row by row. Until then every search
+    /// builds them first. Meanwhile its connection writes with `ConnectionSettings.bulk`.
     @discardableResult
     public func integrate(_ changes: [PreparedChange]) async throws -> IntegrationSummary {
         try await integrate(changes, deferringSearch: nil)
@@ -63,7 +63,7 @@ extension Replica {
                 // (`ConnectionSettings.bulk`, kept for the batches after it until
                 // `finishIntegrating`).
                 let defers = try deferringSearch
-                    ?? ChangeIntegrator.defersSearch(batchOf: changes.count, holding: ChangeLog(db: db).knowledge())
+                    ?? ChangeIntegrator.defersSearch(changes, holding: ChangeLog(db: db).knowledge())
                 let bulk = try defers || SearchIndex(db: db).isStale()
                 try (bulk ? ConnectionSettings.bulk : .ordinary).apply(to: db)
                 var summary: IntegrationSummary?

@@ -17,4 +17,8 @@ public enum ProtocolConstants {
     /// Changes applied per transaction by a receiver; each batch also records knowledge,
     /// so an interrupted sync keeps every committed batch and resumes after it.
     public static let batchSize = 2_000
+    /// A receiver's batch also ends once its changes' payloads reach this many bytes: it
+    /// holds two batches at once (one applied, one read), and 2,000 articles of 20 KB
+    /// would be 80 MB of text, twice over (payloads and decoded changes).
+    public static let batchBytes = 4 * 1024 * 1024
 }

@@ -70,7 +70,7 @@ extension SyncSession {
                 received.record(change.dot)
                 batch.append(PreparedChange(change), line: linesReceived)
                 count += 1
-                if batch.changes.count >= ProtocolConstants.batchSize {
+                if batch.isFull {
                     try await settle(applying)
                     // Cancelled (Ctrl-C in the REPL): stop between batches, each one transaction.
                     try Task.checkCancellation()
@@ -187,17 +187,6 @@ private enum ChangeStreamItem {
     case change(Change)
     case done(Done)
     case probe(Probe)
-}
-
-/// Changes received but not yet applied, with the line each arrived on.
-private struct PendingBatch {
-    var changes: [PreparedChange] = []
-    var lines: [Int] = []
-
-    mutating func append(_ change: PreparedChange, line: Int) {
-        changes.append(change)
-        lines.append(line)
-    }
 }
 
 /// A batch the store is applying.
