@@ -16,7 +16,7 @@ import Testing
             for number in 0..<count { try editor.addArticle(title: "Bài số \(number)", body: body) }
         }
         var changes: [PreparedChange] = []
-        try source.forEachChange(notCoveredBy: VersionVector()) { change, _ in changes.append(PreparedChange(change)) }
+        try source.forEachChange(notCoveredBy: VersionVector()) { change, _ in changes.append(source.prepare(change)) }
         return changes
     }
 

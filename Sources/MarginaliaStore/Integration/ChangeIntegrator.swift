@@ -50,7 +50,7 @@ struct ChangeIntegrator {
                 throw IntegrationError(index: index, rejection: rejection)
             }
             do {
-                try applier.apply(change, encoded: encoded, into: &applied)
+                try applier.apply(change, encoded: encoded, created: prepared.created, into: &applied)
             } catch let mismatch as EntityKindMismatch {
                 throw IntegrationError(index: index, rejection: ChangeRejection(
                     .malformedChange, "change \(change.dot) treats \(mismatch.actual) \(mismatch.entity) as an \(mismatch.claimed)"))

@@ -123,9 +123,13 @@ extension Replica {
     /// already held is skipped when identical and refused when different
     /// (equivocation). The first refusal throws `IntegrationError` and nothing of
     /// the batch is applied.
+    ///
+    /// Prepared as a sync prepares them (`PreparedChange.created` included), so that
+    /// every test delivering changes this way stores records computed ahead, which
+    /// `verify` compares with a replay of the log that computes them on the spot.
     @discardableResult
     public func integrate(_ changes: [Change]) throws -> IntegrationSummary {
-        let prepared = changes.map(PreparedChange.init)
+        let prepared = changes.map { PreparedChange($0, recordingCreation: true) }
         do {
             return try queue.write { db in try ChangeIntegrator(db: db, replica: id).integrate(prepared) }
         } catch {

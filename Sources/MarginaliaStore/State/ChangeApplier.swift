@@ -19,18 +19,27 @@ struct ChangeApplier {
     }
 
     /// Applies `change`, stored as `encoded`, leaving what it raises in `applied`, for a
-    /// caller applying many changes to record once (`AppliedChanges.record`).
-    func apply(_ change: Change, encoded: EncodedChange, into applied: inout AppliedChanges) throws {
+    /// caller applying many changes to record once (`AppliedChanges.record`). `created`
+    /// is the record of its entity as the change alone creates it, when the caller has it
+    /// (`PreparedChange.created`).
+    func apply(
+        _ change: Change, encoded: EncodedChange, created: EntityRecord? = nil, into applied: inout AppliedChanges
+    ) throws {
         try ChangeLog(db: db).append(change, encoded: encoded, into: &applied)
-        try merge(change)
+        try merge(change, created: created)
     }
 
-    /// Merges `change`, already in the log, into its entity's derived state.
-    func merge(_ change: Change) throws {
+    /// Merges `change`, already in the log, into its entity's derived state; `created` as
+    /// for `apply`.
+    func merge(_ change: Change, created: EntityRecord? = nil) throws {
         let store = EntityStore(db: db, searchReach: searchReach)
         var state = try store.load(change.entity, kind: change.kind)
         let isNew = state.registers.isEmpty
+        if isNew, let created {
+            try store.save(created, fields: change.fields.keys, isNew: true)
+            return
+        }
         state.apply(change)
-        try store.save(state, fields: change.fields.keys, isNew: isNew)
+        try store.save(EntityRecord(state), fields: change.fields.keys, isNew: isNew)
     }
 }

@@ -39,19 +39,18 @@ struct EntityStore {
         return EntityState(id: entity, kind: kind, registers: registers, firstTime: row[1], lastTime: row[2])
     }
 
-    /// Stores the entity's row (its registers and snapshot), full-text index entry and
-    /// tags. `fields` are those the last change wrote; `isNew` says the entity had no
-    /// stored state, so there is nothing to replace.
-    func save(_ state: EntityState, fields: some Sequence<FieldName>, isNew: Bool) throws {
-        let registers = StoredRegisters.json(state.registers)
-        switch state.kind {
-        case .article: try saveRow(ArticleSnapshot(state), registers: registers, isNew: isNew)
-        case .annotation: try saveRow(AnnotationSnapshot(state), registers: registers, isNew: isNew)
+    /// Stores the entity's row (its registers and snapshot), full-text index entry,
+    /// tags and conflicts. `fields` are those the last change wrote; `isNew` says the
+    /// entity had no stored state, so there is nothing to replace.
+    func save(_ record: EntityRecord, fields: some Sequence<FieldName>, isNew: Bool) throws {
+        switch record.snapshot {
+        case .article(let article): try saveRow(article, registers: record.registers, isNew: isNew)
+        case .annotation(let annotation): try saveRow(annotation, registers: record.registers, isNew: isNew)
         }
         if fields.contains(where: { if case .tag = $0 { true } else { false } }) {
-            try saveTags(of: state, isNew: isNew)
+            try saveTags(of: record, isNew: isNew)
         }
-        try saveConflicts(of: state, isNew: isNew)
+        try saveConflicts(of: record, isNew: isNew)
     }
 
     private func saveRow(_ article: ArticleSnapshot, registers: String, isNew: Bool) throws {
@@ -115,23 +114,24 @@ struct EntityStore {
     }
 
     /// Replaces the entity's rows of `entity_conflicts` with its registers' conflicts.
-    private func saveConflicts(of state: EntityState, isNew: Bool) throws {
+    private func saveConflicts(of record: EntityRecord, isNew: Bool) throws {
         if !isNew {
-            try db.cachedStatement(sql: "DELETE FROM entity_conflicts WHERE entity = ?").execute(arguments: [state.id.rawValue])
+            try db.cachedStatement(sql: "DELETE FROM entity_conflicts WHERE entity = ?").execute(arguments: [record.id.rawValue])
         }
+        guard !record.conflicts.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT INTO entity_conflicts (entity, field) VALUES (?, ?)")
-        for conflict in state.conflicts {
+        for conflict in record.conflicts {
             try insert.execute(arguments: [conflict.entity.rawValue, conflict.field.rawValue])
         }
     }
 
-    private func saveTags(of state: EntityState, isNew: Bool) throws {
+    private func saveTags(of record: EntityRecord, isNew: Bool) throws {
         if !isNew {
-            try db.cachedStatement(sql: "DELETE FROM tags WHERE entity = ?").execute(arguments: [state.id.rawValue])
+            try db.cachedStatement(sql: "DELETE FROM tags WHERE entity = ?").execute(arguments: [record.id.rawValue])
         }
         let insert = try db.cachedStatement(sql: "INSERT INTO tags (tag, entity) VALUES (?, ?)")
-        for tag in state.tags {
-            try insert.execute(arguments: [tag, state.id.rawValue])
+        for tag in record.tags {
+            try insert.execute(arguments: [tag, record.id.rawValue])
         }
     }
 

@@ -68,7 +68,7 @@ extension SyncSession {
                 try await answer(probe)
             case .change(let change):
                 received.record(change.dot)
-                batch.append(PreparedChange(change), line: linesReceived)
+                batch.append(store.prepare(change), line: linesReceived)
                 count += 1
                 if batch.isFull {
                     try await settle(applying)

@@ -26,6 +26,10 @@ public protocol SyncStore: AnyObject, Sendable {
     func changePage(notCoveredBy knowledge: VersionVector, after position: Int64, limit: Int) async throws
         -> (payloads: [String], next: Int64)
 
+    /// A received change made ready for `integrate`, on the session's thread as it is
+    /// decoded, with whatever this store can compute of it before its writer has it.
+    func prepare(_ change: Change) -> PreparedChange
+
     /// Checks a received batch by `ChangeAdmission`'s rules and stores it in one
     /// transaction that also raises knowledge: all of it or nothing, so a session cut
     /// at any moment leaves the store valid. Changes already held with the same content
@@ -76,6 +80,9 @@ public protocol SyncStore: AnyObject, Sendable {
 }
 
 extension SyncStore {
+    /// Validated and encoded: what every store needs.
+    public func prepare(_ change: Change) -> PreparedChange { PreparedChange(change) }
+
     /// A store that puts no work off while storing batches has nothing to finish.
     public func finishIntegrating() async throws {}
 
