@@ -100,6 +100,32 @@ struct DeferredSearchIndexTests {
         #expect(try !Self.stale(short))
     }
 
+    /// Between batches, a sync builds whole steps of the rows left out
+    /// (`SearchIndex.buildAhead`): only once a whole step waits, and never removing the
+    /// mark, so later batches are left out too and the build at the end finishes.
+    @Test func buildingAheadIndexesWholeStepsAndKeepsTheMark() async throws {
+        let directory = try TemporaryDirectory()
+        let changes = try Self.bulkBatchOfArticles(in: directory)
+        let behind = try Replica.fixture("behind", in: directory)
+        let step = SearchIndex.Reach(articles: 400, notes: 400)
+        try await behind.integrate(Array(changes.prefix(700)), deferringSearch: true)
+
+        let reaches = try (0..<3).map { _ in
+            try behind.queue.write { db in
+                (try SearchIndex(db: db).buildAhead(limit: step), try SearchIndex(db: db).reach().articles)
+            }
+        }
+        // One whole step of 400 articles; the 300 after it wait for more.
+        #expect(reaches.map { $0.0 } == [true, false, false])
+        #expect(reaches.map { $0.1 } == [400, 400, 400])
+        #expect(try Self.stale(behind))
+
+        try await behind.integrate(Array(changes.dropFirst(700)))
+        #expect(try found(behind, "\"số \(changes.count - 1)\"") == ["Bài số \(changes.count - 1)"])
+        #expect(try !Self.stale(behind))
+        #expect(try behind.verify().isConsistent)
+    }
+
     /// A replica receiving in bulk writes with `ConnectionSettings.bulk` (a larger page
     /// cache, checkpoints and disk syncs less often) from its first deferred batch until
     /// `finishIntegrating`, which sets the ordinary ones back before building the

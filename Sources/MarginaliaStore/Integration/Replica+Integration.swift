@@ -84,6 +84,18 @@ extension Replica {
         }
     }
 
+    /// Called between two batches of a stream of received changes, while the next one is
+    /// read: when batches left rows out of the full-text indexes, builds a whole step of
+    /// them (`SearchIndex.buildAhead`), so that `finishIntegrating` has less left to do
+    /// after the last batch, alone.
+    public func integrateAhead() async throws {
+        do {
+            try await queue.write { db in _ = try SearchIndex(db: db).buildAhead() }
+        } catch {
+            throw ReplicaError(error, path: path)
+        }
+    }
+
     /// Called once a stream of received changes has ended: builds the full-text indexes
     /// when batches left rows out of them, in steps of short transactions
     /// (`SearchIndex.buildStep`), so that other writers get in between (a process stopped

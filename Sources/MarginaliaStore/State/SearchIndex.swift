@@ -22,9 +22,11 @@ import GRDB
 /// thousand rows, each its own short transaction that moves the mark on, so it never
 /// holds the write lock for long (a one-pass 'rebuild' took seconds, longer than
 /// another process's busy timeout at ten times the size), and a build stopped midway
-/// resumes where it stood. Meanwhile every write keeps a row it saves in the index
-/// only when the row is within reach: FTS5 refuses to forget a row it never held, as
-/// corrupt, and a later step indexes the others as they then are.
+/// resumes where it stood. A sync also builds whole steps between its batches, while it
+/// reads the next one (`buildAhead`), leaving the mark for the rows still to come.
+/// Meanwhile every write keeps a row it saves in the index only when the row is within
+/// reach: FTS5 refuses to forget a row it never held, as corrupt, and a later step
+/// indexes the others as they then are.
 struct SearchIndex {
     let db: Database
 
@@ -74,21 +76,51 @@ struct SearchIndex {
     /// rows of the first index lacking some, and moves the mark past them, or removes
     /// the mark when no row is left out. Returns whether the indexes are complete.
     func buildStep(limit: Reach = rowsPerStep) throws -> Bool {
+        guard try reach() != .all else { return true }
+        if try advance(limit: limit, wholeStepsOnly: false) { return false }
+        try db.execute(sql: "DELETE FROM search_rebuild")
+        return true
+    }
+
+    /// One step of the build while more rows are still to come (a sync between two
+    /// batches): indexes a whole step of the rows left out of one index, when that many
+    /// are, and never removes the mark, since the rows still to come are to be left out
+    /// too. Returns whether it indexed any.
+    ///
+    /// Why: the build at the end runs alone, while the sync's other thread has nothing
+    /// left to do; a step taken while that thread decodes the next batch costs no time
+    /// (long articles are slower to decode than to store). Only whole steps, because
+    /// each step writes an index segment that later merges into the others.
+    func buildAhead(limit: Reach = rowsPerStep) throws -> Bool {
+        guard try reach() != .all else { return false }
+        return try advance(limit: limit, wholeStepsOnly: true)
+    }
+
+    /// Indexes up to `limit` rows of the first index lacking some (of the first lacking
+    /// a whole `limit`, when `wholeStepsOnly`) and moves the mark past them; returns
+    /// whether it indexed any.
+    private func advance(limit: Reach, wholeStepsOnly: Bool) throws -> Bool {
         var reach = try reach()
-        guard reach != .all else { return true }
-        if let through = try extend("article_search", of: "articles", columns: "title, body", after: reach.articles,
+        if try !wholeStepsOnly || waiting(in: "articles", after: reach.articles, atLeast: limit.articles),
+           let through = try extend("article_search", of: "articles", columns: "title, body", after: reach.articles,
                                     limit: limit.articles) {
             reach.articles = through
-        } else if let through = try extend("note_search", of: "annotations", columns: "note", after: reach.notes,
+        } else if try !wholeStepsOnly || waiting(in: "annotations", after: reach.notes, atLeast: limit.notes),
+                  let through = try extend("note_search", of: "annotations", columns: "note", after: reach.notes,
                                            limit: limit.notes) {
             reach.notes = through
         } else {
-            try db.execute(sql: "DELETE FROM search_rebuild")
-            return true
+            return false
         }
         try db.execute(
             sql: "UPDATE search_rebuild SET articles_through = ?, notes_through = ?", arguments: [reach.articles, reach.notes])
-        return false
+        return true
+    }
+
+    /// Whether at least `count` rows of `table` come after rowid `after`.
+    private func waiting(in table: String, after: Int64, atLeast count: Int64) throws -> Bool {
+        try Int64.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(table) WHERE rowid > ? LIMIT ?)",
+                           arguments: [after, count]) == count
     }
 
     /// Indexes up to `limit` rows of `table` after rowid `after`; returns the last rowid

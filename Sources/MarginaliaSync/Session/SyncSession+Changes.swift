@@ -92,12 +92,17 @@ extension SyncSession {
         }
     }
 
-    /// Hands `batch` to the store, which runs it in its own transaction.
+    /// Hands `batch` to the store, which runs it in its own transaction, then does what
+    /// it can ahead of the end of the stream (`integrateAhead`), while the next batch is read.
     private func startApplying(_ batch: PendingBatch) -> BatchInFlight? {
         guard !batch.changes.isEmpty else { return nil }
         let store = self.store
         let changes = batch.changes
-        return BatchInFlight(task: Task { try await store.integrate(changes) }, lines: batch.lines)
+        return BatchInFlight(task: Task {
+            let summary = try await store.integrate(changes)
+            try await store.integrateAhead()
+            return summary
+        }, lines: batch.lines)
     }
 
     /// Waits for a batch handed to the writer; a refusal ends the session.

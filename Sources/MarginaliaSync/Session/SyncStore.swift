@@ -37,6 +37,10 @@ public protocol SyncStore: AnyObject, Sendable {
     /// session reports to the peer with the line it arrived on.
     func integrate(_ changes: [PreparedChange]) async throws -> IntegrationSummary
 
+    /// Called after each batch of a stream is stored, while the session reads the next:
+    /// a store may do part of what `finishIntegrating` would do at the end.
+    func integrateAhead() async throws
+
     /// Called once a stream of changes has ended and every batch of it is stored: a
     /// store that put work off while storing them does it now (a replica far behind
     /// builds its full-text indexes in one pass). A session cut before it leaves the
@@ -83,7 +87,10 @@ extension SyncStore {
     /// Validated and encoded: what every store needs.
     public func prepare(_ change: Change) -> PreparedChange { PreparedChange(change) }
 
-    /// A store that puts no work off while storing batches has nothing to finish.
+    /// A store that puts no work off while storing batches has nothing to do ahead,
+    public func integrateAhead() async throws {}
+
+    /// nor to finish.
     public func finishIntegrating() async throws {}
 
     /// A store on a local file (a replica) has no outage that passes: a locked or full
