@@ -137,10 +137,10 @@ struct DeferredSearchIndexTests {
         let behind = try Replica.fixture("behind", in: directory)
         #expect(try Self.settings(behind) == .ordinary)
         try await behind.integrate(Array(changes.prefix(ChangeIntegrator.bulkBatch / 2)), deferringSearch: true)
-        #expect(try Self.settings(behind) == .bulk)
+        #expect(try Self.settings(behind) == .bulk(pages: 0))
         // A later batch is no larger than what the replica holds, but the indexes still lack rows.
         try await behind.integrate(Array(changes.dropFirst(ChangeIntegrator.bulkBatch / 2).prefix(10)))
-        #expect(try Self.settings(behind) == .bulk)
+        #expect(try Self.settings(behind) == .bulk(pages: 0))
         try await behind.integrate(Array(changes.dropFirst(ChangeIntegrator.bulkBatch / 2 + 10)))
         try await behind.finishIntegrating()
         #expect(try Self.settings(behind) == .ordinary)
@@ -158,7 +158,7 @@ struct DeferredSearchIndexTests {
         let changes = try Self.bulkBatchOfArticles(in: directory)
         let behind = try Replica.fixture("behind", in: directory)
         try await behind.integrate(Array(changes.prefix(ChangeIntegrator.bulkBatch / 2)), deferringSearch: true)
-        #expect(try Self.settings(behind) == .bulk)
+        #expect(try Self.settings(behind) == .bulk(pages: 0))
         _ = try behind.edit { editor in try editor.addArticle(title: "Ghi chú", body: "Viết khi đồng bộ dừng giữa chừng.") }
         #expect(try Self.settings(behind) == .ordinary)
         #expect(try behind.verify().isConsistent)
@@ -175,14 +175,41 @@ struct DeferredSearchIndexTests {
         return try prepared(from: source, for: try Replica.fixture("empty", in: directory))
     }
 
+    /// The bulk page cache grows with the replica (its id-keyed indexes do) from 8 MiB,
+    /// which a small replica gets (as in the tests above), to a cap that keeps a process
+    /// ten times the benchmark's size under its memory bound.
+    @Test func theBulkCacheGrowsWithTheReplicaUpToItsCap() {
+        let mib = 1_024
+        #expect(ConnectionSettings.bulk(pages: 0).cacheKiB == 8 * mib)
+        // The benchmark's 20,000 articles: 433 MiB, 110,000 pages.
+        #expect(ConnectionSettings.bulk(pages: 110_000).cacheKiB == 8 * mib)
+        #expect(ConnectionSettings.bulk(pages: 400_000).cacheKiB == 25_000)
+        #expect(ConnectionSettings.bulk(pages: 1_100_000).cacheKiB == 32 * mib)
+    }
+
+    /// An import's one transaction writes with `ConnectionSettings.largeEdit`; the
+    /// index build after it, and every edit after that, with the ordinary settings.
+    @Test func anImportWritesWithTheLargeEditSettings() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try Replica.fixture("importing", in: directory)
+        let during = try replica.bulkEdit { editor in
+            try editor.addArticle(title: "Mưa lũ", body: ReplicaFixtures.vietnameseBody)
+            return try Self.settings(of: editor.db)
+        }
+        #expect(during == .largeEdit)
+        #expect(try Self.settings(replica) == .ordinary)
+    }
+
     /// The settings of the replica's connection, as SQLite reports them.
     private static func settings(_ replica: Replica) throws -> ConnectionSettings {
-        try replica.queue.inDatabase { db in
-            ConnectionSettings(
-                cacheKiB: -(try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0),
-                checkpointPages: try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0,
-                syncsEachCommit: try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2)
-        }
+        try replica.queue.inDatabase { db in try settings(of: db) }
+    }
+
+    private static func settings(of db: Database) throws -> ConnectionSettings {
+        ConnectionSettings(
+            cacheKiB: -(try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0),
+            checkpointPages: try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0,
+            syncsEachCommit: try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2)
     }
 
     /// A sync stopped after its last batch, before the one pass (or killed during it,

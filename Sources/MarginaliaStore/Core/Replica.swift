@@ -177,13 +177,14 @@ public final class Replica: Sendable {
     }
 
     /// Runs `body` in one write transaction: everything it records commits together or not at all.
-    func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+    /// `settings` are those of the connection for it (`ConnectionSettings.largeEdit` for an import).
+    func writeTransaction<T>(settings: ConnectionSettings = .ordinary, _ body: (Database) throws -> T) throws -> T {
         do {
-            // With the ordinary settings, whatever a sync left: one stopped between its
-            // batches (Ctrl-C in the REPL) leaves the connection with the bulk ones,
-            // where a commit is not synced to disk by itself.
+            // Set every time, whatever a sync left: one stopped between its batches
+            // (Ctrl-C in the REPL) leaves the connection with the bulk ones, where a
+            // commit is not synced to disk by itself.
             return try queue.writeWithoutTransaction { db in
-                try ConnectionSettings.ordinary.apply(to: db)
+                try settings.apply(to: db)
                 var result: T?
                 try db.inTransaction {
                     result = try body(db)
@@ -235,6 +236,7 @@ extension Replica {
     /// import's CPU time at 20,000 articles and 60,000 alike. Either every change
     /// commits or none does; a process stopped before the indexes are built leaves
     /// them marked, and the next search (or `verify`) finishes them.
+    /// Its transaction writes with `ConnectionSettings.largeEdit`.
     public func bulkEdit<T>(_ body: (inout LocalEditor) throws -> T) throws -> T {
         let result = try edit(deferringSearch: true, body)
         try completeSearchIndex()
@@ -242,7 +244,7 @@ extension Replica {
     }
 
     private func edit<T>(deferringSearch: Bool, _ body: (inout LocalEditor) throws -> T) throws -> T {
-        try writeTransaction { db in
+        try writeTransaction(settings: deferringSearch ? .largeEdit : .ordinary) { db in
             if deferringSearch { try SearchIndex(db: db).deferUpdates() }
             var editor = try LocalEditor(db: db, replica: id, clock: clock, ids: ids)
             return try body(&editor)

@@ -47,7 +47,8 @@ extension Replica {
     /// the batch's rows out of the full-text indexes, marked as lacking rows in the same
     /// transaction, and so does every batch after it until `finishIntegrating` builds
     /// them, far cheaper than keeping them up to date row by row. Until then every search
-    /// builds them first. Meanwhile its connection writes with `ConnectionSettings.bulk`.
+    /// builds them first. Meanwhile its connection writes with `ConnectionSettings.bulk`,
+    /// its cache growing with the replica.
     @discardableResult
     public func integrate(_ changes: [PreparedChange]) async throws -> IntegrationSummary {
         try await integrate(changes, deferringSearch: nil)
@@ -65,7 +66,7 @@ extension Replica {
                 let defers = try deferringSearch
                     ?? ChangeIntegrator.defersSearch(changes, holding: ChangeLog(db: db).knowledge())
                 let bulk = try defers || SearchIndex(db: db).isStale()
-                try (bulk ? ConnectionSettings.bulk : .ordinary).apply(to: db)
+                try (bulk ? ConnectionSettings.bulk(pages: ConnectionSettings.pages(of: db)) : .ordinary).apply(to: db)
                 var summary: IntegrationSummary?
                 do {
                     try db.inTransaction {
