@@ -87,10 +87,10 @@ extension SyncStore {
     /// Validated and encoded: what every store needs.
     public func prepare(_ change: Change) -> PreparedChange { PreparedChange(change) }
 
-    /// A store that puts no work off while storing batches has nothing to do ahead,
+    /// A store that puts no work off while storing batches has nothing to do ahead.
     public func integrateAhead() async throws {}
 
-    /// nor to finish.
+    /// A store that puts no work off while storing batches has nothing to finish.
     public func finishIntegrating() async throws {}
 
     /// A store on a local file (a replica) has no outage that passes: a locked or full
