@@ -3,7 +3,7 @@ import MarginaliaCore
 import MarginaliaCorpus
 import MarginaliaStore
 
-/// `scale` (`--scale N`, on demand: an hour at 10 here): how each cost grows when the
+/// `scale` (`--scale N`, on demand: 35 minutes to an hour at 10 here): how each cost grows when the
 /// replica is N times larger. Replicas of `--articles` articles (1x) and of N times as
 /// many (Nx) are built the same way: the corpus written as text files slice by slice
 /// (so that no size has to fit in this process), imported through the binary (timed),
@@ -52,7 +52,7 @@ enum ScaleBenchmark {
 
     /// The replicas of one size once built, and what the measurements after need of
     /// them; kept as `built.json` in their folder, so that a run with the same `--work`
-    /// measures them again without building them again (an hour at 10x here).
+    /// measures them again without building them again (35 minutes to an hour at 10x here).
     struct Built: Codable {
         var articles: Int
         var folder: String
