@@ -30,13 +30,12 @@ struct ConnectionSettings: Equatable {
     /// 20,000 articles (the syncing process peaks at about 80 MiB with it; 16 MiB was no
     /// faster there, and over the 100 MB bound); ten times larger, the 32 MiB cap keeps
     /// the process under its 150 MB bound. The log is checkpointed once it reaches
-    /// 64 MiB, so a page that
-    /// several batches rewrite is copied into the file once; and commits are not synced
-    /// to disk one by one. A killed process loses no committed batch that way, and a power
-    /// failure can only lose the last ones, never leave the file corrupt (SQLite's
-    /// guarantee for a write-ahead log under `synchronous = NORMAL`); a resumed sync sends
-    /// them again. `finishIntegrating` sets the ordinary settings back before its first
-    /// commit, which syncs every batch before it.
+    /// 64 MiB, so a page that several batches rewrite is copied into the file once; and
+    /// commits are not synced to disk one by one. A killed process loses no committed
+    /// batch that way, and a power failure can only lose the last ones, never leave the
+    /// file corrupt (SQLite's guarantee for a write-ahead log under `synchronous =
+    /// NORMAL`); a resumed sync sends them again. `finishIntegrating` sets the ordinary
+    /// settings back before its first commit, which syncs every batch before it.
     static func bulk(pages: Int) -> ConnectionSettings {
         ConnectionSettings(
             cacheKiB: min(max(pages / 16, 8 * 1_024), 32 * 1_024), checkpointPages: 16_384, syncsEachCommit: false)

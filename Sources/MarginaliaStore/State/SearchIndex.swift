@@ -88,9 +88,10 @@ struct SearchIndex {
     /// too. Returns whether it indexed any.
     ///
     /// Why: the build at the end runs alone, while the sync's other thread has nothing
-    /// left to do; a step taken while that thread decodes the next batch costs no time
-    /// (long articles are slower to decode than to store). Only whole steps, because
-    /// each step writes an index segment that later merges into the others.
+    /// left to do; a step taken while that thread decodes the next batch uses time the
+    /// writer would spend waiting (long articles are slower to decode than to store).
+    /// Only whole steps, because each step writes an index segment that later merges
+    /// into the others.
     func buildAhead(limit: Reach = rowsPerStep) throws -> Bool {
         guard try reach() != .all else { return false }
         return try advance(limit: limit, wholeStepsOnly: true)
