@@ -18,8 +18,9 @@ enum ImportPreview {
             if let source = document.source { lines.append("source: \(source)") }
             if let published = document.published { lines.append("published: \(published)") }
             if let author = document.author { lines.append("author: \(author)") }
-            lines.append("paragraphs: \(document.paragraphs.count)")
-            for paragraph in document.paragraphs {
+            let paragraphs = document.paragraphs
+            lines.append("paragraphs: \(paragraphs.count)")
+            for paragraph in paragraphs {
                 lines += ["", paragraph]
             }
         }

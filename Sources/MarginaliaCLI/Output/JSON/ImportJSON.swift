@@ -11,10 +11,10 @@ enum ImportJSON {
     }
 
     static func json(preview document: ImportDocument) -> JSONValue {
-        .members([
-            "author": document.author, "paragraph_count": document.paragraphs.count,
-            "paragraphs": document.paragraphs, "published": document.published, "source": document.source,
-            "title": document.title,
+        let paragraphs = document.paragraphs
+        return .members([
+            "author": document.author, "paragraph_count": paragraphs.count, "paragraphs": paragraphs,
+            "published": document.published, "source": document.source, "title": document.title,
         ])
     }
 }
