@@ -8,15 +8,18 @@ import Testing
 /// reach `batchBytes`, whichever comes first: it holds two batches at once, and long
 /// articles would otherwise make them tens of megabytes.
 @Suite struct PendingBatchTests {
-    /// The changes adding `count` articles of `body`, prepared as a replica prepares them.
+    /// The changes adding `count` articles of `body`, prepared as a session has a replica prepare them.
     private static func articles(_ count: Int, body: String) throws -> [PreparedChange] {
         let directory = try TemporaryDirectory()
         let source = try Replica.fixture("source", in: directory)
         try source.edit { editor in
             for number in 0..<count { try editor.addArticle(title: "Bài số \(number)", body: body) }
         }
+        // Through the protocol, as a session prepares them: a replica's come with records.
+        let store: any SyncStore = source
         var changes: [PreparedChange] = []
-        try source.forEachChange(notCoveredBy: VersionVector()) { change, _ in changes.append(source.prepare(change)) }
+        try source.forEachChange(notCoveredBy: VersionVector()) { change, _ in changes.append(store.prepare(change)) }
+        #expect(changes.allSatisfy { $0.created != nil })
         return changes
     }
 

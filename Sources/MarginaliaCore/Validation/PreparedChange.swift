@@ -18,6 +18,10 @@ public struct PreparedChange: Sendable {
     /// The canonical JSON alone, or why the change is refused.
     public var payload: Result<String, ChangeRejection> { encoded.map(\.payload) }
 
+    /// The bytes of the canonical JSON (0 for a refused change): what a receiver's
+    /// batches are measured in.
+    public var payloadBytes: Int { (try? payload.get().utf8.count) ?? 0 }
+
     /// Validated and encoded, without the record (`created` nil).
     public init(_ change: Change) {
         self.init(change, recordingCreation: false)

@@ -23,7 +23,7 @@ struct ChangeIntegrator {
     /// of the full-text indexes (`bulkBatch`, `bulkBytes`).
     static func defersSearch(_ changes: [PreparedChange], holding knowledge: VersionVector) -> Bool {
         let large = changes.count >= bulkBatch
-            || changes.reduce(0) { $0 + ((try? $1.payload.get().utf8.count) ?? 0) } >= bulkBytes
+            || changes.reduce(0) { $0 + $1.payloadBytes } >= bulkBytes
         return large && UInt64(changes.count) >= knowledge.sortedEntries.reduce(0) { $0 + $1.counter }
     }
 

@@ -38,6 +38,13 @@ extension Replica {
         }
     }
 
+    /// A received change made ready for `integrate`: validated, encoded, and with the
+    /// record of the entity it would create (`PreparedChange.created`), which the writer
+    /// then only stores. A sync prepares each change so as it decodes it.
+    public func prepare(_ change: Change) -> PreparedChange {
+        PreparedChange(change, recordingCreation: true)
+    }
+
     /// `integrate` for changes already prepared (validated and encoded, off the
     /// writer), without blocking the calling thread: the transaction runs on the
     /// replica's serial queue while the caller is suspended.
@@ -137,12 +144,12 @@ extension Replica {
     /// (equivocation). The first refusal throws `IntegrationError` and nothing of
     /// the batch is applied.
     ///
-    /// Prepared as a sync prepares them (`PreparedChange.created` included), so that
-    /// every test delivering changes this way stores records computed ahead, which
-    /// `verify` compares with a replay of the log that computes them on the spot.
+    /// Prepared as a sync prepares them (`prepare`), so that every test delivering
+    /// changes this way stores records computed ahead, which `verify` compares with a
+    /// replay of the log that computes them on the spot.
     @discardableResult
     public func integrate(_ changes: [Change]) throws -> IntegrationSummary {
-        let prepared = changes.map { PreparedChange($0, recordingCreation: true) }
+        let prepared = changes.map(prepare)
         do {
             return try queue.write { db in try ChangeIntegrator(db: db, replica: id).integrate(prepared) }
         } catch {

@@ -13,6 +13,6 @@ struct PendingBatch {
     mutating func append(_ change: PreparedChange, line: Int) {
         changes.append(change)
         lines.append(line)
-        bytes += (try? change.payload.get().utf8.count) ?? 0
+        bytes += change.payloadBytes
     }
 }

@@ -1,15 +1,8 @@
-import MarginaliaCore
 import MarginaliaStore
 
 /// A replica is the store most sessions speak for: its synchronous methods answer the
 /// session's requirements, on the SQLite file.
 extension Replica: SyncStore {
-    /// With the record of the entity each change would create (`PreparedChange.created`),
-    /// which the writer then only stores.
-    public func prepare(_ change: Change) -> PreparedChange {
-        PreparedChange(change, recordingCreation: true)
-    }
-
     public func storageFailure(_ error: any Error) -> ProtocolError {
         let reason = switch error {
         case ReplicaError.database(_, let message): message
